@@ -1,0 +1,13 @@
+//! Reading and writing maps: the RON file format with its versions, atomic saves with a backup,
+//! and the messages a user sees when a file is bad.
+
+mod atomic;
+mod diagnostic;
+mod map_file;
+
+pub use atomic::{backup_path, write_atomically};
+pub use diagnostic::Diagnostic;
+pub use map_file::{
+    FORMAT_NAME, FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, SaveError, parse_bytes,
+    parse_map, read_map, to_ron_string, write_map,
+};

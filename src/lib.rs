@@ -1,0 +1,3 @@
+//! Astute: stakeholder mapping for leaders of multi-agency partnerships.
+pub mod io;
+pub mod model;

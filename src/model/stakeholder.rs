@@ -1,0 +1,276 @@
+//! Stakeholders: who the partners are, what they want, how much power they hold and where they
+//! stand (lens 3, reading people and situations), with each one's engagement plan (lens 2).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::choice::choice_enum;
+use super::{IssueId, StakeholderId};
+
+choice_enum! {
+    /// What sort of party a stakeholder is; drawn as the node's shape.
+    Kind {
+        Organisation => "Organisation",
+        Person => "Person",
+        Group => "Group",
+    }
+}
+
+choice_enum! {
+    /// The sector a stakeholder belongs to.
+    Sector {
+        Statutory => "Statutory",
+        Voluntary => "Voluntary",
+        Private => "Private",
+        Community => "Community",
+        Political => "Political",
+        Health => "Health",
+        Other => "Other",
+    }
+}
+
+choice_enum! {
+    /// What a stakeholder's power rests on.
+    PowerBase {
+        Positional => "Positional authority",
+        Resources => "Resources and funding",
+        Expertise => "Expertise",
+        Network => "Network",
+        Personal => "Personal",
+        Legitimacy => "Legitimacy",
+        Information => "Information",
+    }
+}
+
+choice_enum! {
+    /// The part a stakeholder plays in Moore's strategic triangle.
+    MooreRole {
+        AuthorisingEnvironment => "Authorising environment",
+        OperationalCapacity => "Operational capacity",
+    }
+}
+
+choice_enum! {
+    /// A field of a stakeholder that may hold opinions about named people.
+    SensitiveField {
+        StatedInterests => "Stated interests",
+        InferredInterests => "Inferred interests / hidden agenda",
+        Concerns => "Concerns",
+        Values => "What they value",
+        Notes => "Notes",
+        Plan => "Engagement plan",
+    }
+}
+
+choice_enum! {
+    /// How closely to engage a stakeholder (the IAP2 spectrum).
+    EngagementLevel {
+        Inform => "Inform",
+        Consult => "Consult",
+        Involve => "Involve",
+        Collaborate => "Collaborate",
+        Empower => "Empower",
+    }
+}
+
+/// Lowest stance: opposed to the shared purpose.
+pub const STANCE_MIN: i8 = -2;
+/// Highest stance: a champion of the shared purpose.
+pub const STANCE_MAX: i8 = 2;
+/// Highest power or interest score (the lowest is 0).
+pub const SCORE_MAX: f32 = 10.0;
+
+/// The word for a stance from −2 to +2.
+pub fn stance_label(stance: i8) -> &'static str {
+    match stance {
+        i8::MIN..=-2 => "Opposed",
+        -1 => "Sceptical",
+        0 => "Neutral",
+        1 => "Supportive",
+        2..=i8::MAX => "Champion",
+    }
+}
+
+/// A point on the canvas, in map units (not screen pixels).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Pos {
+    /// Left to right.
+    pub x: f32,
+    /// Top to bottom.
+    pub y: f32,
+}
+
+impl Pos {
+    /// A position from its two coordinates.
+    pub const fn new(x: f32, y: f32) -> Self {
+        Self { x, y }
+    }
+}
+
+/// One party to the partnership: an organisation, a person or a group.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stakeholder {
+    /// Stable identifier.
+    pub id: StakeholderId,
+    /// Name shown on the map.
+    pub name: String,
+    /// Organisation the stakeholder belongs to (may equal the name for organisations).
+    #[serde(default)]
+    pub organisation: String,
+    /// Role or job title.
+    #[serde(default)]
+    pub role: String,
+    /// Organisation, person or group.
+    pub kind: Kind,
+    /// Sector.
+    pub sector: Sector,
+    /// Free tags, in the order the user gave them.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Power over the shared purpose, 0–10.
+    pub power: f32,
+    /// What the power rests on, in the order of [`PowerBase::ALL`].
+    #[serde(default)]
+    pub power_bases: Vec<PowerBase>,
+    /// Interest in the shared purpose, 0–10.
+    pub interest: f32,
+    /// Stance towards the shared purpose, −2 (opposed) to +2 (champion).
+    pub stance: i8,
+    /// Salience: does the stakeholder's claim have legitimacy?
+    #[serde(default)]
+    pub legitimacy: bool,
+    /// Salience: does the stakeholder's claim call for immediate attention?
+    #[serde(default)]
+    pub urgency: bool,
+    /// What they say they want.
+    #[serde(default)]
+    pub stated_interests: String,
+    /// What we believe they want but do not say (confidential by default).
+    #[serde(default)]
+    pub inferred_interests: String,
+    /// Their worries about the partnership.
+    #[serde(default)]
+    pub concerns: String,
+    /// What they value.
+    #[serde(default)]
+    pub values: String,
+    /// Anything else.
+    #[serde(default)]
+    pub notes: String,
+    /// The whole stakeholder is confidential: hidden when presenting or exporting.
+    #[serde(default)]
+    pub confidential: bool,
+    /// Fields hidden when presenting or exporting, in the order of [`SensitiveField::ALL`].
+    #[serde(default = "default_confidential_fields")]
+    pub confidential_fields: Vec<SensitiveField>,
+    /// Part of the authorising environment or the operational capacity.
+    #[serde(default)]
+    pub moore_roles: Vec<MooreRole>,
+    /// Position on each issue of the map.
+    #[serde(default)]
+    pub positions: Vec<IssuePosition>,
+    /// How the leader means to engage this stakeholder.
+    #[serde(default)]
+    pub plan: EngagementPlan,
+    /// Where the stakeholder sits on the canvas.
+    #[serde(default)]
+    pub pos: Pos,
+    /// Automatic layouts leave a pinned stakeholder where the user put it.
+    #[serde(default)]
+    pub pinned: bool,
+}
+
+/// The fields that are confidential unless the user says otherwise.
+pub fn default_confidential_fields() -> Vec<SensitiveField> {
+    vec![SensitiveField::InferredInterests]
+}
+
+impl Stakeholder {
+    /// A neutral stakeholder of middling power and interest.
+    pub fn new(id: StakeholderId, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            organisation: String::new(),
+            role: String::new(),
+            kind: Kind::Organisation,
+            sector: Sector::Other,
+            tags: Vec::new(),
+            power: 5.0,
+            power_bases: Vec::new(),
+            interest: 5.0,
+            stance: 0,
+            legitimacy: false,
+            urgency: false,
+            stated_interests: String::new(),
+            inferred_interests: String::new(),
+            concerns: String::new(),
+            values: String::new(),
+            notes: String::new(),
+            confidential: false,
+            confidential_fields: default_confidential_fields(),
+            moore_roles: Vec::new(),
+            positions: Vec::new(),
+            plan: EngagementPlan::default(),
+            pos: Pos::default(),
+            pinned: false,
+        }
+    }
+
+    /// Is this field hidden when presenting or exporting?
+    pub fn is_confidential(&self, field: SensitiveField) -> bool {
+        self.confidential || self.confidential_fields.contains(&field)
+    }
+
+    /// The stakeholder's position on `issue`, if they have one.
+    pub fn position_on(&self, issue: IssueId) -> Option<&IssuePosition> {
+        self.positions.iter().find(|p| p.issue == issue)
+    }
+}
+
+/// A stakeholder's position on one issue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IssuePosition {
+    /// The issue.
+    pub issue: IssueId,
+    /// −2 (strongly against) to +2 (strongly for).
+    pub position: i8,
+    /// How much the issue matters to them, 1–5.
+    #[serde(default = "default_importance")]
+    pub importance: u8,
+}
+
+fn default_importance() -> u8 {
+    3
+}
+
+/// The leader's plan for engaging one stakeholder (lens 2, interpersonal skills).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EngagementPlan {
+    /// How closely to engage them.
+    pub level: Option<EngagementLevel>,
+    /// What we want from them.
+    pub ask: String,
+    /// What we can offer them.
+    pub offer: String,
+    /// The messages that will land with them.
+    pub key_messages: String,
+    /// Who on the map is best placed to carry the message.
+    pub messenger: Option<StakeholderId>,
+    /// How to reach them (meeting, phone, email, corridor…).
+    pub channel: String,
+    /// The next thing to do.
+    pub next_action: String,
+    /// When the next action is due.
+    pub due: Option<NaiveDate>,
+}
+
+impl EngagementPlan {
+    /// True when nothing has been planned.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
