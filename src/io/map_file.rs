@@ -161,7 +161,9 @@ fn ron_options() -> ron::Options {
 pub fn to_ron_string(map: &Map) -> Result<String, SaveError> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n".to_owned())
-        .indentor("    ".to_owned());
+        .indentor("    ".to_owned())
+        // Apostrophes and accents stay as typed; strings with quotes or backslashes become raw strings.
+        .escape_strings(false);
     let file = FileOut {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
