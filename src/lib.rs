@@ -1,4 +1,9 @@
 //! Astute: stakeholder mapping for leaders of multi-agency partnerships.
+#[cfg(feature = "gui")]
+pub mod app;
+pub mod edit;
 pub mod examples;
 pub mod io;
 pub mod model;
+#[cfg(feature = "gui")]
+pub mod ui;

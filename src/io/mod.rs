@@ -2,6 +2,7 @@
 //! and the messages a user sees when a file is bad.
 
 mod atomic;
+pub mod autosave;
 mod diagnostic;
 mod map_file;
 

@@ -1,0 +1,862 @@
+//! The desktop app: the window's layout, the one place where edits and commands are applied,
+//! files, prompts, autosave and preferences.
+
+mod dialogs;
+mod document;
+mod prefs;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use egui::{Key, KeyboardShortcut, RichText, Ui, ViewportCommand};
+
+pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use document::Document;
+pub use prefs::{Prefs, Theme};
+
+use crate::examples::EXAMPLES;
+use crate::io::autosave::Autosave;
+use crate::model::{IdAllocator, Map, Pos};
+use crate::ui::canvas::{self, CanvasState, Fit};
+use crate::ui::palette::{Palette, PaletteMode, Picked};
+use crate::ui::{Command, Requests, Selection, command::Menu, inspector, lens, palette};
+
+/// Seconds between autosaves of unsaved work.
+const AUTOSAVE_SECS: f64 = 30.0;
+
+/// Runs the desktop app, opening `file` if given. Returns when the window closes.
+pub fn run(file: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Astute")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([800.0, 500.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Astute",
+        options,
+        Box::new(move |cc| {
+            let prefs: Prefs = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default();
+            let start = Start {
+                file,
+                prefs,
+                autosave: Autosave::in_user_data_dir(),
+                dialogs: Box::new(NativeDialogs),
+            };
+            Ok(Box::new(AstuteApp::new(start)))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("astute: could not open the window: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What the app starts with.
+pub struct Start {
+    /// A file named on the command line.
+    pub file: Option<PathBuf>,
+    /// Remembered preferences.
+    pub prefs: Prefs,
+    /// Where unsaved work is autosaved (`None`: no autosave).
+    pub autosave: Option<Autosave>,
+    /// How to ask for files.
+    pub dialogs: Box<dyn FileDialogs>,
+}
+
+/// Something that will throw away unsaved changes, waiting for the user's answer.
+#[derive(Clone, Debug, PartialEq)]
+enum Discarding {
+    New,
+    Open(Option<PathBuf>),
+    OpenExample(usize),
+    Revert,
+    Quit,
+}
+
+/// A question or message that blocks the window until answered.
+#[derive(Debug)]
+enum Prompt {
+    /// Save / Discard / Cancel before doing something that loses changes.
+    Unsaved(Discarding),
+    /// A file could not be opened or saved.
+    Error { title: String, lines: Vec<String> },
+    /// Work from a session that ended badly was found.
+    Restore(Box<Map>, Option<PathBuf>),
+    /// About the app.
+    About,
+}
+
+/// The Astute desktop app.
+pub struct AstuteApp {
+    doc: Document,
+    ids: IdAllocator,
+    selection: Selection,
+    canvas: CanvasState,
+    prefs: Prefs,
+    palette: Option<Palette>,
+    prompt: Option<Prompt>,
+    dialogs: Box<dyn FileDialogs>,
+    autosave: Option<Autosave>,
+    last_autosave_secs: f64,
+    status: String,
+    quitting: bool,
+    shown_title: String,
+}
+
+impl AstuteApp {
+    /// Starts with the named file, else the last file, else the built-in example.
+    pub fn new(start: Start) -> Self {
+        let mut app = Self {
+            doc: Document::untitled(Map::default()),
+            ids: IdAllocator::for_map(&Map::default()),
+            selection: Selection::default(),
+            canvas: CanvasState::default(),
+            palette: None,
+            prompt: None,
+            dialogs: start.dialogs,
+            autosave: start.autosave,
+            last_autosave_secs: 0.0,
+            status: String::new(),
+            quitting: false,
+            shown_title: String::new(),
+            prefs: start.prefs,
+        };
+        app.canvas.colour_by = app.prefs.colour_by;
+        let last = app
+            .prefs
+            .last_file()
+            .filter(|p| p.is_file())
+            .map(Path::to_owned);
+        match start.file.or(last) {
+            Some(path) => {
+                if !app.open_path(&path) {
+                    app.open_example(0);
+                }
+            }
+            None => app.open_example(0),
+        }
+        if let Some(found) = app.autosave.as_ref().and_then(Autosave::pending) {
+            match found.map {
+                Ok(map) => app.prompt = Some(Prompt::Restore(Box::new(map), found.origin)),
+                Err(error) => {
+                    app.error("The autosaved work could not be read", &error.diagnostics())
+                }
+            }
+        }
+        app
+    }
+
+    /// The open document (for tests and embedding).
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The current selection.
+    pub fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// The last status message.
+    pub fn status(&self) -> &str {
+        &self.status
+    }
+
+    /// Draws one frame of the whole window and applies what it asked for.
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        if ctx.options(|o| o.theme_preference) != self.prefs.theme.to_egui() {
+            ctx.set_theme(self.prefs.theme.to_egui());
+        }
+        let mut out = Requests::default();
+        self.handle_window_events(&ctx);
+        if self.prompt.is_none() && self.palette.is_none() && !ctx.egui_wants_keyboard_input() {
+            collect_shortcuts(&ctx, &mut out);
+        }
+        self.menu_bar_ui(ui, &mut out);
+        self.status_bar_ui(ui);
+        self.side_panels_ui(ui, &mut out);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                canvas::canvas_ui(
+                    ui,
+                    &self.doc.map,
+                    &mut self.canvas,
+                    &mut self.selection,
+                    &mut self.ids,
+                    &mut out,
+                );
+            });
+        self.palette_ui(ui, &mut out);
+        self.prompt_ui(ui);
+        self.apply(&ctx, out);
+        self.after_frame(&ctx);
+    }
+
+    fn handle_window_events(&mut self, ctx: &egui::Context) {
+        let (close_requested, dropped, focused) = ctx.input(|i| {
+            (
+                i.viewport().close_requested(),
+                i.raw.dropped_files.first().map(|f| f.path().to_owned()),
+                i.viewport().focused,
+            )
+        });
+        if close_requested && !self.quitting {
+            if self.doc.is_dirty() {
+                ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+                self.prompt = Some(Prompt::Unsaved(Discarding::Quit));
+            } else {
+                self.clear_autosave();
+            }
+        }
+        if let Some(path) = dropped {
+            self.discard_then(Discarding::Open(Some(path)));
+        }
+        if focused == Some(false) && self.doc.is_dirty() {
+            self.autosave_now(ctx);
+        }
+    }
+
+    /// Applies every edit and command of the frame, in order: the one place the map changes.
+    fn apply(&mut self, ctx: &egui::Context, out: Requests) {
+        for request in out.edits {
+            if self.doc.read_only.is_some() {
+                self.status =
+                    "This map is read-only: use Save As to keep a copy you can edit.".into();
+                break;
+            }
+            let result = self.doc.history.apply(
+                &mut self.doc.map,
+                request.label,
+                request.edit,
+                request.group,
+            );
+            if let Err(error) = result {
+                self.status = format!("That change could not be made: {error}");
+            }
+        }
+        for command in out.commands {
+            self.run_command(ctx, command);
+        }
+        let map = &self.doc.map;
+        self.selection
+            .stakeholders
+            .retain(|id| map.stakeholder(*id).is_some());
+        if self.selection.link.is_some_and(|id| map.link(id).is_none()) {
+            self.selection.link = None;
+        }
+    }
+
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        // A run of edits (typing in one field, one drag) ends when the pointer is up and no
+        // text field has focus.
+        let (pointer_down, now) = ctx.input(|i| (i.pointer.any_down(), i.time));
+        if !pointer_down && !ctx.egui_wants_keyboard_input() {
+            self.doc.history.seal();
+        }
+        if self.doc.is_dirty() {
+            if now - self.last_autosave_secs >= AUTOSAVE_SECS {
+                self.autosave_now(ctx);
+            }
+            ctx.request_repaint_after(Duration::from_secs_f64(AUTOSAVE_SECS));
+        }
+        let title = format!(
+            "{}{} — Astute",
+            self.doc.display_name(),
+            if self.doc.is_dirty() { " •" } else { "" }
+        );
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
+    fn autosave_now(&mut self, ctx: &egui::Context) {
+        self.last_autosave_secs = ctx.input(|i| i.time);
+        if let Some(slot) = &self.autosave {
+            if let Err(error) = slot.store(&self.doc.map, self.doc.path.as_deref()) {
+                self.status = format!("Autosave failed: {error}");
+            }
+        }
+    }
+
+    fn clear_autosave(&self) {
+        if let Some(slot) = &self.autosave {
+            slot.clear();
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::New => self.discard_then(Discarding::New),
+            Command::Open => self.discard_then(Discarding::Open(None)),
+            Command::OpenExample => self.discard_then(Discarding::OpenExample(0)),
+            Command::Revert => {
+                if self.doc.path.is_some() {
+                    self.discard_then(Discarding::Revert);
+                }
+            }
+            Command::Quit => self.discard_then(Discarding::Quit),
+            Command::Save => {
+                self.save();
+            }
+            Command::SaveAs => {
+                self.save_as();
+            }
+            Command::Undo => self.undo_redo(true),
+            Command::Redo => self.undo_redo(false),
+            Command::Delete => self.delete_selection(),
+            Command::Duplicate => self.duplicate_selection(),
+            Command::SelectAll => {
+                self.selection.stakeholders =
+                    self.doc.map.stakeholders.iter().map(|s| s.id).collect();
+                self.selection.link = None;
+            }
+            Command::SelectNone => self.selection = Selection::default(),
+            Command::Find => self.palette = Some(Palette::new(PaletteMode::Find)),
+            Command::Palette => self.palette = Some(Palette::new(PaletteMode::Commands)),
+            Command::ZoomIn | Command::ZoomOut => {
+                self.canvas.zoom_by(if command == Command::ZoomIn {
+                    1.25
+                } else {
+                    0.8
+                });
+            }
+            Command::ZoomFit => self.canvas.pending_fit = Some(Fit::All),
+            Command::ZoomSelection => self.canvas.pending_fit = Some(Fit::Selection),
+            Command::ColourByStance | Command::ColourBySector => {
+                self.canvas.colour_by = if command == Command::ColourByStance {
+                    crate::ui::style::ColourBy::Stance
+                } else {
+                    crate::ui::style::ColourBy::Sector
+                };
+                self.prefs.colour_by = self.canvas.colour_by;
+            }
+            Command::ThemeSystem => self.prefs.theme = Theme::System,
+            Command::ThemeLight => self.prefs.theme = Theme::Light,
+            Command::ThemeDark => self.prefs.theme = Theme::Dark,
+            Command::ShowLens(lens) => self.prefs.lens = lens,
+            Command::AddStakeholder => {
+                let center = self.canvas.camera.center;
+                let mut out = Requests::default();
+                canvas::add_stakeholder_at(
+                    &self.doc.map,
+                    Pos::new(center.x, center.y),
+                    &mut self.selection,
+                    &mut self.ids,
+                    &mut out,
+                );
+                self.apply(ctx, out);
+            }
+            Command::MarkAsMe => {
+                if let [id] = self
+                    .selection
+                    .stakeholders
+                    .iter()
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .as_slice()
+                {
+                    let edit = crate::edit::Edit::SetMe(Some(*id));
+                    self.apply_one(format!("Mark {} as me", self.doc.map.name_of(*id)), edit);
+                } else {
+                    self.status = "Select exactly one stakeholder to mark as me.".into();
+                }
+            }
+            Command::About => self.prompt = Some(Prompt::About),
+        }
+    }
+
+    fn apply_one(&mut self, label: String, edit: crate::edit::Edit) {
+        if self.doc.read_only.is_some() {
+            self.status = "This map is read-only: use Save As to keep a copy you can edit.".into();
+            return;
+        }
+        if let Err(error) = self.doc.history.apply(&mut self.doc.map, label, edit, None) {
+            self.status = format!("That change could not be made: {error}");
+        }
+    }
+
+    fn undo_redo(&mut self, undo: bool) {
+        let result = if undo {
+            self.doc.history.undo(&mut self.doc.map)
+        } else {
+            self.doc.history.redo(&mut self.doc.map)
+        };
+        self.status = match result {
+            Ok(Some(label)) => format!("{} {label}", if undo { "Undid" } else { "Redid" }),
+            Ok(None) => format!("Nothing to {}", if undo { "undo" } else { "redo" }),
+            Err(error) => format!("Could not {}: {error}", if undo { "undo" } else { "redo" }),
+        };
+    }
+
+    fn delete_selection(&mut self) {
+        if let Some(link) = self.selection.link {
+            self.apply_one("Delete link".into(), crate::edit::Edit::RemoveLink(link));
+            return;
+        }
+        let ids: Vec<_> = self.selection.stakeholders.iter().copied().collect();
+        if ids.is_empty() {
+            return;
+        }
+        let label = match ids.as_slice() {
+            [one] => format!("Delete {}", self.doc.map.name_of(*one)),
+            many => format!("Delete {} stakeholders", many.len()),
+        };
+        let edit = crate::edit::Edit::delete_stakeholders(&self.doc.map, &ids);
+        self.apply_one(label, edit);
+    }
+
+    fn duplicate_selection(&mut self) {
+        let ids: Vec<_> = self.selection.stakeholders.iter().copied().collect();
+        if ids.is_empty() {
+            return;
+        }
+        let offset = Pos::new(40.0, 40.0);
+        let (edit, new_ids) =
+            crate::edit::Edit::duplicate_stakeholders(&self.doc.map, &ids, offset, &mut self.ids);
+        self.apply_one(format!("Duplicate {} stakeholder(s)", ids.len()), edit);
+        self.selection.stakeholders = new_ids.into_iter().collect();
+    }
+
+    /// Does `then` now if nothing unsaved would be lost, otherwise asks first.
+    fn discard_then(&mut self, then: Discarding) {
+        if self.doc.is_dirty() {
+            self.prompt = Some(Prompt::Unsaved(then));
+        } else {
+            self.carry_out(then);
+        }
+    }
+
+    fn carry_out(&mut self, action: Discarding) {
+        match action {
+            Discarding::New => self.replace_document(Document::untitled(Map::new("Untitled map"))),
+            Discarding::Open(path) => {
+                if let Some(path) = path.or_else(|| self.dialogs.pick_open()) {
+                    self.open_path(&path);
+                }
+            }
+            Discarding::OpenExample(index) => self.open_example(index),
+            Discarding::Revert => {
+                if let Some(path) = self.doc.path.clone() {
+                    self.open_path(&path);
+                }
+            }
+            Discarding::Quit => {
+                self.quitting = true;
+                self.clear_autosave();
+            }
+        }
+    }
+
+    /// Opens a file; on failure shows why and keeps the current map. Returns success.
+    fn open_path(&mut self, path: &Path) -> bool {
+        match Document::open(path) {
+            Ok(doc) => {
+                self.prefs.remember(path);
+                self.status = match &doc.read_only {
+                    Some(reason) => format!("Opened {}: {reason}", path.display()),
+                    None => format!("Opened {}", path.display()),
+                };
+                self.replace_document(doc);
+                true
+            }
+            Err(error) => {
+                let lines = error
+                    .diagnostics()
+                    .iter()
+                    .map(|d| d.with_file(path))
+                    .collect();
+                self.prompt = Some(Prompt::Error {
+                    title: format!("Could not open {}", path.display()),
+                    lines,
+                });
+                false
+            }
+        }
+    }
+
+    fn open_example(&mut self, index: usize) {
+        let Some(example) = EXAMPLES.get(index) else {
+            return;
+        };
+        match example.map() {
+            Ok(map) => {
+                self.replace_document(Document::untitled(map));
+                self.status =
+                    "This is a copy of a built-in example: Save As to keep your changes.".into();
+            }
+            Err(error) => self.error(
+                "The built-in example could not be read",
+                &error.diagnostics(),
+            ),
+        }
+    }
+
+    fn replace_document(&mut self, doc: Document) {
+        self.ids = IdAllocator::for_map(&doc.map);
+        self.doc = doc;
+        self.selection = Selection::default();
+        self.canvas.pending_fit = Some(Fit::All);
+        self.clear_autosave();
+    }
+
+    fn error(&mut self, title: &str, diagnostics: &[crate::io::Diagnostic]) {
+        self.prompt = Some(Prompt::Error {
+            title: title.to_owned(),
+            lines: diagnostics.iter().map(ToString::to_string).collect(),
+        });
+    }
+
+    /// Saves to the document's file, or asks where when it has none. Returns success.
+    fn save(&mut self) -> bool {
+        match (&self.doc.path, &self.doc.read_only) {
+            (Some(path), None) => {
+                let path = path.clone();
+                self.save_to(&path)
+            }
+            _ => self.save_as(),
+        }
+    }
+
+    fn save_as(&mut self) -> bool {
+        let suggested = format!("{}.ron", file_stem(&self.doc.map.meta.title));
+        match self.dialogs.pick_save(&suggested) {
+            Some(path) => self.save_to(&path),
+            None => false,
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        match self.doc.save_to(path) {
+            Ok(()) => {
+                self.prefs.remember(path);
+                self.clear_autosave();
+                self.status = format!("Saved {}", path.display());
+                true
+            }
+            Err(error) => {
+                self.prompt = Some(Prompt::Error {
+                    title: format!("Could not save {}", path.display()),
+                    lines: vec![
+                        error.to_string(),
+                        "The file on disk was not changed.".into(),
+                    ],
+                });
+                false
+            }
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut Ui, out: &mut Requests) {
+        egui::Panel::top("astute-menu").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| {
+                for menu in Menu::ALL {
+                    ui.menu_button(menu.label(), |ui| {
+                        for command in Command::all().into_iter().filter(|c| c.menu() == menu) {
+                            if command.starts_group() {
+                                ui.separator();
+                            }
+                            self.menu_item_ui(ui, command, out);
+                            if command == Command::Open {
+                                self.recent_menu_ui(ui, out);
+                            }
+                        }
+                    });
+                }
+            });
+        });
+    }
+
+    fn menu_item_ui(&self, ui: &mut Ui, command: Command, out: &mut Requests) {
+        let mut button = egui::Button::new(command.label());
+        if let Some(shortcut) = command.shortcuts().first() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+        }
+        let enabled = match command {
+            Command::Undo => self.doc.history.undo_label().is_some(),
+            Command::Redo => self.doc.history.redo_label().is_some(),
+            Command::Revert => self.doc.path.is_some(),
+            Command::Delete | Command::Duplicate => !self.selection.is_empty(),
+            _ => true,
+        };
+        if ui
+            .add_enabled(enabled, button)
+            .on_hover_text(command.tooltip())
+            .clicked()
+        {
+            out.command(command);
+            ui.close();
+        }
+    }
+
+    fn recent_menu_ui(&mut self, ui: &mut Ui, _out: &mut Requests) {
+        let recent = self.prefs.recent.clone();
+        ui.add_enabled_ui(!recent.is_empty(), |ui| {
+            ui.menu_button("Open recent", |ui| {
+                for path in recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        self.discard_then(Discarding::Open(Some(path)));
+                        ui.close();
+                    }
+                }
+            });
+        });
+    }
+
+    fn status_bar_ui(&self, ui: &mut Ui) {
+        egui::Panel::bottom("astute-status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let file = self.doc.path.as_ref().map_or_else(
+                    || "not saved to a file".to_owned(),
+                    |p| p.display().to_string(),
+                );
+                ui.label(file);
+                ui.separator();
+                let state = match (&self.doc.read_only, self.doc.is_dirty()) {
+                    (Some(_), _) => "read-only",
+                    (None, true) => "unsaved changes",
+                    (None, false) => "saved",
+                };
+                ui.label(state);
+                ui.separator();
+                let map = &self.doc.map;
+                ui.label(format!(
+                    "{} stakeholders · {} links",
+                    map.stakeholders.len(),
+                    map.links.len()
+                ));
+                ui.separator();
+                ui.label(format!("zoom {:.0}%", self.canvas.camera.zoom * 100.0));
+                if !self.status.is_empty() {
+                    ui.separator();
+                    ui.label(&self.status);
+                }
+            });
+        });
+    }
+
+    fn side_panels_ui(&mut self, ui: &mut Ui, out: &mut Requests) {
+        egui::Panel::left("astute-rail")
+            .resizable(false)
+            .exact_size(132.0)
+            .show(ui, |ui| {
+                ui.add_space(6.0);
+                ui.label(RichText::new("Lenses").small().weak());
+                if let Some(lens) = lens::rail_ui(ui, self.prefs.lens) {
+                    out.command(Command::ShowLens(lens));
+                }
+            });
+        egui::Panel::left("astute-lens")
+            .resizable(true)
+            .default_size(300.0)
+            .min_size(220.0)
+            .show(ui, |ui| {
+                lens::lens_ui(ui, self.prefs.lens, &self.doc.map, &mut self.selection);
+            });
+        egui::Panel::right("astute-inspector")
+            .resizable(true)
+            .default_size(340.0)
+            .min_size(260.0)
+            .show(ui, |ui| {
+                ui.add_space(4.0);
+                let read_only = self.doc.read_only.is_some();
+                inspector::inspector_ui(ui, &self.doc.map, &mut self.selection, read_only, out);
+            });
+    }
+
+    fn palette_ui(&mut self, ui: &mut Ui, out: &mut Requests) {
+        let Some(palette) = &mut self.palette else {
+            return;
+        };
+        let (picked, close) = palette::palette_ui(ui, palette, &self.doc.map);
+        match picked {
+            Some(Picked::Command(command)) => out.command(command),
+            Some(Picked::Stakeholder(id)) => {
+                self.selection = Selection::only(id);
+                self.canvas.pending_fit = Some(Fit::Selection);
+            }
+            None => {}
+        }
+        if close {
+            self.palette = None;
+        }
+    }
+
+    fn prompt_ui(&mut self, ui: &mut Ui) {
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        let ctx = ui.ctx().clone();
+        let keep = egui::Modal::new(egui::Id::unique("astute-prompt"))
+            .show(&ctx, |ui| {
+                ui.set_max_width(520.0);
+                match &prompt {
+                    Prompt::Unsaved(then) => self.unsaved_prompt_ui(ui, then),
+                    Prompt::Error { title, lines } => error_prompt_ui(ui, title, lines),
+                    Prompt::Restore(map, origin) => {
+                        self.restore_prompt_ui(ui, map, origin.as_deref())
+                    }
+                    Prompt::About => about_ui(ui),
+                }
+            })
+            .inner;
+        if keep && self.prompt.is_none() {
+            self.prompt = Some(prompt);
+        }
+        if self.quitting {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// Returns whether the prompt stays open.
+    fn unsaved_prompt_ui(&mut self, ui: &mut Ui, then: &Discarding) -> bool {
+        ui.heading("Save changes?");
+        ui.label(format!(
+            "{} has unsaved changes. They will be lost unless you save them.",
+            self.doc.display_name()
+        ));
+        ui.add_space(8.0);
+        let mut keep = true;
+        ui.horizontal(|ui| {
+            if ui.button("Save").clicked() {
+                keep = false;
+                if self.save() {
+                    self.carry_out(then.clone());
+                }
+            }
+            if ui.button("Discard").clicked() {
+                keep = false;
+                self.clear_autosave();
+                self.doc.history.mark_saved();
+                self.carry_out(then.clone());
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
+                keep = false;
+            }
+        });
+        keep
+    }
+
+    fn restore_prompt_ui(&mut self, ui: &mut Ui, map: &Map, origin: Option<&Path>) -> bool {
+        ui.heading("Restore unsaved work?");
+        let from = origin.map_or_else(|| "an unsaved map".to_owned(), |p| p.display().to_string());
+        ui.label(format!(
+            "Astute closed without saving changes to {from} (\"{}\", {} stakeholders). Restore them?",
+            map.meta.title,
+            map.stakeholders.len()
+        ));
+        ui.add_space(8.0);
+        let mut keep = true;
+        ui.horizontal(|ui| {
+            if ui.button("Restore").clicked() {
+                keep = false;
+                let mut doc = Document::untitled(map.clone());
+                doc.path = origin.map(Path::to_owned);
+                doc.history.mark_unsaved();
+                self.ids = IdAllocator::for_map(&doc.map);
+                self.doc = doc;
+                self.canvas.pending_fit = Some(Fit::All);
+                self.status = "Restored unsaved work: save it to keep it.".into();
+            }
+            if ui.button("Discard it").clicked() {
+                keep = false;
+                self.clear_autosave();
+            }
+        });
+        keep
+    }
+}
+
+fn error_prompt_ui(ui: &mut Ui, title: &str, lines: &[String]) -> bool {
+    ui.heading(title);
+    ui.add_space(4.0);
+    egui::ScrollArea::vertical()
+        .max_height(300.0)
+        .show(ui, |ui| {
+            for line in lines {
+                ui.label(RichText::new(line).monospace());
+            }
+        });
+    ui.label("Your current map is still open and unchanged.");
+    ui.add_space(8.0);
+    !(ui.button("OK").clicked()
+        || ui.input(|i| i.key_pressed(Key::Enter) || i.key_pressed(Key::Escape)))
+}
+
+fn about_ui(ui: &mut Ui) -> bool {
+    ui.heading("Astute");
+    ui.label("Stakeholder mapping for leaders of multi-agency partnerships, organised around Hartley and Fletcher's five dimensions of political astuteness.");
+    ui.label("Your maps stay on your own disk. Astute never uses the network.");
+    ui.add_space(8.0);
+    !ui.button("Close").clicked()
+}
+
+/// Commands whose shortcut was pressed this frame. Shortcuts with more modifiers are checked
+/// first, so Ctrl+Shift+Z is not taken for Ctrl+Z.
+fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests) {
+    let mut all: Vec<(KeyboardShortcut, Command)> = Command::all()
+        .into_iter()
+        .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c)))
+        .collect();
+    let weight = |s: &KeyboardShortcut| {
+        let m = s.modifiers;
+        u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl)
+    };
+    all.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s)));
+    for (shortcut, command) in all {
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            out.command(command);
+        }
+    }
+}
+
+fn file_stem(title: &str) -> String {
+    let stem: String = title
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let stem = stem.trim_matches('-').to_owned();
+    if stem.is_empty() {
+        "map".to_owned()
+    } else {
+        stem
+    }
+}
+
+impl eframe::App for AstuteApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.prefs);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_come_from_titles() {
+        assert_eq!(file_stem("Victim support hub"), "victim-support-hub");
+        assert_eq!(file_stem("  "), "map");
+    }
+}

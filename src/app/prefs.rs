@@ -1,0 +1,95 @@
+//! Preferences remembered between runs (through eframe's storage): theme, recent files, the
+//! last lens and the colour encoding. Window size is remembered by eframe itself.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Lens;
+use crate::ui::style::ColourBy;
+
+/// How many recent files are remembered.
+const MAX_RECENT: usize = 10;
+
+/// Light, dark, or whatever the system uses.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Theme {
+    /// Follow the operating system.
+    #[default]
+    System,
+    /// Light colours.
+    Light,
+    /// Dark colours.
+    Dark,
+}
+
+impl Theme {
+    /// The egui preference for this theme.
+    pub fn to_egui(self) -> egui::ThemePreference {
+        match self {
+            Self::System => egui::ThemePreference::System,
+            Self::Light => egui::ThemePreference::Light,
+            Self::Dark => egui::ThemePreference::Dark,
+        }
+    }
+}
+
+/// Everything remembered between runs. New fields load as their defaults from older storage.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Light or dark.
+    pub theme: Theme,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The lens shown last.
+    pub lens: Lens,
+    /// What node colour shows.
+    pub colour_by: ColourBy,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            theme: Theme::System,
+            recent: Vec::new(),
+            lens: Lens::Reading,
+            colour_by: ColourBy::Stance,
+        }
+    }
+}
+
+impl Prefs {
+    /// Puts `path` at the top of the recent files.
+    pub fn remember(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// The file opened last, if there is one.
+    pub fn last_file(&self) -> Option<&Path> {
+        self.recent.first().map(PathBuf::as_path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_files_are_newest_first_without_repeats() {
+        let mut prefs = Prefs::default();
+        for name in ["a.ron", "b.ron", "a.ron"] {
+            prefs.remember(Path::new(name));
+        }
+        assert_eq!(
+            prefs.recent,
+            vec![PathBuf::from("a.ron"), PathBuf::from("b.ron")]
+        );
+        for i in 0..20 {
+            prefs.remember(Path::new(&format!("{i}.ron")));
+        }
+        assert_eq!(prefs.recent.len(), MAX_RECENT);
+    }
+}

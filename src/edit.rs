@@ -1,0 +1,619 @@
+//! Every change to a map, applied in one place, with its inverse for undo and redo.
+//!
+//! The UI never mutates a [`Map`]: it builds an [`Edit`] and hands it to the app, which calls
+//! [`History::apply`]. Applying an edit returns the edit that undoes it, so undo and redo are the
+//! same operation run the other way.
+
+use std::mem;
+
+use crate::model::{
+    Factor, IdAllocator, Interaction, Issue, JournalEntry, Link, LinkId, Map, Meeting, Meta, Pos,
+    SavedView, Scenario, SelfAssessment, Settings, SharedPurpose, Snapshot, Stakeholder,
+    StakeholderId,
+};
+
+/// One change to a map. `apply` turns it into its inverse.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// Put a stakeholder at `index` in the list.
+    InsertStakeholder {
+        /// Where in the list (clamped to its length).
+        index: usize,
+        /// The stakeholder.
+        stakeholder: Box<Stakeholder>,
+    },
+    /// Take a stakeholder out of the list (its links must already be gone).
+    RemoveStakeholder(StakeholderId),
+    /// Replace the stakeholder that has the same id.
+    ReplaceStakeholder(Box<Stakeholder>),
+    /// Move stakeholders on the canvas.
+    MoveStakeholders(Vec<(StakeholderId, Pos)>),
+    /// Put a link at `index` in the list.
+    InsertLink {
+        /// Where in the list (clamped to its length).
+        index: usize,
+        /// The link.
+        link: Link,
+    },
+    /// Take a link out of the list.
+    RemoveLink(LinkId),
+    /// Replace the link that has the same id.
+    ReplaceLink(Link),
+    /// Mark who is "me".
+    SetMe(Option<StakeholderId>),
+    /// Replace a part of the map that is edited as a whole.
+    Set(Part),
+    /// Several edits as one step, applied in order.
+    Batch(Vec<Edit>),
+}
+
+/// A part of the map that is replaced as a whole: small records and lists.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(missing_docs)] // each variant is the `Map` field of the same name
+pub enum Part {
+    Meta(Box<Meta>),
+    Purpose(Box<SharedPurpose>),
+    Settings(Settings),
+    Issues(Vec<Issue>),
+    Interactions(Vec<Interaction>),
+    Journal(Vec<JournalEntry>),
+    Assessments(Vec<SelfAssessment>),
+    Factors(Vec<Factor>),
+    Meetings(Vec<Meeting>),
+    Snapshots(Vec<Snapshot>),
+    Scenarios(Vec<Scenario>),
+    Views(Vec<SavedView>),
+}
+
+impl Part {
+    /// Swaps this part's value with the map's; afterwards `self` holds the old value.
+    fn swap_into(&mut self, map: &mut Map) {
+        match self {
+            Self::Meta(v) => mem::swap(v.as_mut(), &mut map.meta),
+            Self::Purpose(v) => mem::swap(v.as_mut(), &mut map.purpose),
+            Self::Settings(v) => mem::swap(v, &mut map.settings),
+            Self::Issues(v) => mem::swap(v, &mut map.issues),
+            Self::Interactions(v) => mem::swap(v, &mut map.interactions),
+            Self::Journal(v) => mem::swap(v, &mut map.journal),
+            Self::Assessments(v) => mem::swap(v, &mut map.assessments),
+            Self::Factors(v) => mem::swap(v, &mut map.factors),
+            Self::Meetings(v) => mem::swap(v, &mut map.meetings),
+            Self::Snapshots(v) => mem::swap(v, &mut map.snapshots),
+            Self::Scenarios(v) => mem::swap(v, &mut map.scenarios),
+            Self::Views(v) => mem::swap(v, &mut map.views),
+        }
+    }
+}
+
+/// Why an edit could not be applied; the map is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The edit names a stakeholder the map does not have.
+    #[error("no stakeholder {0} on the map")]
+    NoStakeholder(StakeholderId),
+    /// The edit names a link the map does not have.
+    #[error("no link {0} on the map")]
+    NoLink(LinkId),
+    /// The edit would add an id the map already has.
+    #[error("id {0} is already on the map")]
+    TakenId(String),
+    /// A stakeholder cannot be removed while links still touch it.
+    #[error("stakeholder {0} still has links")]
+    StillLinked(StakeholderId),
+}
+
+impl Edit {
+    /// Applies the edit to `map` and returns the edit that undoes it. On error the map is
+    /// left exactly as it was.
+    pub fn apply(self, map: &mut Map) -> Result<Edit, EditError> {
+        match self {
+            Self::InsertStakeholder { index, stakeholder } => {
+                if map.stakeholder(stakeholder.id).is_some() {
+                    return Err(EditError::TakenId(stakeholder.id.to_string()));
+                }
+                let id = stakeholder.id;
+                let index = index.min(map.stakeholders.len());
+                map.stakeholders.insert(index, *stakeholder);
+                Ok(Self::RemoveStakeholder(id))
+            }
+            Self::RemoveStakeholder(id) => {
+                let index = stakeholder_index(map, id)?;
+                if map.links.iter().any(|l| l.touches(id)) {
+                    return Err(EditError::StillLinked(id));
+                }
+                let stakeholder = Box::new(map.stakeholders.remove(index));
+                Ok(Self::InsertStakeholder { index, stakeholder })
+            }
+            Self::ReplaceStakeholder(mut stakeholder) => {
+                let index = stakeholder_index(map, stakeholder.id)?;
+                mem::swap(&mut map.stakeholders[index], stakeholder.as_mut());
+                Ok(Self::ReplaceStakeholder(stakeholder))
+            }
+            Self::MoveStakeholders(moves) => {
+                let mut indices = Vec::with_capacity(moves.len());
+                for &(id, _) in &moves {
+                    indices.push(stakeholder_index(map, id)?);
+                }
+                let old = moves
+                    .into_iter()
+                    .zip(indices)
+                    .map(|((id, pos), index)| {
+                        (id, mem::replace(&mut map.stakeholders[index].pos, pos))
+                    })
+                    .collect();
+                Ok(Self::MoveStakeholders(old))
+            }
+            Self::InsertLink { index, link } => {
+                if map.link(link.id).is_some() {
+                    return Err(EditError::TakenId(link.id.to_string()));
+                }
+                for end in [link.from, link.to] {
+                    stakeholder_index(map, end)?;
+                }
+                let id = link.id;
+                let index = index.min(map.links.len());
+                map.links.insert(index, link);
+                Ok(Self::RemoveLink(id))
+            }
+            Self::RemoveLink(id) => {
+                let index = link_index(map, id)?;
+                let link = map.links.remove(index);
+                Ok(Self::InsertLink { index, link })
+            }
+            Self::ReplaceLink(mut link) => {
+                let index = link_index(map, link.id)?;
+                mem::swap(&mut map.links[index], &mut link);
+                Ok(Self::ReplaceLink(link))
+            }
+            Self::SetMe(me) => {
+                if let Some(id) = me {
+                    stakeholder_index(map, id)?;
+                }
+                Ok(Self::SetMe(mem::replace(&mut map.me, me)))
+            }
+            Self::Set(mut part) => {
+                part.swap_into(map);
+                Ok(Self::Set(part))
+            }
+            Self::Batch(edits) => apply_batch(edits, map),
+        }
+    }
+
+    /// Deletes stakeholders with everything that refers to them: their links, their place in
+    /// plans, logs, journal, scan and meetings, and "me". Undo brings all of it back.
+    pub fn delete_stakeholders(map: &Map, ids: &[StakeholderId]) -> Edit {
+        let gone = |id: &StakeholderId| ids.contains(id);
+        let mut edits = Vec::new();
+        for link in map.links.iter().filter(|l| gone(&l.from) || gone(&l.to)) {
+            edits.push(Self::RemoveLink(link.id));
+        }
+        for s in map.stakeholders.iter().filter(|s| !gone(&s.id)) {
+            if s.plan.messenger.as_ref().is_some_and(gone) {
+                let mut changed = s.clone();
+                changed.plan.messenger = None;
+                edits.push(Self::ReplaceStakeholder(Box::new(changed)));
+            }
+        }
+        if map.me.as_ref().is_some_and(gone) {
+            edits.push(Self::SetMe(None));
+        }
+        edits.extend(forget_in_records(map, &gone));
+        for s in map.stakeholders.iter().filter(|s| gone(&s.id)) {
+            edits.push(Self::RemoveStakeholder(s.id));
+        }
+        Self::Batch(edits)
+    }
+
+    /// Copies stakeholders, and the links among them, shifted by `offset` on the canvas. Returns
+    /// the edit and the new stakeholders' ids.
+    pub fn duplicate_stakeholders(
+        map: &Map,
+        ids: &[StakeholderId],
+        offset: Pos,
+        alloc: &mut IdAllocator,
+    ) -> (Edit, Vec<StakeholderId>) {
+        let mut edits = Vec::new();
+        let mut new_ids = Vec::new();
+        let mut renamed = std::collections::HashMap::new();
+        for s in map.stakeholders.iter().filter(|s| ids.contains(&s.id)) {
+            let mut copy = s.clone();
+            copy.id = alloc.next();
+            copy.name = format!("{} (copy)", s.name);
+            copy.pos = Pos::new(s.pos.x + offset.x, s.pos.y + offset.y);
+            renamed.insert(s.id, copy.id);
+            new_ids.push(copy.id);
+            edits.push(Self::InsertStakeholder {
+                index: usize::MAX,
+                stakeholder: Box::new(copy),
+            });
+        }
+        for link in &map.links {
+            if let (Some(&from), Some(&to)) = (renamed.get(&link.from), renamed.get(&link.to)) {
+                let mut copy = link.clone();
+                copy.id = alloc.next();
+                copy.from = from;
+                copy.to = to;
+                edits.push(Self::InsertLink {
+                    index: usize::MAX,
+                    link: copy,
+                });
+            }
+        }
+        (Self::Batch(edits), new_ids)
+    }
+}
+
+/// Edits that drop `gone` stakeholders from the records that name them.
+fn forget_in_records(map: &Map, gone: &dyn Fn(&StakeholderId) -> bool) -> Vec<Edit> {
+    let mut edits = Vec::new();
+    let keep = |ids: &mut Vec<StakeholderId>| {
+        let before = ids.len();
+        ids.retain(|id| !gone(id));
+        before != ids.len()
+    };
+    let mut interactions = map.interactions.clone();
+    if interactions
+        .iter_mut()
+        .fold(false, |any, x| keep(&mut x.with) | any)
+    {
+        edits.push(Edit::Set(Part::Interactions(interactions)));
+    }
+    let mut journal = map.journal.clone();
+    if journal
+        .iter_mut()
+        .fold(false, |any, x| keep(&mut x.stakeholders) | any)
+    {
+        edits.push(Edit::Set(Part::Journal(journal)));
+    }
+    let mut factors = map.factors.clone();
+    if factors
+        .iter_mut()
+        .fold(false, |any, x| keep(&mut x.affects) | any)
+    {
+        edits.push(Edit::Set(Part::Factors(factors)));
+    }
+    let mut meetings = map.meetings.clone();
+    if meetings.iter_mut().fold(false, |any, m| {
+        keep(&mut m.invitees) | keep(&mut m.seating) | any
+    }) {
+        edits.push(Edit::Set(Part::Meetings(meetings)));
+    }
+    let mut views = map.views.clone();
+    if views
+        .iter_mut()
+        .fold(false, |any, v| keep(&mut v.highlighted) | any)
+    {
+        edits.push(Edit::Set(Part::Views(views)));
+    }
+    edits
+}
+
+fn apply_batch(edits: Vec<Edit>, map: &mut Map) -> Result<Edit, EditError> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match edit.apply(map) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(error) => {
+                // Roll back what was done so the map is as it was.
+                for inverse in inverses.into_iter().rev() {
+                    let _ = inverse.apply(map);
+                }
+                return Err(error);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch(inverses))
+}
+
+fn stakeholder_index(map: &Map, id: StakeholderId) -> Result<usize, EditError> {
+    map.stakeholders
+        .iter()
+        .position(|s| s.id == id)
+        .ok_or(EditError::NoStakeholder(id))
+}
+
+fn link_index(map: &Map, id: LinkId) -> Result<usize, EditError> {
+    map.links
+        .iter()
+        .position(|l| l.id == id)
+        .ok_or(EditError::NoLink(id))
+}
+
+/// Identifies a run of edits that undo as one step, such as every frame of one drag or every
+/// letter typed into one field. All edits in a run must change the same things.
+pub type GroupKey = String;
+
+/// One step on the undo or redo stack.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    edit: Edit,
+    group: Option<GroupKey>,
+    serial: u64,
+}
+
+/// Undo and redo stacks, and whether the map has changed since it was saved.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The top undo step may absorb later edits of the same group until the history is sealed.
+    open: bool,
+    next_serial: u64,
+    /// Serial of the top undo step when the map was saved (0: the empty history).
+    saved_serial: u64,
+}
+
+impl History {
+    /// Applies `edit` to `map` and records how to undo it. Consecutive edits with the same
+    /// `group` (while the history is not sealed) undo as one step.
+    pub fn apply(
+        &mut self,
+        map: &mut Map,
+        label: impl Into<String>,
+        edit: Edit,
+        group: Option<GroupKey>,
+    ) -> Result<(), EditError> {
+        let inverse = edit.apply(map)?;
+        self.redo.clear();
+        let merges =
+            self.open && group.is_some() && self.undo.last().is_some_and(|top| top.group == group);
+        if !merges {
+            self.next_serial += 1;
+            self.undo.push(Step {
+                label: label.into(),
+                edit: inverse,
+                group,
+                serial: self.next_serial,
+            });
+        }
+        // When merging, the first inverse of the run already restores what the run changed.
+        self.open = true;
+        Ok(())
+    }
+
+    /// Ends the current run: the next edit starts a new undo step even in the same group.
+    pub fn seal(&mut self) {
+        self.open = false;
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
+        Self::shift(&mut self.undo, &mut self.redo, map).map(|label| {
+            self.open = false;
+            label
+        })
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
+        Self::shift(&mut self.redo, &mut self.undo, map).map(|label| {
+            self.open = false;
+            label
+        })
+    }
+
+    fn shift(
+        from: &mut Vec<Step>,
+        to: &mut Vec<Step>,
+        map: &mut Map,
+    ) -> Result<Option<String>, EditError> {
+        let Some(step) = from.pop() else {
+            return Ok(None);
+        };
+        match step.edit.clone().apply(map) {
+            Ok(inverse) => {
+                let label = step.label.clone();
+                to.push(Step {
+                    edit: inverse,
+                    ..step
+                });
+                Ok(Some(label))
+            }
+            Err(error) => {
+                from.push(step);
+                Err(error)
+            }
+        }
+    }
+
+    /// The label of the step that undo would revert.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// The label of the step that redo would repeat.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// Records that the map as it is now has been saved.
+    pub fn mark_saved(&mut self) {
+        self.seal();
+        self.saved_serial = self.current_serial();
+    }
+
+    /// Forgets the saved state, e.g. for a map that has never been saved to a file.
+    pub fn mark_unsaved(&mut self) {
+        self.saved_serial = u64::MAX;
+    }
+
+    /// Has the map changed since it was last saved?
+    pub fn is_dirty(&self) -> bool {
+        self.current_serial() != self.saved_serial
+    }
+
+    fn current_serial(&self) -> u64 {
+        self.undo.last().map_or(0, |s| s.serial)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Id, LinkKind};
+
+    fn hub() -> Map {
+        let mut map = Map::new("Hub");
+        for (raw, name) in [(1, "Police"), (2, "Victim Support"), (3, "NHS")] {
+            map.stakeholders
+                .push(Stakeholder::new(Id::from_raw(raw), name));
+        }
+        map.links.push(Link::new(
+            Id::from_raw(10),
+            Id::from_raw(1),
+            Id::from_raw(2),
+            LinkKind::Referral,
+        ));
+        map.links.push(Link::new(
+            Id::from_raw(11),
+            Id::from_raw(2),
+            Id::from_raw(3),
+            LinkKind::Alliance,
+        ));
+        map.me = Some(Id::from_raw(2));
+        map.stakeholders[0].plan.messenger = Some(Id::from_raw(2));
+        map.interactions.push(Interaction {
+            id: Id::from_raw(20),
+            date: chrono::NaiveDate::default(),
+            with: vec![Id::from_raw(1), Id::from_raw(2)],
+            summary: "referral backlog".into(),
+            temperature: -1,
+        });
+        map
+    }
+
+    #[test]
+    fn deleting_a_stakeholder_removes_what_refers_to_it_and_undo_restores_all()
+    -> Result<(), EditError> {
+        let original = hub();
+        let mut map = original.clone();
+        let inverse = Edit::delete_stakeholders(&map, &[Id::from_raw(2)]).apply(&mut map)?;
+        assert_eq!(map.stakeholders.len(), 2);
+        assert!(map.links.is_empty());
+        assert_eq!(map.me, None);
+        assert_eq!(map.stakeholders[0].plan.messenger, None);
+        assert_eq!(map.interactions[0].with, vec![Id::from_raw(1)]);
+        assert!(crate::model::validate(&map).is_empty());
+        inverse.apply(&mut map)?;
+        assert_eq!(map, original);
+        Ok(())
+    }
+
+    #[test]
+    fn a_failing_batch_leaves_the_map_unchanged() {
+        let original = hub();
+        let mut map = original.clone();
+        let batch = Edit::Batch(vec![
+            Edit::MoveStakeholders(vec![(Id::from_raw(1), Pos::new(5.0, 5.0))]),
+            Edit::RemoveLink(Id::from_raw(99)),
+        ]);
+        assert_eq!(
+            batch.apply(&mut map),
+            Err(EditError::NoLink(Id::from_raw(99)))
+        );
+        assert_eq!(map, original);
+    }
+
+    #[test]
+    fn a_stakeholder_with_links_cannot_be_removed_alone() {
+        let mut map = hub();
+        let result = Edit::RemoveStakeholder(Id::from_raw(1)).apply(&mut map);
+        assert_eq!(result, Err(EditError::StillLinked(Id::from_raw(1))));
+    }
+
+    #[test]
+    fn a_drag_undoes_as_one_step() -> Result<(), EditError> {
+        let original = hub();
+        let mut map = original.clone();
+        let mut history = History::default();
+        let id = Id::from_raw(1);
+        for x in 1..=20 {
+            let edit = Edit::MoveStakeholders(vec![(id, Pos::new(x as f32, 0.0))]);
+            history.apply(&mut map, "Move", edit, Some("drag 1".into()))?;
+        }
+        history.seal();
+        assert_eq!(map.stakeholders[0].pos, Pos::new(20.0, 0.0));
+        assert_eq!(history.undo(&mut map)?, Some("Move".into()));
+        assert_eq!(map, original);
+        assert_eq!(history.undo(&mut map)?, None);
+        history.redo(&mut map)?;
+        assert_eq!(map.stakeholders[0].pos, Pos::new(20.0, 0.0));
+        Ok(())
+    }
+
+    #[test]
+    fn sealing_splits_runs_of_the_same_group() -> Result<(), EditError> {
+        let mut map = hub();
+        let mut history = History::default();
+        let id = Id::from_raw(1);
+        history.apply(
+            &mut map,
+            "Move",
+            Edit::MoveStakeholders(vec![(id, Pos::new(1.0, 0.0))]),
+            Some("k".into()),
+        )?;
+        history.seal();
+        history.apply(
+            &mut map,
+            "Move",
+            Edit::MoveStakeholders(vec![(id, Pos::new(2.0, 0.0))]),
+            Some("k".into()),
+        )?;
+        history.undo(&mut map)?;
+        assert_eq!(map.stakeholders[0].pos, Pos::new(1.0, 0.0));
+        Ok(())
+    }
+
+    #[test]
+    fn dirty_follows_undo_back_to_the_saved_state() -> Result<(), EditError> {
+        let mut map = hub();
+        let mut history = History::default();
+        assert!(!history.is_dirty());
+        history.apply(&mut map, "Me", Edit::SetMe(None), None)?;
+        assert!(history.is_dirty());
+        history.undo(&mut map)?;
+        assert!(!history.is_dirty());
+        history.redo(&mut map)?;
+        history.mark_saved();
+        assert!(!history.is_dirty());
+        history.undo(&mut map)?;
+        assert!(history.is_dirty());
+        Ok(())
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() -> Result<(), EditError> {
+        let mut map = hub();
+        let mut history = History::default();
+        history.apply(&mut map, "Me", Edit::SetMe(None), None)?;
+        history.undo(&mut map)?;
+        assert_eq!(history.redo_label(), Some("Me"));
+        history.apply(&mut map, "Me", Edit::SetMe(Some(Id::from_raw(3))), None)?;
+        assert_eq!(history.redo_label(), None);
+        Ok(())
+    }
+
+    #[test]
+    fn duplicate_copies_internal_links_only() -> Result<(), EditError> {
+        let mut map = hub();
+        let mut alloc = IdAllocator::with_rng(&map, fastrand::Rng::with_seed(1));
+        let (edit, ids) = Edit::duplicate_stakeholders(
+            &map,
+            &[Id::from_raw(1), Id::from_raw(2)],
+            Pos::new(10.0, 10.0),
+            &mut alloc,
+        );
+        edit.apply(&mut map)?;
+        assert_eq!(ids.len(), 2);
+        assert_eq!(map.stakeholders.len(), 5);
+        assert_eq!(
+            map.links.len(),
+            3,
+            "only the Police–Victim Support link is copied"
+        );
+        assert!(crate::model::validate(&map).is_empty());
+        Ok(())
+    }
+}

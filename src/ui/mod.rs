@@ -1,0 +1,100 @@
+//! The desktop user interface: canvas, inspector, lenses, command palette and styles.
+//!
+//! UI code reads the [`Map`](crate::model::Map) and never changes it: it pushes [`Edit`]s and
+//! [`Command`]s into [`Requests`], which the app applies in one place after the frame.
+
+pub mod camera;
+pub mod canvas;
+pub mod command;
+pub mod inspector;
+pub mod lens;
+pub mod palette;
+pub mod style;
+
+use std::collections::BTreeSet;
+
+use crate::edit::{Edit, GroupKey};
+use crate::model::{LinkId, StakeholderId};
+pub use command::Command;
+
+/// What the user has selected: UI state, never saved in the map.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Selected stakeholders.
+    pub stakeholders: BTreeSet<StakeholderId>,
+    /// The selected link (links are selected one at a time).
+    pub link: Option<LinkId>,
+}
+
+impl Selection {
+    /// Selects exactly one stakeholder.
+    pub fn only(id: StakeholderId) -> Self {
+        Self {
+            stakeholders: BTreeSet::from([id]),
+            link: None,
+        }
+    }
+
+    /// Is nothing selected?
+    pub fn is_empty(&self) -> bool {
+        self.stakeholders.is_empty() && self.link.is_none()
+    }
+
+    /// Is this stakeholder selected?
+    pub fn contains(&self, id: StakeholderId) -> bool {
+        self.stakeholders.contains(&id)
+    }
+
+    /// Adds the stakeholder if absent, removes it if present (shift-click).
+    pub fn toggle(&mut self, id: StakeholderId) {
+        if !self.stakeholders.remove(&id) {
+            self.stakeholders.insert(id);
+        }
+        self.link = None;
+    }
+}
+
+/// An edit the UI asks for, with its undo label and run group.
+#[derive(Clone, Debug)]
+pub struct EditRequest {
+    /// What the undo menu calls it ("Move Police").
+    pub label: String,
+    /// The change.
+    pub edit: Edit,
+    /// Edits of one run (a drag, typing in one field) undo together.
+    pub group: Option<GroupKey>,
+}
+
+/// What the UI asked for during one frame, applied by the app afterwards.
+#[derive(Debug, Default)]
+pub struct Requests {
+    /// Changes to the map, in order.
+    pub edits: Vec<EditRequest>,
+    /// Commands to run, in order.
+    pub commands: Vec<Command>,
+}
+
+impl Requests {
+    /// Asks for an edit that is its own undo step.
+    pub fn edit(&mut self, label: impl Into<String>, edit: Edit) {
+        self.edits.push(EditRequest {
+            label: label.into(),
+            edit,
+            group: None,
+        });
+    }
+
+    /// Asks for an edit that joins others of the same group into one undo step.
+    pub fn edit_in_group(&mut self, label: impl Into<String>, edit: Edit, group: GroupKey) {
+        self.edits.push(EditRequest {
+            label: label.into(),
+            edit,
+            group: Some(group),
+        });
+    }
+
+    /// Asks for a command.
+    pub fn command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+}
