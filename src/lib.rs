@@ -1,6 +1,7 @@
 //! Astute: stakeholder mapping for leaders of multi-agency partnerships.
 #[cfg(feature = "gui")]
 pub mod app;
+pub mod cli;
 pub mod edit;
 pub mod examples;
 pub mod io;

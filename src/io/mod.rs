@@ -5,6 +5,7 @@ mod atomic;
 pub mod autosave;
 mod diagnostic;
 mod map_file;
+pub mod spreadsheet;
 
 pub use atomic::{backup_path, write_atomically};
 pub use diagnostic::Diagnostic;

@@ -1,0 +1,570 @@
+//! The command-line verbs: `check`, `stats`, `fmt`, `import`, `export` and `examples`.
+//!
+//! Results go to stdout; problems go to stderr, one per line, as `FILE:LINE:COL: message`
+//! where a position is known. Exit codes: 0 when all went well, 1 when the input had problems
+//! (clap itself exits with 2 on a usage error). No verb panics on what it reads.
+
+use std::ffi::OsString;
+use std::fmt::Display;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use serde::ser::SerializeMap;
+
+use crate::examples::{self, EXAMPLES};
+use crate::io::spreadsheet::{self, RowError, Table};
+use crate::io::{
+    FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, backup_path, read_map, to_ron_string,
+    write_atomically, write_map,
+};
+use crate::model::{Choice, LinkKind, Map};
+
+/// Astute: stakeholder mapping for leaders of multi-agency partnerships.
+///
+/// Without a verb, opens the desktop app (with MAP.ron, if given).
+#[derive(Debug, Parser)]
+#[command(name = "astute", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; without a verb, the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// A map to open in the desktop app.
+    #[arg(value_name = "MAP.ron")]
+    pub file: Option<PathBuf>,
+}
+
+/// A command-line verb.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate maps; print every problem as FILE:LINE:COL: message (exit 1 if any)
+    Check(CheckArgs),
+    /// Count what a map holds: stakeholders, links by kind, issues, journal entries, snapshots…
+    Stats(StatsArgs),
+    /// Rewrite maps in canonical form (atomically; the previous file is kept as MAP.ron.bak)
+    Fmt(FmtArgs),
+    /// Make a map from a stakeholders CSV and, optionally, a links CSV
+    #[command(after_help = IMPORT_HELP)]
+    Import(ImportArgs),
+    /// Export a map as CSV or JSON, leaving confidential fields out unless asked
+    #[command(after_help = EXPORT_HELP)]
+    Export(ExportArgs),
+    /// List the built-in example maps, or write one
+    Examples(ExamplesArgs),
+}
+
+const IMPORT_HELP: &str = "\
+Columns are found by the header row; case and surrounding spaces do not matter.
+Stakeholders: name (required), organisation, role, kind, sector, power (0-10), interest (0-10),
+  stance (-2..2 or opposed/sceptical/neutral/supportive/champion), tags (separated by ;), notes,
+  stated_interests, inferred_interests, concerns, values.
+Links: from, to (stakeholder names), kind (e.g. alliance, tension, authority, funding, referral),
+  strength (1-5, default 3), depth, note.
+Every row that cannot be read is reported as FILE:LINE:COL: message, and then nothing is written.";
+
+const EXPORT_HELP: &str = "\
+CSV writes two files: OUT holds the stakeholders and OUT-links holds the links, e.g.
+`-o partners.csv` writes partners.csv and partners-links.csv. Both use the columns that
+`astute import` reads, plus ids.
+JSON writes the whole map to OUT.
+Confidential fields (hidden agendas, confidential notes and stakeholders) are left out unless
+--include-confidential is given.";
+
+/// Arguments of `astute check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The maps to validate.
+    #[arg(required = true, value_name = "MAP")]
+    pub maps: Vec<PathBuf>,
+    /// Print nothing for valid maps (problems are still printed).
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Arguments of `astute stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// The map to count.
+    #[arg(value_name = "MAP")]
+    pub map: PathBuf,
+    /// Print the counts as a JSON object.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `astute fmt`.
+#[derive(Debug, Args)]
+pub struct FmtArgs {
+    /// The maps to rewrite.
+    #[arg(required = true, value_name = "MAP")]
+    pub maps: Vec<PathBuf>,
+    /// Write nothing; exit 1 and name the maps that are not in canonical form.
+    #[arg(long)]
+    pub check: bool,
+}
+
+/// Arguments of `astute import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The stakeholders table.
+    #[arg(value_name = "STAKEHOLDERS.csv")]
+    pub stakeholders: PathBuf,
+    /// The links table, naming stakeholders in its `from` and `to` columns.
+    #[arg(long, value_name = "LINKS.csv")]
+    pub links: Option<PathBuf>,
+    /// The map to write.
+    #[arg(short, long = "output", value_name = "MAP.ron")]
+    pub output: PathBuf,
+    /// The map's title (default: the output file's name).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Replace the output file if it exists (the old one is kept as MAP.ron.bak).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Arguments of `astute export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The map to export.
+    #[arg(value_name = "MAP")]
+    pub map: PathBuf,
+    /// The format to write.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub to: ExportFormat,
+    /// The file to write (for CSV, the stakeholders file; the links go beside it).
+    #[arg(short, long = "output", value_name = "OUT")]
+    pub output: PathBuf,
+    /// Keep confidential fields (hidden agendas, confidential notes) in the export.
+    #[arg(long)]
+    pub include_confidential: bool,
+    /// Replace output files that exist (the old ones are kept as OUT.bak).
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// The formats `astute export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Two CSV tables: stakeholders, and links.
+    Csv,
+    /// The whole map as JSON.
+    Json,
+}
+
+/// Arguments of `astute examples`.
+#[derive(Debug, Args)]
+pub struct ExamplesArgs {
+    /// The example to write; without it, the examples are listed.
+    pub name: Option<String>,
+    /// Where to write the example (without it, the map is printed).
+    #[arg(short, long = "output", value_name = "MAP.ron", requires = "name")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists (the old one is kept as MAP.ron.bak).
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// Runs one verb and returns the process's exit code.
+pub fn run(command: Command) -> ExitCode {
+    let outcome = match command {
+        Command::Check(args) => check(&args),
+        Command::Stats(args) => stats(&args),
+        Command::Fmt(args) => fmt(&args),
+        Command::Import(args) => import(&args),
+        Command::Export(args) => export(&args),
+        Command::Examples(args) => examples(&args),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Reported) => ExitCode::from(1),
+    }
+}
+
+/// The verb failed, and the user has already been told why on stderr.
+struct Reported;
+
+type Outcome = Result<(), Reported>;
+
+/// Prints a line to stdout. A closed pipe (`astute stats | head -1`) is not worth a panic.
+fn say(line: impl Display) {
+    let _ = writeln!(std::io::stdout().lock(), "{line}");
+}
+
+/// Prints a line to stderr.
+fn complain(line: impl Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{line}");
+}
+
+/// Prints `FILE: message` and fails.
+fn fail_at(path: &Path, message: impl Display) -> Reported {
+    complain(format!("{}: {message}", path.display()));
+    Reported
+}
+
+/// Reads and validates a map, printing every problem on failure.
+fn load(path: &Path) -> Result<Loaded, Reported> {
+    read_map(path).map_err(|error| report_load_error(path, &error))
+}
+
+fn report_load_error(path: &Path, error: &LoadError) -> Reported {
+    for diagnostic in error.diagnostics() {
+        complain(diagnostic.with_file(path));
+    }
+    Reported
+}
+
+/// Folds several outcomes into one that fails when any did, after running them all.
+fn all(outcomes: impl Iterator<Item = Outcome>) -> Outcome {
+    // Not `try_fold`: every map is handled, even after one fails.
+    match outcomes.filter(Result::is_err).count() {
+        0 => Ok(()),
+        _ => Err(Reported),
+    }
+}
+
+fn check(args: &CheckArgs) -> Outcome {
+    all(args.maps.iter().map(|path| {
+        let loaded = load(path)?;
+        if !args.quiet {
+            let note = if loaded.read_only_reason().is_some() {
+                format!(
+                    " (format version {}, newer than this Astute: read-only)",
+                    loaded.version
+                )
+            } else {
+                String::new()
+            };
+            say(format!("{}: ok{note}", path.display()));
+        }
+        Ok(())
+    }))
+}
+
+/// The counts `astute stats` prints, in the order they are printed.
+#[derive(Debug, Serialize)]
+struct Stats {
+    title: String,
+    stakeholders: usize,
+    links: usize,
+    links_by_kind: LinkCounts,
+    issues: usize,
+    interactions: usize,
+    journal_entries: usize,
+    assessments: usize,
+    factors: usize,
+    meetings: usize,
+    snapshots: usize,
+    scenarios: usize,
+}
+
+/// Links per kind, every kind listed in the order of [`LinkKind::ALL`], zeros included.
+#[derive(Debug)]
+struct LinkCounts(Vec<(LinkKind, usize)>);
+
+impl Serialize for LinkCounts {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (kind, count) in &self.0 {
+            map.serialize_entry(kind_key(*kind), count)?;
+        }
+        map.end()
+    }
+}
+
+/// The JSON key of a link kind.
+fn kind_key(kind: LinkKind) -> &'static str {
+    match kind {
+        LinkKind::Alignment => "alignment",
+        LinkKind::Alliance => "alliance",
+        LinkKind::Tension => "tension",
+        LinkKind::Competition => "competition",
+        LinkKind::Influence => "influence",
+        LinkKind::Authority => "authority",
+        LinkKind::Funding => "funding",
+        LinkKind::Referral => "referral",
+    }
+}
+
+impl Stats {
+    fn of(map: &Map) -> Self {
+        let by_kind = LinkKind::ALL
+            .iter()
+            .map(|&kind| (kind, map.links.iter().filter(|l| l.kind == kind).count()))
+            .collect();
+        Self {
+            title: map.meta.title.clone(),
+            stakeholders: map.stakeholders.len(),
+            links: map.links.len(),
+            links_by_kind: LinkCounts(by_kind),
+            issues: map.issues.len(),
+            interactions: map.interactions.len(),
+            journal_entries: map.journal.len(),
+            assessments: map.assessments.len(),
+            factors: map.factors.len(),
+            meetings: map.meetings.len(),
+            snapshots: map.snapshots.len(),
+            scenarios: map.scenarios.len(),
+        }
+    }
+
+    /// The counts as lines of text, labels left and numbers right-aligned.
+    fn lines(&self) -> Vec<String> {
+        let row = |label: &str, count: usize| format!("{label:<32}{count:>6}");
+        let mut lines = vec![
+            row("Stakeholders", self.stakeholders),
+            row("Links", self.links),
+        ];
+        for (kind, count) in &self.links_by_kind.0 {
+            lines.push(row(&format!("  {}", kind.label()), *count));
+        }
+        lines.extend([
+            row("Issues", self.issues),
+            row("Interactions", self.interactions),
+            row("Journal entries", self.journal_entries),
+            row("Self-assessments", self.assessments),
+            row("Horizon-scanning factors", self.factors),
+            row("Meetings", self.meetings),
+            row("Snapshots", self.snapshots),
+            row("Scenarios", self.scenarios),
+        ]);
+        lines
+    }
+}
+
+fn stats(args: &StatsArgs) -> Outcome {
+    let loaded = load(&args.map)?;
+    let stats = Stats::of(&loaded.map);
+    if args.json {
+        let text = serde_json::to_string_pretty(&stats).map_err(|e| fail_at(&args.map, e))?;
+        say(text);
+    } else {
+        let title = match stats.title.as_str() {
+            "" => "(untitled)",
+            title => title,
+        };
+        say(format!("{}: {title}", args.map.display()));
+        stats.lines().iter().for_each(say);
+    }
+    Ok(())
+}
+
+fn fmt(args: &FmtArgs) -> Outcome {
+    all(args.maps.iter().map(|path| format_one(path, args.check)))
+}
+
+/// Rewrites one map in canonical form, or with `check_only` says whether it would.
+fn format_one(path: &Path, check_only: bool) -> Outcome {
+    let loaded = load(path)?;
+    if loaded.read_only_reason().is_some() {
+        return Err(fail_at(
+            path,
+            format!(
+                "written by a newer Astute (format version {}; this one writes version \
+                 {FORMAT_VERSION}), so it is read-only and was left unchanged",
+                loaded.version
+            ),
+        ));
+    }
+    let canonical = to_ron_string(&loaded.map).map_err(|e| fail_at(path, e))?;
+    let current =
+        fs::read(path).map_err(|e| fail_at(path, format!("cannot read the file: {e}")))?;
+    if current == canonical.as_bytes() {
+        return Ok(());
+    }
+    if check_only {
+        return Err(fail_at(
+            path,
+            "not in canonical form (`astute fmt` would rewrite it)",
+        ));
+    }
+    write_map(path, &loaded.map).map_err(|e| fail_at(path, e))?;
+    say(format!(
+        "{}: rewritten in canonical form (the previous version is {})",
+        path.display(),
+        backup_path(path).display()
+    ));
+    Ok(())
+}
+
+/// Fails when `path` exists and the user did not pass `--force`.
+fn refuse_to_overwrite(path: &Path, force: bool) -> Outcome {
+    if force || fs::symlink_metadata(path).is_err() {
+        return Ok(());
+    }
+    Err(fail_at(path, "already exists; add --force to replace it"))
+}
+
+/// Reads an input file whole, refusing files larger than any real table or map.
+fn read_input(path: &Path) -> Result<Vec<u8>, Reported> {
+    let size = fs::metadata(path)
+        .map_err(|e| fail_at(path, format!("cannot read the file: {e}")))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(fail_at(
+            path,
+            format!("the file is {size} bytes, more than the {MAX_FILE_BYTES} bytes allowed"),
+        ));
+    }
+    fs::read(path).map_err(|e| fail_at(path, format!("cannot read the file: {e}")))
+}
+
+fn import(args: &ImportArgs) -> Outcome {
+    refuse_to_overwrite(&args.output, args.force)?;
+    let people = read_input(&args.stakeholders)?;
+    let links = args.links.as_deref().map(read_input).transpose()?;
+    let imported = spreadsheet::import_csv(&people, links.as_deref())
+        .map_err(|errors| report_rows(args, &errors))?;
+    for warning in &imported.warnings {
+        complain(row_message(args, warning, "warning: "));
+    }
+    let mut map = imported.map;
+    map.meta.title = args
+        .title
+        .clone()
+        .unwrap_or_else(|| file_stem(&args.output));
+    map.meta.created = Some(chrono::Local::now().date_naive());
+    write_map(&args.output, &map).map_err(|e| fail_at(&args.output, e))?;
+    say(format!(
+        "{}: imported {} stakeholders and {} links",
+        args.output.display(),
+        map.stakeholders.len(),
+        map.links.len()
+    ));
+    Ok(())
+}
+
+/// Prints every bad row, then says that nothing was written.
+fn report_rows(args: &ImportArgs, errors: &[RowError]) -> Reported {
+    for error in errors {
+        complain(row_message(args, error, ""));
+    }
+    fail_at(
+        &args.output,
+        format!("not written: {} problem(s) in the CSV", errors.len()),
+    )
+}
+
+/// A row message with the path of the table it is about.
+fn row_message(args: &ImportArgs, error: &RowError, prefix: &str) -> String {
+    let file = match (error.table, &args.links) {
+        (Table::Links, Some(links)) => links,
+        _ => &args.stakeholders,
+    };
+    let at = match error.column {
+        Some(column) => format!("{}:{column}", error.line),
+        None => error.line.to_string(),
+    };
+    format!("{}:{at}: {prefix}{}", file.display(), error.message)
+}
+
+/// The file's name without its extension, as a default title.
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|stem| stem.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn export(args: &ExportArgs) -> Outcome {
+    let loaded = load(&args.map)?;
+    match args.to {
+        ExportFormat::Csv => export_csv(args, &loaded.map),
+        ExportFormat::Json => export_json(args, &loaded.map),
+    }
+}
+
+/// `out.csv` → `out-links.csv`; `out` → `out-links`: where the links go beside `out`.
+pub fn links_path(out: &Path) -> PathBuf {
+    let mut name = OsString::from(out.file_stem().unwrap_or_default());
+    name.push("-links");
+    if let Some(extension) = out.extension() {
+        name.push(".");
+        name.push(extension);
+    }
+    out.with_file_name(name)
+}
+
+fn export_csv(args: &ExportArgs, map: &Map) -> Outcome {
+    let links = links_path(&args.output);
+    refuse_to_overwrite(&args.output, args.force)?;
+    refuse_to_overwrite(&links, args.force)?;
+    let tables = spreadsheet::export_csv(map, args.include_confidential)
+        .map_err(|e| fail_at(&args.output, e))?;
+    write_out(&args.output, tables.stakeholders.as_bytes())?;
+    write_out(&links, tables.links.as_bytes())?;
+    say(format!(
+        "{}: {} stakeholders; {}: {} links{}",
+        args.output.display(),
+        map.stakeholders.len(),
+        links.display(),
+        map.links.len(),
+        confidential_note(args)
+    ));
+    Ok(())
+}
+
+fn export_json(args: &ExportArgs, map: &Map) -> Outcome {
+    refuse_to_overwrite(&args.output, args.force)?;
+    let shown = if args.include_confidential {
+        map.clone()
+    } else {
+        map.redacted()
+    };
+    let mut text = serde_json::to_string_pretty(&shown).map_err(|e| fail_at(&args.output, e))?;
+    text.push('\n');
+    write_out(&args.output, text.as_bytes())?;
+    say(format!(
+        "{}: the whole map as JSON{}",
+        args.output.display(),
+        confidential_note(args)
+    ));
+    Ok(())
+}
+
+fn confidential_note(args: &ExportArgs) -> &'static str {
+    if args.include_confidential {
+        " (confidential fields included)"
+    } else {
+        " (confidential fields left out)"
+    }
+}
+
+fn write_out(path: &Path, bytes: &[u8]) -> Outcome {
+    write_atomically(path, bytes).map_err(|e| fail_at(path, format!("cannot write the file: {e}")))
+}
+
+fn examples(args: &ExamplesArgs) -> Outcome {
+    let Some(name) = &args.name else {
+        let width = EXAMPLES.iter().map(|e| e.name.len()).max().unwrap_or(0);
+        for example in EXAMPLES {
+            say(format!("{:<width$}  {}", example.name, example.summary));
+        }
+        return Ok(());
+    };
+    let Some(example) = examples::find(name) else {
+        let names: Vec<_> = EXAMPLES.iter().map(|e| e.name).collect();
+        complain(format!(
+            "astute: there is no example called `{name}`; the examples are: {}",
+            names.join(", ")
+        ));
+        return Err(Reported);
+    };
+    let map = example
+        .map()
+        .map_err(|e| report_load_error(Path::new(&format!("(built-in example {name})")), &e))?;
+    let Some(output) = &args.output else {
+        let text = to_ron_string(&map).map_err(|e| fail_at(Path::new(name), e))?;
+        let _ = std::io::stdout().lock().write_all(text.as_bytes());
+        return Ok(());
+    };
+    refuse_to_overwrite(output, args.force)?;
+    write_map(output, &map).map_err(|e| fail_at(output, e))?;
+    say(format!(
+        "{}: wrote the example \"{name}\"",
+        output.display()
+    ));
+    Ok(())
+}
