@@ -7,8 +7,8 @@
 use std::mem;
 
 use crate::model::{
-    Factor, IdAllocator, Interaction, Issue, JournalEntry, Link, LinkId, Map, Meeting, Meta, Pos,
-    SavedView, Scenario, SelfAssessment, Settings, SharedPurpose, Snapshot, Stakeholder,
+    Factor, IdAllocator, Interaction, Issue, IssueId, JournalEntry, Link, LinkId, Map, Meeting,
+    Meta, Pos, SavedView, Scenario, SelfAssessment, Settings, SharedPurpose, Snapshot, Stakeholder,
     StakeholderId,
 };
 
@@ -201,6 +201,39 @@ impl Edit {
         for s in map.stakeholders.iter().filter(|s| gone(&s.id)) {
             edits.push(Self::RemoveStakeholder(s.id));
         }
+        Self::Batch(edits)
+    }
+
+    /// Deletes issues with every position taken on them and their place on meeting agendas.
+    pub fn delete_issues(map: &Map, ids: &[IssueId]) -> Edit {
+        let gone = |id: &IssueId| ids.contains(id);
+        let mut edits: Vec<Edit> = map
+            .stakeholders
+            .iter()
+            .filter(|s| s.positions.iter().any(|p| gone(&p.issue)))
+            .map(|s| {
+                let mut s = s.clone();
+                s.positions.retain(|p| !gone(&p.issue));
+                Self::ReplaceStakeholder(Box::new(s))
+            })
+            .collect();
+        let mut meetings = map.meetings.clone();
+        let mut changed = false;
+        for item in meetings.iter_mut().flat_map(|m| &mut m.agenda) {
+            let before = item.issues.len();
+            item.issues.retain(|i| !gone(i));
+            changed |= before != item.issues.len();
+        }
+        if changed {
+            edits.push(Self::Set(Part::Meetings(meetings)));
+        }
+        let issues = map
+            .issues
+            .iter()
+            .filter(|i| !gone(&i.id))
+            .cloned()
+            .collect();
+        edits.push(Self::Set(Part::Issues(issues)));
         Self::Batch(edits)
     }
 

@@ -83,6 +83,16 @@ fn stakeholder<'a>(harness: &'a Harness<'static, AstuteApp>, id: StakeholderId) 
         .unwrap_or_else(|| panic!("{id} is gone"))
 }
 
+/// Selects the police on the canvas and presses Delete.
+fn delete_police(harness: &mut Harness<'static, AstuteApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+}
+
 #[test]
 fn first_run_opens_the_example_as_an_unsaved_copy() -> TestResult {
     let dir = tempfile::tempdir()?;
@@ -234,12 +244,7 @@ fn dragging_a_stakeholder_moves_it_as_one_undo_step() -> TestResult {
 #[test]
 fn deleting_a_stakeholder_removes_its_links_and_undo_brings_them_back() -> TestResult {
     let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
-    harness
-        .get_by_role_and_label(Role::Button, "Police")
-        .click();
-    harness.run();
-    harness.key_press(Key::Delete);
-    harness.run();
+    delete_police(&mut harness);
     let map = &harness.state().document().map;
     assert!(map.stakeholder(POLICE).is_none());
     assert!(map.links.is_empty());
@@ -252,12 +257,7 @@ fn deleting_a_stakeholder_removes_its_links_and_undo_brings_them_back() -> TestR
 #[test]
 fn unsaved_changes_are_asked_about_before_they_are_lost() -> TestResult {
     let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
-    harness
-        .get_by_role_and_label(Role::Button, "Police")
-        .click();
-    harness.run();
-    harness.key_press(Key::Delete);
-    harness.run();
+    delete_police(&mut harness);
 
     // New map: the prompt appears; Cancel keeps the work.
     harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -286,12 +286,7 @@ fn save_as_writes_the_file_and_clears_the_unsaved_marker() -> TestResult {
         ..Default::default()
     };
     let Setup { mut harness, .. } = open_small_hub(dialogs)?;
-    harness
-        .get_by_role_and_label(Role::Button, "Police")
-        .click();
-    harness.run();
-    harness.key_press(Key::Delete);
-    harness.run();
+    delete_police(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     harness.run();
     assert!(!harness.state().document().is_dirty());

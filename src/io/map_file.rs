@@ -64,22 +64,32 @@ pub enum LoadError {
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
     /// The file is larger than any real map.
-    #[error("the file is {size} bytes, more than the {MAX_FILE_BYTES} bytes a map may have")]
+    #[error(
+        "the file is {}, far larger than any map ({} at most): it is probably not a map",
+        megabytes(*size),
+        megabytes(MAX_FILE_BYTES)
+    )]
     TooLarge {
         /// The file's size in bytes.
         size: u64,
     },
     /// The file has no text in it.
-    #[error("the file is empty")]
+    #[error("the file is empty: there is no map in it")]
     Empty,
     /// The file holds binary data, not text.
-    #[error("this is not a text file (binary data at byte {offset}); a map is a RON text file")]
+    #[error(
+        "this is not an Astute map: it holds binary data (at byte {offset}), and a map is a text \
+         file"
+    )]
     NotText {
         /// Where the first byte that is not text is.
         offset: usize,
     },
     /// The file is RON but not an Astute map.
-    #[error("this is not an Astute map: it should start with `format: \"{FORMAT_NAME}\"`")]
+    #[error(
+        "this is not an Astute map: a map file starts with `format: \"{FORMAT_NAME}\"` and a \
+         version number"
+    )]
     NotAMap,
     /// The file comes from a newer Astute and holds things this one cannot read.
     #[error(
@@ -93,7 +103,10 @@ pub enum LoadError {
         detail: String,
     },
     /// The version number is not one any Astute wrote.
-    #[error("unknown format version {0}")]
+    #[error(
+        "format version {0} is not one any Astute has written (the first version is 1): the \
+         file is damaged or was not made by Astute"
+    )]
     UnknownVersion(u32),
     /// The text is not valid RON, or not of the map's shape.
     #[error("{0}")]
@@ -112,6 +125,14 @@ impl LoadError {
             other => vec![Diagnostic::new(other.to_string())],
         }
     }
+}
+
+/// A size in megabytes, as a reader says it: "65.0 MB".
+fn megabytes(bytes: u64) -> String {
+    // Precision loss is irrelevant at one decimal place.
+    #[allow(clippy::cast_precision_loss)]
+    let mb = bytes as f64 / (1024.0 * 1024.0);
+    format!("{mb:.1} MB")
 }
 
 /// Why a map could not be saved. The file on disk is unchanged in every case.
@@ -159,21 +180,34 @@ fn ron_options() -> ron::Options {
 
 /// The map as canonical RON: the same map always gives the same text.
 pub fn to_ron_string(map: &Map) -> Result<String, SaveError> {
-    let config = ron::ser::PrettyConfig::new()
-        .new_line("\n".to_owned())
-        .indentor("    ".to_owned())
-        // Apostrophes and accents stay as typed; strings with quotes or backslashes become raw strings.
-        .escape_strings(false);
     let file = FileOut {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
         map,
     };
-    let mut text = ron_options()
-        .to_string_pretty(&file, config)
-        .map_err(|e| SaveError::Encode(e.to_string()))?;
+    // Apostrophes, accents and line breaks stay as typed; strings with quotes or backslashes
+    // become raw strings.
+    let mut text = encode(&file, false)?;
+    // Any other ASCII control character (NUL, carriage return, escape…) would be written as
+    // the raw byte: a NUL makes the file look binary, so it would never open again, and a
+    // lone carriage return does not survive an editor or git that normalises line endings.
+    // Such a map is written with every string escaped instead, which reads back exactly.
+    let is_awkward = |b: &u8| (*b < 0x20 && *b != b'\n' && *b != b'\t') || *b == 0x7f;
+    if text.as_bytes().iter().any(is_awkward) {
+        text = encode(&file, true)?;
+    }
     text.push('\n');
     Ok(text)
+}
+
+fn encode(file: &FileOut<'_>, escape_strings: bool) -> Result<String, SaveError> {
+    let config = ron::ser::PrettyConfig::new()
+        .new_line("\n".to_owned())
+        .indentor("    ".to_owned())
+        .escape_strings(escape_strings);
+    ron_options()
+        .to_string_pretty(file, config)
+        .map_err(|e| SaveError::Encode(e.to_string()))
 }
 
 /// Saves `map` to `path` atomically, keeping the previous file as `PATH.bak`. A map with
@@ -209,13 +243,37 @@ pub fn read_map(path: &Path) -> Result<Loaded, LoadError> {
 /// Reads and validates a map from the bytes of a file.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Loaded, LoadError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(LoadError::Syntax(Diagnostic::new(
+            "the file is saved as UTF-16 text: save it as UTF-8 (the usual encoding for text) \
+             and open it again",
+        )));
+    }
     if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(LoadError::NotText { offset });
     }
-    let text = std::str::from_utf8(bytes).map_err(|e| LoadError::NotText {
-        offset: e.valid_up_to(),
-    })?;
-    parse_map(text)
+    match std::str::from_utf8(bytes) {
+        Ok(text) => parse_map(text),
+        Err(e) if e.valid_up_to() == 0 => Err(LoadError::NotText { offset: 0 }),
+        Err(e) => {
+            // Text in another encoding (Latin-1, Windows-1252…): point at the first character
+            // that does not read, which is usually an accent or a curly quote.
+            let before = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+            let line = 1 + before.matches('\n').count();
+            let col = 1 + before
+                .rsplit('\n')
+                .next()
+                .unwrap_or_default()
+                .chars()
+                .count();
+            Err(LoadError::Syntax(Diagnostic::at(
+                line,
+                col,
+                "the file is not saved as UTF-8 text, so the character here cannot be read: \
+                 save the file as UTF-8 (the usual encoding for text) and open it again",
+            )))
+        }
+    }
 }
 
 /// Reads and validates a map from RON text.
@@ -244,22 +302,27 @@ pub fn parse_map(text: &str) -> Result<Loaded, LoadError> {
     })
 }
 
-/// Turns a failed parse into the most useful message: "not a map" and "too new" say more than
-/// the syntax error they cause.
+/// Turns a failed parse into the most useful message: "not a map", "too new", "nested too
+/// deeply" and "cut short" say more than the syntax error they cause.
 fn explain_parse_failure(text: &str, error: ron::error::SpannedError) -> LoadError {
     match ron_options().from_str::<Header>(text) {
-        Ok(header) if header.format != FORMAT_NAME => LoadError::NotAMap,
-        Ok(header) if header.version > FORMAT_VERSION => LoadError::TooNew {
-            found: header.version,
-            detail: syntax(&error).to_string(),
-        },
-        _ => LoadError::Syntax(syntax(&error)),
+        Ok(header) if header.format != FORMAT_NAME => return LoadError::NotAMap,
+        Ok(header) if header.version > FORMAT_VERSION => {
+            return LoadError::TooNew {
+                found: header.version,
+                detail: plain::diagnostic(text, &error).to_string(),
+            };
+        }
+        _ => {}
     }
-}
-
-fn syntax(error: &ron::error::SpannedError) -> Diagnostic {
-    let start = &error.span.start;
-    Diagnostic::at(start.line, start.col, error.code.to_string())
+    // The typed reader stops at the first thing out of place, often before it meets deep
+    // nesting; an untyped read finds it.
+    if let Err(deep) = ron_options().from_str::<ron::Value>(text)
+        && deep.code == ron::Error::ExceededRecursionLimit
+    {
+        return LoadError::Syntax(plain::diagnostic(text, &deep));
+    }
+    LoadError::Syntax(plain::diagnostic(text, &error))
 }
 
 /// Gives each validation problem the line and column of the item it is about, found by the
@@ -295,17 +358,391 @@ fn id_positions(text: &str) -> HashMap<u64, Vec<(usize, usize)>> {
                 .chars()
                 .next_back()
                 .is_some_and(|c| c.is_alphanumeric() || c == '_');
-            if !preceded_by_word {
-                if let Some(id) = crate::model::Id::<()>::parse(value) {
-                    let col = line[..offset + at].chars().count() + 1;
-                    found.entry(id.raw()).or_default().push((index + 1, col));
-                }
+            if !preceded_by_word && let Some(id) = crate::model::Id::<()>::parse(value) {
+                let col = line[..offset + at].chars().count() + 1;
+                found.entry(id.raw()).or_default().push((index + 1, col));
             }
             offset += at + KEY.len();
             rest = &line[offset..];
         }
     }
     found
+}
+
+/// Ron's error messages, retold for someone who has never heard of RON: what is wrong, named
+/// plainly, at ron's line and column, with the field it concerns where the text shows it.
+mod plain {
+    use ron::Error as E;
+    use ron::error::{Position, SpannedError};
+
+    use super::{Diagnostic, FORMAT_NAME, NESTING_LIMIT};
+
+    /// The message for a failed read of `text`.
+    pub(super) fn diagnostic(text: &str, error: &SpannedError) -> Diagnostic {
+        let mut at = error.span.start;
+        if error.code == E::TrailingCharacters {
+            // Ron points just after the map; the reader wants the stray text itself.
+            at = next_thing(text, at).unwrap_or(at);
+        }
+        Diagnostic::at(at.line, at.col, message(text, error))
+    }
+
+    fn message(text: &str, error: &SpannedError) -> String {
+        let start = error.span.start;
+        let found = token_at(text, start);
+        match &error.code {
+            E::ExceededRecursionLimit => {
+                return format!(
+                    "the file nests too deeply (brackets inside brackets more than \
+                     {NESTING_LIMIT} levels deep); a map never nests that deep, so this file \
+                     is damaged or is not a map"
+                );
+            }
+            E::TrailingCharacters => {
+                let stray =
+                    next_thing(text, start).map_or_else(String::new, |at| token_at(text, at));
+                return format!(
+                    "there is more text after the end of the map, starting with {}; \
+                     delete it, or check whether two files were joined",
+                    quoted(&stray)
+                );
+            }
+            _ => {}
+        }
+        if is_first_thing(text, start) {
+            return format!(
+                "this is not an Astute map: a map is RON text starting with `(` and \
+                 `format: \"{FORMAT_NAME}\"`, but this file starts with {}",
+                quoted(&found)
+            );
+        }
+        if cut_short(text, error) {
+            return "the file ends in the middle of the map: it looks cut short (a copy or \
+                    save that did not finish?); open the backup (`.bak`) if there is one"
+                .to_owned();
+        }
+        let problem = match &error.code {
+            E::Eof => "the file ends too early".to_owned(),
+            E::ExpectedFloat => format!("expected a number, found {}", quoted(&found)),
+            E::ExpectedInteger => format!("expected a whole number, found {}", quoted(&found)),
+            E::IntegerOutOfBounds => format!(
+                "the number {} is out of range for this field",
+                quoted(&found)
+            ),
+            E::ExpectedString => format!("expected text in quotes, found {}", quoted(&found)),
+            E::ExpectedStringEnd => "a text in quotes has no closing `\"`".to_owned(),
+            E::ExpectedBoolean => format!("expected `true` or `false`, found {}", quoted(&found)),
+            E::ExpectedOption => format!(
+                "expected `None`, or a value inside `Some(…)`, found {}",
+                quoted(&found)
+            ),
+            E::ExpectedArray => format!(
+                "expected a list in square brackets `[…]`, found {}",
+                quoted(&found)
+            ),
+            E::ExpectedArrayEnd => {
+                format!("expected `]` to close the list, found {}", quoted(&found))
+            }
+            E::ExpectedStructLike | E::ExpectedNamedStructLike(_) => format!(
+                "expected `(` to open a group of fields, found {}",
+                quoted(&found)
+            ),
+            E::ExpectedDifferentStructName { found: name, .. } => {
+                format!("expected `(` to open a group of fields, found `{name}`")
+            }
+            E::ExpectedStructLikeEnd | E::ExpectedOptionEnd => {
+                format!("expected `)` to close the group, found {}", quoted(&found))
+            }
+            E::ExpectedComma if is_fraction(&found) => {
+                // `stance: 1.5`: ron reads `1` as the whole number and stumbles on `.5`.
+                let field = field_before(text, number_start(text, start));
+                let problem = "a whole number is needed here, not a fraction".to_owned();
+                return match field {
+                    Some(field) => format!("`{field}`: {problem}"),
+                    None => problem,
+                };
+            }
+            E::ExpectedComma => format!(
+                "expected a comma between two entries, found {}",
+                quoted(&found)
+            ),
+            E::ExpectedMapColon => {
+                format!(
+                    "expected `:` after the field name, found {}",
+                    quoted(&found)
+                )
+            }
+            E::ExpectedIdentifier => format!("expected a field name, found {}", quoted(&found)),
+            E::UnexpectedChar(c) => format!("unexpected character `{c}`"),
+            E::InvalidValueForType { expected, found } => {
+                format!("expected {}, found {found}", serde_words(expected))
+            }
+            E::NoSuchEnumVariant {
+                expected,
+                found,
+                outer,
+            } => {
+                let what = outer.as_deref().map_or("choice".to_owned(), words);
+                format!(
+                    "`{found}` is not a known {what}; use one of: {}",
+                    expected.join(", ")
+                )
+            }
+            E::NoSuchStructField { found, outer, .. } => format!(
+                "`{found}` is not a field of {} (misspelt, or from a newer Astute?)",
+                thing(outer.as_deref())
+            ),
+            E::MissingStructField { field, outer } => {
+                format!("{} is missing its `{field}`", thing(outer.as_deref()))
+            }
+            E::DuplicateStructField { field, outer } => {
+                format!("`{field}` is given twice in {}", thing(outer.as_deref()))
+            }
+            E::UnclosedBlockComment => "a comment `/* … */` is never closed".to_owned(),
+            E::Message(message) if CHRONO_MESSAGES.contains(&message.as_str()) => format!(
+                "{} is not a date: write dates as \"YEAR-MONTH-DAY\", e.g. \"2025-06-30\"",
+                quoted(&found)
+            ),
+            E::Message(message) => message.clone(),
+            other => other.to_string(),
+        };
+        match field_before(text, start) {
+            Some(field) if is_value_error(&error.code) => format!("`{field}`: {problem}"),
+            _ => problem,
+        }
+    }
+
+    /// What chrono says when a date does not parse.
+    const CHRONO_MESSAGES: &[&str] = &[
+        "input is out of range",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "bad or unsupported format string",
+    ];
+
+    fn is_fraction(token: &str) -> bool {
+        let mut chars = token.chars();
+        chars.next() == Some('.') && chars.next().is_some_and(|c| c.is_ascii_digit())
+    }
+
+    /// Where the number that ends just before `at` starts.
+    fn number_start(text: &str, at: Position) -> Position {
+        let Some(line) = text.lines().nth(at.line.saturating_sub(1)) else {
+            return at;
+        };
+        let before: Vec<char> = line.chars().take(at.col.saturating_sub(1)).collect();
+        let digits = before
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || **c == '-' || **c == '+')
+            .count();
+        Position {
+            line: at.line,
+            col: at.col - digits,
+        }
+    }
+
+    /// The position of the first thing after `at` that is not white space.
+    fn next_thing(text: &str, at: Position) -> Option<Position> {
+        let offset = offset_of(text, at)?;
+        let rest = &text[offset..];
+        let skipped = rest.len() - rest.trim_start().len();
+        (skipped < rest.len()).then(|| end_of(&text[..offset + skipped]))
+    }
+
+    /// The byte offset of a line and column (1-based, columns in characters).
+    fn offset_of(text: &str, at: Position) -> Option<usize> {
+        let mut offset = 0;
+        for (index, line) in text.split_inclusive('\n').enumerate() {
+            if index + 1 == at.line {
+                let col = line
+                    .char_indices()
+                    .nth(at.col.checked_sub(1)?)
+                    .map_or(line.len(), |(i, _)| i);
+                return Some(offset + col);
+            }
+            offset += line.len();
+        }
+        (at.line == 1 + text.matches('\n').count()).then_some(text.len())
+    }
+
+    /// Errors about the value of a field, which read best with the field's name in front.
+    fn is_value_error(code: &E) -> bool {
+        matches!(
+            code,
+            E::ExpectedFloat
+                | E::ExpectedInteger
+                | E::IntegerOutOfBounds
+                | E::ExpectedString
+                | E::ExpectedBoolean
+                | E::ExpectedOption
+                | E::ExpectedArray
+                | E::ExpectedStructLike
+                | E::ExpectedNamedStructLike(_)
+                | E::ExpectedDifferentStructName { .. }
+                | E::InvalidValueForType { .. }
+                | E::NoSuchEnumVariant { .. }
+                | E::Message(_)
+        )
+    }
+
+    /// Did the reader run off the end of the text, as it does in a file cut short? It did when
+    /// it stopped in the last word of the text, or in a text in quotes that never closes.
+    fn cut_short(text: &str, error: &SpannedError) -> bool {
+        match error.code {
+            E::Eof | E::ExpectedStringEnd => true,
+            E::TrailingCharacters => false,
+            // A complete group that lacks a field stops at its `)`, which may end the text.
+            E::MissingStructField { .. } => false,
+            _ => {
+                error.span.end >= end_of(text.trim_end())
+                    || offset_of(text, error.span.start)
+                        .is_some_and(|offset| !text[offset..].trim().contains(char::is_whitespace))
+            }
+        }
+    }
+
+    /// Is `at` the first thing in the text, after white space and comments?
+    fn is_first_thing(text: &str, at: Position) -> bool {
+        let mut rest = text;
+        loop {
+            let trimmed = rest.trim_start();
+            if let Some(after) = trimmed.strip_prefix("//") {
+                rest = after.split_once('\n').map_or("", |(_, r)| r);
+            } else {
+                rest = trimmed;
+                break;
+            }
+        }
+        let skipped = &text[..text.len() - rest.len()];
+        end_of(skipped) == at
+    }
+
+    /// The position just after the end of `text`, counted the way ron counts.
+    fn end_of(text: &str) -> Position {
+        let line = 1 + text.matches('\n').count();
+        let last_line = text.rsplit('\n').next().unwrap_or_default();
+        Position {
+            line,
+            col: 1 + last_line.chars().count(),
+        }
+    }
+
+    /// The text from `at` to the end of its word, number or quoted string, shortened.
+    fn token_at(text: &str, at: Position) -> String {
+        let Some(offset) = offset_of(text, at) else {
+            return String::new();
+        };
+        // Ron points after the sign of a number it cannot fit, and inside a text it cannot
+        // read (a date, an id): show the whole of either.
+        let offset = if text[..offset].ends_with(['-', '"']) {
+            offset - 1
+        } else {
+            offset
+        };
+        let rest = text[offset..].split('\n').next().unwrap_or_default().trim();
+        let token: String = if let Some(inner) = rest.strip_prefix('"') {
+            match inner.find('"') {
+                Some(end) => format!("\"{}\"", &inner[..end]),
+                None => rest.to_owned(),
+            }
+        } else {
+            let end = rest
+                .char_indices()
+                .find(|&(i, c)| i > 0 && !(c.is_alphanumeric() || "_.-+".contains(c)))
+                .map_or(rest.len(), |(i, _)| i);
+            rest[..end].to_owned()
+        };
+        shorten(&token, 30)
+    }
+
+    fn shorten(text: &str, most: usize) -> String {
+        if text.chars().count() <= most {
+            text.to_owned()
+        } else {
+            let head: String = text.chars().take(most).collect();
+            format!("{head}…")
+        }
+    }
+
+    /// `token` in backticks, or a phrase when there is nothing to show.
+    fn quoted(token: &str) -> String {
+        if token.is_empty() {
+            "nothing (the line ends)".to_owned()
+        } else {
+            format!("`{token}`")
+        }
+    }
+
+    /// The name of the field whose value starts at `at`: the `name:` just before it, seen
+    /// through an opening `Some(` or quote.
+    fn field_before(text: &str, at: Position) -> Option<String> {
+        let line = text.lines().nth(at.line.checked_sub(1)?)?;
+        let before: String = line.chars().take(at.col.saturating_sub(1)).collect();
+        let mut before = before
+            .trim_end()
+            .trim_end_matches(['"', '-', '+'])
+            .trim_end();
+        if let Some(rest) = before.strip_suffix('(') {
+            before = rest.trim_end().strip_suffix("Some")?.trim_end();
+        }
+        let before = before.strip_suffix(':')?.trim_end();
+        let start = before
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let name = &before[start..];
+        (!name.is_empty()).then(|| name.to_owned())
+    }
+
+    /// `EngagementPlan` as "engagement plan".
+    fn words(camel: &str) -> String {
+        let mut out = String::new();
+        for (i, c) in camel.chars().enumerate() {
+            if c.is_uppercase() && i > 0 {
+                out.push(' ');
+            }
+            out.extend(c.to_lowercase());
+        }
+        out
+    }
+
+    /// A part of the map named for a reader: "a stakeholder", "the settings".
+    fn thing(name: Option<&str>) -> String {
+        match name {
+            None => "this part of the map".to_owned(),
+            Some("FileIn") => "the file".to_owned(),
+            Some("Map") => "the map".to_owned(),
+            Some("Meta") => "the map's title and dates (`meta`)".to_owned(),
+            Some("SharedPurpose") => "the shared purpose".to_owned(),
+            Some("Settings") => "the settings".to_owned(),
+            Some("Pos") => "a position on the canvas".to_owned(),
+            Some(other) => {
+                let name = words(other);
+                let article = if name.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    "an"
+                } else {
+                    "a"
+                };
+                format!("{article} {name}")
+            }
+        }
+    }
+
+    /// Serde's names for what it expected, in words.
+    fn serde_words(expected: &str) -> String {
+        match expected {
+            "f32" | "f64" => "a number".to_owned(),
+            "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" => {
+                "a whole number".to_owned()
+            }
+            "a sequence" => "a list in square brackets `[…]`".to_owned(),
+            "a boolean" => "`true` or `false`".to_owned(),
+            other => other.to_owned(),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -373,6 +810,30 @@ mod tests {
         let loaded = parse_map(&text)?;
         assert_eq!(loaded.version, 7);
         assert!(loaded.read_only_reason().is_some());
+        Ok(())
+    }
+
+    #[test]
+    fn texts_are_written_as_typed_unless_they_hold_control_characters()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let mut map = small_map();
+        map.meta.title = "The victims' café".into();
+        let text = to_ron_string(&map)?;
+        assert!(text.contains("title: \"The victims' café\""), "{text}");
+
+        // A NUL or a lone carriage return must not reach the file as a raw byte: the NUL
+        // would make the file look binary, and it would never open again.
+        for awkward in ["nul \0 here", "cr \r here", "escape \u{1b} here"] {
+            map.stakeholders[0].notes = awkward.into();
+            let text = to_ron_string(&map)?;
+            assert!(
+                !text.contains(|c: char| c.is_control() && c != '\n'),
+                "{text}"
+            );
+            let loaded = parse_bytes(text.as_bytes())?;
+            assert_eq!(loaded.map, map);
+            assert_eq!(to_ron_string(&loaded.map)?, text);
+        }
         Ok(())
     }
 

@@ -8,6 +8,7 @@ mod id;
 mod link;
 mod records;
 mod stakeholder;
+pub mod synthetic;
 mod validate;
 
 use std::collections::HashSet;

@@ -34,6 +34,8 @@ const LABEL_MIN_RADIUS: f32 = 4.0;
 const MAX_LABELS: usize = 400;
 /// At most this many stakeholders are exposed to screen readers and UI tests at once.
 const MAX_ACCESSIBLE_NODES: usize = 300;
+/// At most this many dash segments are drawn in one frame.
+const MAX_DASHES: usize = 8_000;
 /// Pointer distance (screen points) within which a link counts as hit.
 const LINK_HIT_DISTANCE: f32 = 5.0;
 
@@ -543,8 +545,10 @@ fn draw_links(
     rect: Rect,
 ) {
     let zoom = camera.zoom;
-    // Dashes and arrowheads only while there are few enough links to read them.
+    // Arrowheads only while there are few enough links to read them; dashes only within a
+    // budget of segments per frame, so dense views stay fast (beyond it links are drawn solid).
     let detailed = map.links.len() < 4000;
+    let mut dash_budget = MAX_DASHES;
     let width_scale = zoom.sqrt().clamp(0.4, 1.6);
     let mut mesh = Mesh::default();
     for link in &map.links {
@@ -569,10 +573,50 @@ fn draw_links(
         }
         let (ra, rb) = (node_radius(sa.power) * zoom, node_radius(sb.power) * zoom);
         let (start, end) = trim(pa, pb, ra, rb);
-        let show_detail = detailed && (end - start).length() > 12.0;
+        let (start, end) = clip_to(rect.expand(20.0), start, end);
+        let length = (end - start).length();
+        let show_detail = detailed && length > 12.0;
+        let mut style = style;
+        if let Some((dash, gap)) = style.dash {
+            let needed = (length / (dash + gap)) as usize + 1;
+            if show_detail && needed <= dash_budget {
+                dash_budget -= needed;
+            } else {
+                style.dash = None;
+            }
+        }
         add_link(&mut mesh, start, end, width, colour, style, show_detail);
     }
     painter.add(Shape::mesh(mesh));
+}
+
+/// The part of segment a–b inside `rect` (Liang–Barsky), or the segment itself if it misses.
+fn clip_to(rect: Rect, a: Pos2, b: Pos2) -> (Pos2, Pos2) {
+    let d = b - a;
+    let (mut t0, mut t1) = (0.0f32, 1.0f32);
+    for (p, q) in [
+        (-d.x, a.x - rect.min.x),
+        (d.x, rect.max.x - a.x),
+        (-d.y, a.y - rect.min.y),
+        (d.y, rect.max.y - a.y),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return (a, b);
+            }
+        } else {
+            let t = q / p;
+            if p < 0.0 {
+                t0 = t0.max(t);
+            } else {
+                t1 = t1.min(t);
+            }
+        }
+    }
+    if t0 > t1 {
+        return (a, b);
+    }
+    (a + d * t0, a + d * t1)
 }
 
 /// Shortens a link so it starts and ends at the node borders.

@@ -80,6 +80,40 @@ fn text_row(
     });
 }
 
+/// The name field: a stakeholder always has a name, so while the field is blank the map keeps
+/// the last name and the field says one is needed.
+fn name_row(ui: &mut Ui, out: &mut Requests, s: &Stakeholder) {
+    ui.horizontal(|ui| {
+        let label = ui.label("Name");
+        let draft_id = egui::Id::unique(("astute-name-draft", s.id.raw()));
+        let mut text = ui
+            .data_mut(|d| d.get_temp::<String>(draft_id))
+            .unwrap_or_else(|| s.name.clone());
+        let width = if text.trim().is_empty() {
+            120.0
+        } else {
+            f32::INFINITY
+        };
+        let response = ui
+            .add(
+                TextEdit::singleline(&mut text)
+                    .id_salt((s.id, "Name"))
+                    .desired_width(width),
+            )
+            .labelled_by(label.id);
+        let blank = text.trim().is_empty();
+        if response.changed() && !blank {
+            edit_stakeholder(out, s, "name", |s| s.name = text.clone());
+        }
+        if blank && response.has_focus() {
+            ui.data_mut(|d| d.insert_temp(draft_id, text));
+            ui.colored_label(ui.visuals().error_fg_color, "a name is required");
+        } else {
+            ui.data_mut(|d| d.remove::<String>(draft_id));
+        }
+    });
+}
+
 fn long_text(
     ui: &mut Ui,
     out: &mut Requests,
@@ -188,7 +222,7 @@ fn stakeholder_ui(
         }
     });
     ui.separator();
-    text_row(ui, out, s, "Name", &s.name, |s, v| s.name = v);
+    name_row(ui, out, s);
     text_row(ui, out, s, "Organisation", &s.organisation, |s, v| {
         s.organisation = v
     });
