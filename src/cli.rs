@@ -54,6 +54,19 @@ pub enum Command {
     Export(ExportArgs),
     /// List the built-in example maps, or write one
     Examples(ExamplesArgs),
+    /// Analyse a map: quadrants, salience, centralities, coalitions, brokers, suggestions
+    Analyse(AnalyseArgs),
+}
+
+/// Arguments of `astute analyse`.
+#[derive(Debug, Args)]
+pub struct AnalyseArgs {
+    /// The map to analyse.
+    #[arg(value_name = "MAP")]
+    pub map: PathBuf,
+    /// Print one JSON object instead of a readable report.
+    #[arg(long)]
+    pub json: bool,
 }
 
 const IMPORT_HELP: &str = "\
@@ -177,6 +190,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Import(args) => import(&args),
         Command::Export(args) => export(&args),
         Command::Examples(args) => examples(&args),
+        Command::Analyse(args) => analyse(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -348,6 +362,19 @@ fn stats(args: &StatsArgs) -> Outcome {
         };
         say(format!("{}: {title}", args.map.display()));
         stats.lines().iter().for_each(say);
+    }
+    Ok(())
+}
+
+fn analyse(args: &AnalyseArgs) -> Outcome {
+    let loaded = load(&args.map)?;
+    let analysis = crate::analysis::analyse(&loaded.map);
+    if args.json {
+        let json = analysis.to_json(&loaded.map);
+        let text = serde_json::to_string_pretty(&json).map_err(|e| fail_at(&args.map, e))?;
+        say(text);
+    } else {
+        say(analysis.to_text(&loaded.map));
     }
     Ok(())
 }

@@ -1,10 +1,12 @@
 //! Astute: stakeholder mapping for leaders of multi-agency partnerships.
+pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod examples;
 pub mod io;
+pub mod layout;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -590,3 +590,48 @@ fn without_the_gui_the_app_verb_explains_itself() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn analyse_prints_metrics_and_coalitions_as_json() -> Result<(), Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("hub.ron");
+    let example = astute::examples::EXAMPLES[0].map()?;
+    std::fs::write(&path, astute::io::to_ron_string(&example)?)?;
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_astute"))
+        .args(["analyse", "--json"])
+        .arg(&path)
+        .output()?;
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    let rows = json["stakeholders"]
+        .as_array()
+        .ok_or("no stakeholders array")?;
+    assert_eq!(rows.len(), example.stakeholders.len());
+    for key in [
+        "id",
+        "name",
+        "degree",
+        "betweenness",
+        "closeness",
+        "eigenvector",
+        "quadrant",
+        "salience",
+        "coalition",
+    ] {
+        assert!(rows[0].get(key).is_some(), "missing {key}");
+    }
+    assert!(
+        !json["coalitions"]
+            .as_array()
+            .ok_or("no coalitions")?
+            .is_empty()
+    );
+    for key in ["blocking", "brokers", "isolated", "suggestions"] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    Ok(())
+}

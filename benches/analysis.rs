@@ -1,0 +1,53 @@
+//! How long the whole analysis (`astute::analysis::analyse`) takes on synthetic maps of 1,000
+//! and 10,000 stakeholders with three links each.
+//!
+//! Run with `cargo bench --no-default-features --bench analysis`. Targets on a two-core
+//! machine: 1,000 stakeholders in 100 ms, 10,000 in 5 s.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use astute::analysis::{analyse, coalitions, network};
+use astute::model::synthetic;
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+
+const LINKS_PER_STAKEHOLDER: usize = 3;
+
+fn analysis(c: &mut Criterion) {
+    let mut group = c.benchmark_group("analysis");
+
+    let small = synthetic::map(1_000, LINKS_PER_STAKEHOLDER, 1);
+    group.sample_size(20);
+    group.measurement_time(Duration::from_secs(5));
+    group.bench_with_input(BenchmarkId::new("analyse", 1_000), &small, |b, map| {
+        b.iter(|| analyse(black_box(map)).stakeholders.len());
+    });
+
+    let large = synthetic::map(10_000, LINKS_PER_STAKEHOLDER, 1);
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(30));
+    group.bench_with_input(BenchmarkId::new("analyse", 10_000), &large, |b, map| {
+        b.iter(|| analyse(black_box(map)).stakeholders.len());
+    });
+    group.finish();
+}
+
+/// The parts of the analysis on their own, at 1,000 stakeholders, to see where time goes.
+fn parts(c: &mut Criterion) {
+    let mut group = c.benchmark_group("analysis_parts");
+    group.sample_size(10);
+    let map = synthetic::map(1_000, LINKS_PER_STAKEHOLDER, 1);
+    group.bench_function("centralities/1000", |b| {
+        b.iter(|| network::centralities(black_box(&map)).rows.len());
+    });
+    group.bench_function("coalitions/1000", |b| {
+        b.iter(|| coalitions::coalitions(black_box(&map)).len());
+    });
+    group.bench_function("suggestions/1000", |b| {
+        b.iter(|| coalitions::suggestions(black_box(&map)).len());
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parts, analysis);
+criterion_main!(benches);

@@ -1,0 +1,439 @@
+//! Analysis of a map: pure functions over [`Map`], with no UI.
+//!
+//! - [`grid`]: the power–interest quadrant and the salience class of each stakeholder (lens 3).
+//! - [`network`]: degree, betweenness, closeness and eigenvector centrality, and brokers.
+//! - [`coalitions`]: coalitions, blocking coalitions, isolated partners and suggested
+//!   alliances (lens 4).
+//!
+//! [`analyse`] runs all of them at once; [`Analysis::to_json`] and [`Analysis::to_text`] turn
+//! the result into what `astute analyse` prints.
+
+pub mod coalitions;
+pub mod grid;
+pub mod network;
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::model::{Map, StakeholderId};
+
+pub use coalitions::{BlockingCoalition, Coalition, Suggestion};
+pub use grid::{Quadrant, Salience};
+pub use network::{Centralities, Centrality};
+
+/// Everything the analysis says about one stakeholder.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StakeholderAnalysis {
+    /// The stakeholder.
+    pub id: StakeholderId,
+    /// Where they sit on the power–interest grid.
+    pub quadrant: Quadrant,
+    /// Their salience class.
+    pub salience: Salience,
+    /// Their network centralities.
+    pub centrality: Centrality,
+    /// Index into [`Analysis::coalitions`] of the coalition they belong to, if any.
+    pub coalition: Option<usize>,
+}
+
+/// The whole analysis of a map, as returned by [`analyse`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    /// One row per stakeholder, in map order.
+    pub stakeholders: Vec<StakeholderAnalysis>,
+    /// False when eigenvector centrality is undefined (no links, or no convergence) and is
+    /// reported as 0 for everyone.
+    pub eigenvector_converged: bool,
+    /// Groups of two or more tied by alignment and alliance links.
+    pub coalitions: Vec<Coalition>,
+    /// Coalitions whose opposed members outweigh their supporters.
+    pub blocking: Vec<BlockingCoalition>,
+    /// The brokers, highest betweenness first (see [`network::brokers`]).
+    pub brokers: Vec<StakeholderId>,
+    /// Stakeholders with no link to anyone, in map order.
+    pub isolated: Vec<StakeholderId>,
+    /// Suggested alliances, strongest first.
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Analyses the whole map: quadrants, salience, centralities, coalitions, blocking coalitions,
+/// brokers, isolated partners and suggested alliances.
+pub fn analyse(map: &Map) -> Analysis {
+    let network = network::centralities(map);
+    let (coalitions, membership) = coalitions::coalitions_with_membership(map);
+    let stakeholders = map
+        .stakeholders
+        .iter()
+        .zip(&network.rows)
+        .zip(&membership)
+        .map(|((s, centrality), coalition)| StakeholderAnalysis {
+            id: s.id,
+            quadrant: grid::quadrant(s, &map.settings),
+            salience: grid::salience(s, &map.settings),
+            centrality: *centrality,
+            coalition: *coalition,
+        })
+        .collect();
+    let brokers = network::brokers(&network.rows)
+        .into_iter()
+        .filter_map(|i| map.stakeholders.get(i).map(|s| s.id))
+        .collect();
+    Analysis {
+        stakeholders,
+        eigenvector_converged: network.eigenvector_converged,
+        blocking: coalitions::blocking(map, &coalitions),
+        coalitions,
+        brokers,
+        isolated: coalitions::isolated(map),
+        suggestions: coalitions::suggestions(map),
+    }
+}
+
+/// Rounds a sum of scores to 6 decimals, so 7.3 + 2.1 prints as 9.4 rather than 9.39999….
+fn tidy(x: f64) -> f64 {
+    (x * 1e6).round() / 1e6
+}
+
+fn ids(list: &[StakeholderId]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|id| Value::String(id.to_string()))
+            .collect(),
+    )
+}
+
+impl Analysis {
+    /// The analysis as JSON: `stakeholders` (per stakeholder in map order: `id`, `name`,
+    /// `degree`, `betweenness`, `closeness`, `eigenvector`, `quadrant`, `salience`,
+    /// `coalition`), `coalitions`, `blocking`, `brokers`, `isolated` and `suggestions`.
+    pub fn to_json(&self, map: &Map) -> Value {
+        let stakeholders: Vec<Value> = self
+            .stakeholders
+            .iter()
+            .map(|row| {
+                json!({
+                    "id": row.id.to_string(),
+                    "name": map.name_of(row.id),
+                    "degree": row.centrality.degree,
+                    "betweenness": row.centrality.betweenness,
+                    "closeness": row.centrality.closeness,
+                    "eigenvector": row.centrality.eigenvector,
+                    "quadrant": row.quadrant.key(),
+                    "salience": row.salience.key(),
+                    "coalition": row.coalition,
+                })
+            })
+            .collect();
+        let coalitions: Vec<Value> = self
+            .coalitions
+            .iter()
+            .map(|c| {
+                json!({
+                    "members": ids(&c.members),
+                    "power": tidy(c.power),
+                    "mean_stance": tidy(c.mean_stance),
+                })
+            })
+            .collect();
+        let blocking: Vec<Value> = self
+            .blocking
+            .iter()
+            .map(|b| {
+                json!({
+                    "coalition": b.coalition,
+                    "members": ids(&b.members),
+                    "opposed": ids(&b.opposed),
+                    "supporters": ids(&b.supporters),
+                    "opposed_power": tidy(b.opposed_power),
+                    "supporting_power": tidy(b.supporting_power),
+                    "explanation": b.explanation,
+                })
+            })
+            .collect();
+        let suggestions: Vec<Value> = self
+            .suggestions
+            .iter()
+            .map(|s| {
+                json!({
+                    "a": s.a.to_string(),
+                    "b": s.b.to_string(),
+                    "issues": s.issues.iter().map(ToString::to_string).collect::<Vec<_>>(),
+                    "keywords": s.keywords,
+                    "score": s.score,
+                    "reason": s.reason,
+                })
+            })
+            .collect();
+        json!({
+            "stakeholders": stakeholders,
+            "coalitions": coalitions,
+            "blocking": blocking,
+            "brokers": ids(&self.brokers),
+            "isolated": ids(&self.isolated),
+            "suggestions": suggestions,
+        })
+    }
+
+    /// A readable report of the analysis, in English, for the terminal.
+    pub fn to_text(&self, map: &Map) -> String {
+        let mut out = String::new();
+        let names = |list: &[StakeholderId]| {
+            coalitions::join_words(
+                &list
+                    .iter()
+                    .map(|&id| map.name_of(id).to_owned())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let title = if map.meta.title.is_empty() {
+            "Untitled map"
+        } else {
+            map.meta.title.as_str()
+        };
+        let _ = writeln!(
+            out,
+            "Analysis of {title}: {} stakeholders, {} links\n",
+            map.stakeholders.len(),
+            map.links.len()
+        );
+
+        let _ = writeln!(out, "Power–interest grid");
+        for quadrant in Quadrant::ALL {
+            let members: Vec<_> = self
+                .stakeholders
+                .iter()
+                .filter(|r| r.quadrant == quadrant)
+                .map(|r| r.id)
+                .collect();
+            let list = if members.is_empty() {
+                "(nobody)".to_owned()
+            } else {
+                names(&members)
+            };
+            let _ = writeln!(out, "  {:<15} {list}", quadrant.label());
+        }
+
+        let _ = writeln!(out, "\nSalience");
+        for class in Salience::ALL.iter().rev() {
+            let members: Vec<_> = self
+                .stakeholders
+                .iter()
+                .filter(|r| r.salience == *class)
+                .map(|r| r.id)
+                .collect();
+            if !members.is_empty() {
+                let _ = writeln!(out, "  {:<15} {}", class.label(), names(&members));
+            }
+        }
+
+        let _ = writeln!(out, "\nCoalitions (alignment and alliance links)");
+        if self.coalitions.is_empty() {
+            let _ = writeln!(out, "  none");
+        }
+        for (i, c) in self.coalitions.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "  {}. {} — combined power {:.1}, mean stance {:+.2}",
+                i + 1,
+                names(&c.members),
+                c.power,
+                c.mean_stance
+            );
+        }
+
+        let _ = writeln!(out, "\nBlocking coalitions");
+        if self.blocking.is_empty() {
+            let _ = writeln!(out, "  none");
+        }
+        for b in &self.blocking {
+            let _ = writeln!(out, "  Warning: {}", b.explanation);
+        }
+
+        let _ = writeln!(out, "\nBrokers (highest betweenness)");
+        if self.brokers.is_empty() {
+            let _ = writeln!(out, "  none");
+        }
+        for id in &self.brokers {
+            let betweenness = self
+                .stakeholders
+                .iter()
+                .find(|r| r.id == *id)
+                .map_or(0.0, |r| r.centrality.betweenness);
+            let _ = writeln!(out, "  {} (betweenness {betweenness:.3})", map.name_of(*id));
+        }
+
+        let _ = writeln!(out, "\nIsolated partners (no links)");
+        let _ = writeln!(
+            out,
+            "  {}",
+            if self.isolated.is_empty() {
+                "none".to_owned()
+            } else {
+                names(&self.isolated)
+            }
+        );
+
+        let _ = writeln!(out, "\nSuggested alliances");
+        if self.suggestions.is_empty() {
+            let _ = writeln!(out, "  none");
+        }
+        for s in &self.suggestions {
+            let _ = writeln!(
+                out,
+                "  {} and {}: {}.",
+                map.name_of(s.a),
+                map.name_of(s.b),
+                s.reason
+            );
+        }
+
+        let _ = writeln!(out, "\nNetwork centralities");
+        let width = map
+            .stakeholders
+            .iter()
+            .map(|s| s.name.chars().count())
+            .max()
+            .unwrap_or(4)
+            .clamp(4, 40);
+        let _ = writeln!(
+            out,
+            "  {:<width$}  degree  betweenness  closeness  eigenvector",
+            "Name"
+        );
+        for row in &self.stakeholders {
+            let c = &row.centrality;
+            let name: String = map.name_of(row.id).chars().take(width).collect();
+            let _ = writeln!(
+                out,
+                "  {name:<width$}  {:>6}  {:>11.4}  {:>9.4}  {:>11.4}",
+                c.degree, c.betweenness, c.closeness, c.eigenvector
+            );
+        }
+        if !self.eigenvector_converged && !self.stakeholders.is_empty() {
+            let _ = writeln!(
+                out,
+                "  (eigenvector centrality is undefined for this map — no links, or it did \
+                 not converge — and is shown as 0)"
+            );
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Id, Link, LinkKind, Stakeholder};
+
+    fn small() -> Map {
+        let mut map = Map::new("Hub");
+        let mut add = |raw: u64, name: &str, power: f32, interest: f32, stance: i8| {
+            let mut s = Stakeholder::new(Id::from_raw(raw), name);
+            s.power = power;
+            s.interest = interest;
+            s.stance = stance;
+            map.stakeholders.push(s);
+        };
+        add(1, "PCC office", 9.0, 8.0, 2);
+        add(2, "Hub", 4.0, 9.0, 2);
+        add(3, "Council", 7.3, 3.0, -2);
+        add(4, "Charity", 2.1, 2.0, -1);
+        add(5, "Forum", 1.0, 1.0, 0);
+        map.stakeholders[0].legitimacy = true;
+        map.stakeholders[0].urgency = true;
+        let mut link = |k: u64, a: u64, b: u64, kind| {
+            map.links.push(Link::new(
+                Id::from_raw(100 + k),
+                Id::from_raw(a),
+                Id::from_raw(b),
+                kind,
+            ));
+        };
+        link(1, 1, 2, LinkKind::Alliance);
+        link(2, 2, 3, LinkKind::Tension);
+        link(3, 3, 4, LinkKind::Alignment);
+        map
+    }
+
+    #[test]
+    fn analyse_puts_it_all_together() {
+        let map = small();
+        let a = analyse(&map);
+        let q: Vec<_> = a.stakeholders.iter().map(|r| r.quadrant).collect();
+        assert_eq!(
+            q,
+            vec![
+                Quadrant::ManageClosely,
+                Quadrant::KeepInformed,
+                Quadrant::KeepSatisfied,
+                Quadrant::Monitor,
+                Quadrant::Monitor
+            ]
+        );
+        assert_eq!(a.stakeholders[0].salience, Salience::Definitive);
+        assert_eq!(a.stakeholders[2].salience, Salience::Dormant);
+        assert_eq!(a.stakeholders[4].salience, Salience::None);
+        let coalition: Vec<_> = a.stakeholders.iter().map(|r| r.coalition).collect();
+        assert_eq!(coalition, vec![Some(0), Some(0), Some(1), Some(1), None]);
+        assert_eq!(a.blocking.len(), 1);
+        assert_eq!(a.blocking[0].coalition, 1);
+        assert_eq!(a.isolated, vec![Id::from_raw(5)]);
+        // Path 1-2-3-4: the two middle stakeholders broker equally, above mean + sd.
+        assert_eq!(a.brokers, vec![Id::from_raw(2), Id::from_raw(3)]);
+        assert!(a.eigenvector_converged);
+    }
+
+    #[test]
+    fn json_has_the_agreed_shape() {
+        let map = small();
+        let json = analyse(&map).to_json(&map);
+        let rows = json["stakeholders"].as_array().map_or(0, Vec::len);
+        assert_eq!(rows, 5);
+        let first = &json["stakeholders"][0];
+        assert_eq!(first["id"], "0000000000000001");
+        assert_eq!(first["name"], "PCC office");
+        assert_eq!(first["degree"], 1);
+        assert_eq!(first["quadrant"], "manage_closely");
+        assert_eq!(first["salience"], "definitive");
+        assert_eq!(first["coalition"], 0);
+        assert_eq!(json["stakeholders"][4]["coalition"], Value::Null);
+        let between = json["stakeholders"][1]["betweenness"]
+            .as_f64()
+            .unwrap_or(f64::NAN);
+        assert!((between - 1.0 / 3.0).abs() < 1e-12);
+        assert_eq!(json["coalitions"][1]["members"][1], "0000000000000004");
+        assert_eq!(json["coalitions"][1]["power"], 9.4);
+        assert_eq!(json["coalitions"][1]["mean_stance"], -1.5);
+        assert_eq!(json["blocking"][0]["opposed_power"], 9.4);
+        assert_eq!(json["blocking"][0]["supporting_power"], 0.0);
+        assert_eq!(json["isolated"][0], "0000000000000005");
+        assert_eq!(json["brokers"].as_array().map_or(0, Vec::len), 2);
+        assert!(json["suggestions"].is_array());
+        let keys: Vec<_> = json
+            .as_object()
+            .map_or(vec![], |o| o.keys().cloned().collect());
+        assert_eq!(keys.len(), 6);
+    }
+
+    #[test]
+    fn text_report_names_the_findings() {
+        let map = small();
+        let text = analyse(&map).to_text(&map);
+        assert!(text.contains("Analysis of Hub: 5 stakeholders, 3 links"));
+        assert!(text.contains("Manage closely  PCC office"));
+        assert!(text.contains("1. PCC office and Hub — combined power 13.0, mean stance +2.00"));
+        assert!(text.contains("Warning: In the coalition of Council and Charity"));
+        assert!(text.contains("Isolated partners (no links)\n  Forum"));
+        assert!(text.contains("Hub (betweenness 0.333)"));
+    }
+
+    #[test]
+    fn an_empty_map_analyses_to_nothing() {
+        let map = Map::new("");
+        let a = analyse(&map);
+        assert!(a.stakeholders.is_empty() && a.coalitions.is_empty());
+        assert!(a.to_text(&map).contains("Untitled map"));
+        assert_eq!(a.to_json(&map)["stakeholders"], json!([]));
+    }
+}

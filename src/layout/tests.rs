@@ -1,0 +1,466 @@
+//! Tests of the automatic layouts.
+
+use super::*;
+use crate::model::{Id, Link, LinkKind, Map, Sector, Stakeholder, synthetic};
+
+fn stakeholder(raw: u64, x: f32, y: f32) -> Stakeholder {
+    let mut s = Stakeholder::new(Id::from_raw(raw), format!("S{raw:03}"));
+    s.pos = Pos::new(x, y);
+    s
+}
+
+fn link(raw: u64, from: u64, to: u64) -> Link {
+    Link::new(
+        Id::from_raw(1000 + raw),
+        Id::from_raw(from),
+        Id::from_raw(to),
+        LinkKind::Influence,
+    )
+}
+
+/// A map of `n` stakeholders on a line 10 units apart, with the given links.
+fn line_map(n: u64, links: &[(u64, u64)]) -> Map {
+    let mut map = Map::new("test");
+    map.stakeholders = (1..=n)
+        .map(|i| stakeholder(i, i as f32 * 10.0, 0.0))
+        .collect();
+    map.links = links
+        .iter()
+        .enumerate()
+        .map(|(k, &(a, b))| link(k as u64, a, b))
+        .collect();
+    map
+}
+
+/// The map with `positions` applied.
+fn applied(map: &Map, positions: Vec<(StakeholderId, Pos)>) -> Map {
+    let mut out = map.clone();
+    match layout_edit(positions).apply(&mut out) {
+        Ok(_) => out,
+        Err(error) => panic!("layout edit failed: {error:?}"),
+    }
+}
+
+fn pos_of(map: &Map, raw: u64) -> Pos {
+    match map.stakeholder(Id::from_raw(raw)) {
+        Some(s) => s.pos,
+        None => panic!("no stakeholder {raw}"),
+    }
+}
+
+fn dist(a: Pos, b: Pos) -> f32 {
+    (a.x - b.x).hypot(a.y - b.y)
+}
+
+fn all_finite(positions: &[(StakeholderId, Pos)]) -> bool {
+    positions
+        .iter()
+        .all(|(_, p)| p.x.is_finite() && p.y.is_finite())
+}
+
+fn min_pairwise(map: &Map) -> f32 {
+    let mut best = f32::INFINITY;
+    for (i, a) in map.stakeholders.iter().enumerate() {
+        for b in &map.stakeholders[i + 1..] {
+            best = best.min(dist(a.pos, b.pos));
+        }
+    }
+    best
+}
+
+fn extent(map: &Map) -> f32 {
+    let xs = map.stakeholders.iter().map(|s| s.pos.x);
+    let ys = map.stakeholders.iter().map(|s| s.pos.y);
+    let w = xs.clone().fold(f32::MIN, f32::max) - xs.fold(f32::MAX, f32::min);
+    let h = ys.clone().fold(f32::MIN, f32::max) - ys.fold(f32::MAX, f32::min);
+    w.max(h)
+}
+
+// ---------------------------------------------------------------- force-directed
+
+#[test]
+fn force_layout_is_send() {
+    fn assert_send<T: Send + 'static>() {}
+    assert_send::<ForceLayout>();
+}
+
+#[test]
+fn empty_one_and_two_stakeholder_maps_are_handled() {
+    let empty = Map::new("empty");
+    let mut layout = ForceLayout::new(&empty, ForceParams::default());
+    assert!(layout.is_done());
+    assert!(layout.step().done);
+    assert!(layout.positions().is_empty());
+
+    let one = line_map(1, &[]);
+    let mut layout = ForceLayout::new(&one, ForceParams::default());
+    layout.run();
+    assert_eq!(
+        layout.positions(),
+        vec![(Id::from_raw(1), Pos::new(10.0, 0.0))]
+    );
+
+    let two = applied(
+        &line_map(2, &[(1, 2)]),
+        force_layout(&line_map(2, &[(1, 2)]), ForceParams::default()),
+    );
+    let d = dist(pos_of(&two, 1), pos_of(&two, 2));
+    assert!((40.0..400.0).contains(&d), "a linked pair ends {d} apart");
+}
+
+#[test]
+fn coincident_stakeholders_part_without_nan() {
+    // Everyone at the origin, as after a CSV import; a ring of links plus a few chords.
+    let mut map = line_map(40, &[]);
+    for s in &mut map.stakeholders {
+        s.pos = Pos::default();
+    }
+    map.links = (1..=40_u64)
+        .map(|i| link(i, i, i % 40 + 1))
+        .chain((1..=10).map(|i| link(100 + i, i, i + 20)))
+        .collect();
+    let mut layout = ForceLayout::new(&map, ForceParams::default());
+    let mut steps = 0;
+    while !layout.is_done() {
+        let report = layout.step();
+        assert!(report.energy.is_finite() && report.max_displacement.is_finite());
+        assert!((0.0..=1.0).contains(&report.progress));
+        steps += 1;
+    }
+    assert!(steps <= ForceParams::default().max_steps);
+    let positions = layout.positions();
+    assert!(all_finite(&positions));
+    let after = applied(&map, positions);
+    assert!(
+        min_pairwise(&after) > 20.0,
+        "nodes still overlap: {}",
+        min_pairwise(&after)
+    );
+}
+
+#[test]
+fn coincident_pinned_and_unpinned_and_non_finite_inputs_stay_finite() {
+    let mut map = line_map(6, &[(1, 2), (2, 3), (3, 4)]);
+    for s in &mut map.stakeholders {
+        s.pos = Pos::new(5.0, 5.0);
+    }
+    map.stakeholders[0].pinned = true;
+    map.stakeholders[1].pinned = true;
+    map.stakeholders[5].pos = Pos::new(f32::NAN, f32::INFINITY);
+    let positions = force_layout(&map, ForceParams::default());
+    assert_eq!(positions.len(), 4);
+    assert!(all_finite(&positions));
+}
+
+#[test]
+fn pinned_stakeholders_never_move_but_still_pull() {
+    let mut map = synthetic::map(60, 2, 3);
+    for (i, s) in map.stakeholders.iter_mut().enumerate() {
+        s.pinned = i % 5 == 0;
+    }
+    // A newcomer linked only to a far-away pinned stakeholder ends up near it.
+    let anchor = map.stakeholders[0].id;
+    map.stakeholders[0].pos = Pos::new(5000.0, 5000.0);
+    let newcomer = Id::from_raw(999_999);
+    map.stakeholders
+        .push(stakeholder(999_999, -3000.0, -3000.0));
+    map.links.push(Link::new(
+        Id::from_raw(999_998),
+        anchor,
+        newcomer,
+        LinkKind::Alliance,
+    ));
+
+    let mut layout = ForceLayout::new(&map, ForceParams::default());
+    let mut last = layout.positions();
+    while !layout.is_done() {
+        layout.step();
+        last = layout.positions();
+    }
+    let pinned: Vec<_> = map
+        .stakeholders
+        .iter()
+        .filter(|s| s.pinned)
+        .map(|s| s.id)
+        .collect();
+    assert!(
+        last.iter().all(|(id, _)| !pinned.contains(id)),
+        "a pinned stakeholder was moved"
+    );
+    assert_eq!(last.len(), map.stakeholders.len() - pinned.len());
+    let after = applied(&map, last);
+    for s in map.stakeholders.iter().filter(|s| s.pinned) {
+        assert_eq!(after.stakeholder(s.id).map(|t| t.pos), Some(s.pos));
+    }
+    let start = dist(Pos::new(5000.0, 5000.0), Pos::new(-3000.0, -3000.0));
+    let end = dist(pos_of(&after, anchor.raw()), pos_of(&after, 999_999));
+    assert!(
+        end < start / 4.0,
+        "the newcomer stayed {end} from its pinned partner"
+    );
+}
+
+#[test]
+fn linked_pairs_end_closer_than_unlinked_ones() {
+    // Two rings of eight joined by one bridge, started on a line so the answer is not given.
+    let mut links: Vec<(u64, u64)> = (1..=8).map(|i| (i, i % 8 + 1)).collect();
+    links.extend((9..=16).map(|i| (i, (i - 8) % 8 + 9)));
+    links.push((1, 9));
+    let map = line_map(16, &links);
+    let after = applied(&map, force_layout(&map, ForceParams::default()));
+    let linked: Vec<f32> = links
+        .iter()
+        .map(|&(a, b)| dist(pos_of(&after, a), pos_of(&after, b)))
+        .collect();
+    let mut unlinked = Vec::new();
+    for a in 1..=16_u64 {
+        for b in a + 1..=16 {
+            if !links.contains(&(a, b)) && !links.contains(&(b, a)) {
+                unlinked.push(dist(pos_of(&after, a), pos_of(&after, b)));
+            }
+        }
+    }
+    let mean = |v: &[f32]| v.iter().sum::<f32>() / v.len() as f32;
+    assert!(
+        mean(&linked) * 1.5 < mean(&unlinked),
+        "linked {} vs unlinked {}",
+        mean(&linked),
+        mean(&unlinked)
+    );
+    // Neighbours at a pleasant distance for nodes of radius 10–30.
+    assert!(
+        (80.0..=260.0).contains(&mean(&linked)),
+        "mean link {}",
+        mean(&linked)
+    );
+    assert!(min_pairwise(&after) > 40.0);
+}
+
+#[test]
+fn separate_components_stay_together() {
+    // Five triangles and five loners, nothing joining them.
+    let links: Vec<(u64, u64)> = (0..5)
+        .flat_map(|t| {
+            let a = t * 3 + 1;
+            [(a, a + 1), (a + 1, a + 2), (a + 2, a)]
+        })
+        .collect();
+    let map = line_map(20, &links);
+    let mut layout = ForceLayout::new(&map, ForceParams::default());
+    let report = layout.run();
+    assert!(report.done);
+    let after = applied(&map, layout.positions());
+    let e = extent(&after);
+    assert!(e < 2500.0, "20 stakeholders spread over {e} map units");
+    assert!(min_pairwise(&after) > 40.0);
+}
+
+#[test]
+fn the_same_map_gives_the_same_layout() {
+    let map = synthetic::map(200, 3, 9);
+    let a = force_layout(&map, ForceParams::default());
+    let b = force_layout(&map, ForceParams::default());
+    assert_eq!(a, b);
+}
+
+#[test]
+fn a_synthetic_map_settles_at_a_pleasant_scale() {
+    let mut map = synthetic::map(300, 3, 5);
+    for s in &mut map.stakeholders {
+        s.pinned = false;
+    }
+    let mut layout = ForceLayout::new(&map, ForceParams::default());
+    let first = layout.step();
+    let last = layout.run();
+    assert!(last.done && last.steps <= ForceParams::default().max_steps);
+    assert!(
+        last.energy < first.energy,
+        "energy {} → {}",
+        first.energy,
+        last.energy
+    );
+    let after = applied(&map, layout.positions());
+    // Neighbours at a pleasant distance for nodes of radius 10–30, and no overlaps.
+    let nearest: Vec<f32> = after
+        .stakeholders
+        .iter()
+        .map(|a| {
+            after
+                .stakeholders
+                .iter()
+                .filter(|b| b.id != a.id)
+                .map(|b| dist(a.pos, b.pos))
+                .fold(f32::INFINITY, f32::min)
+        })
+        .collect();
+    let mean_nearest = nearest.iter().sum::<f32>() / nearest.len() as f32;
+    assert!(
+        (80.0..=220.0).contains(&mean_nearest),
+        "mean nearest neighbour {mean_nearest}"
+    );
+    assert!(
+        min_pairwise(&after) > 40.0,
+        "overlap: {}",
+        min_pairwise(&after)
+    );
+    // Links are much shorter than the distance between stakeholders picked at random.
+    let link_mean = map
+        .links
+        .iter()
+        .map(|l| dist(pos_of(&after, l.from.raw()), pos_of(&after, l.to.raw())))
+        .sum::<f32>()
+        / map.links.len() as f32;
+    let (mut all, mut pairs) = (0.0, 0);
+    for (i, a) in after.stakeholders.iter().enumerate() {
+        for b in &after.stakeholders[i + 1..] {
+            all += dist(a.pos, b.pos);
+            pairs += 1;
+        }
+    }
+    let all_mean = all / pairs as f32;
+    assert!(
+        link_mean < 0.6 * all_mean,
+        "links {link_mean} vs all pairs {all_mean}"
+    );
+}
+
+#[test]
+fn a_layout_undoes_as_one_edit() {
+    let map = synthetic::map(30, 2, 2);
+    let mut changed = map.clone();
+    let inverse = layout_edit(force_layout(&map, ForceParams::default())).apply(&mut changed);
+    assert_ne!(changed, map);
+    match inverse.map(|undo| undo.apply(&mut changed)) {
+        Ok(Ok(_)) => assert_eq!(changed, map),
+        other => panic!("undo failed: {other:?}"),
+    }
+}
+
+// ---------------------------------------------------------------- power–interest grid
+
+#[test]
+fn grid_puts_key_players_top_right() {
+    let mut map = line_map(3, &[]);
+    map.stakeholders[0].power = 10.0;
+    map.stakeholders[0].interest = 10.0;
+    map.stakeholders[1].power = 0.0;
+    map.stakeholders[1].interest = 0.0;
+    map.stakeholders[2].power = 9.0;
+    map.stakeholders[2].interest = 1.0;
+    let after = applied(&map, power_interest_grid(&map, GridParams::default()));
+    assert_eq!(pos_of(&after, 1), Pos::new(500.0, -500.0));
+    assert_eq!(pos_of(&after, 2), Pos::new(-500.0, 500.0));
+    let p3 = pos_of(&after, 3);
+    assert!(
+        p3.x < 0.0 && p3.y < 0.0,
+        "high power, low interest is top left: {p3:?}"
+    );
+}
+
+#[test]
+fn grid_spreads_identical_scores_and_leaves_pinned_alone() {
+    let mut map = line_map(12, &[]);
+    for s in &mut map.stakeholders {
+        s.power = 7.0;
+        s.interest = 3.0;
+    }
+    map.stakeholders[4].pinned = true;
+    map.stakeholders[5].power = f32::NAN;
+    let positions = power_interest_grid(&map, GridParams::default());
+    assert_eq!(positions.len(), 11);
+    assert!(positions.iter().all(|(id, _)| *id != Id::from_raw(5)));
+    assert!(all_finite(&positions));
+    let mut placed = map.clone();
+    placed.stakeholders.retain(|s| !s.pinned);
+    let placed = applied(&placed, positions);
+    assert!(
+        min_pairwise(&placed) >= 60.0,
+        "overlap: {}",
+        min_pairwise(&placed)
+    );
+    assert!(power_interest_grid(&Map::new("empty"), GridParams::default()).is_empty());
+}
+
+// ---------------------------------------------------------------- sector circles
+
+#[test]
+fn sector_circles_keep_sectors_together() {
+    let mut map = synthetic::map(90, 1, 4);
+    for s in &mut map.stakeholders {
+        s.pinned = false;
+    }
+    map.stakeholders[0].pinned = true;
+    let positions = sector_circles(&map, SectorParams::default());
+    assert_eq!(positions.len(), 89);
+    assert!(
+        positions
+            .iter()
+            .all(|(id, _)| *id != map.stakeholders[0].id)
+    );
+    assert!(all_finite(&positions));
+    let after = applied(&map, positions);
+    let movable: Vec<&Stakeholder> = after.stakeholders.iter().filter(|s| !s.pinned).collect();
+    let (mut same, mut same_n, mut other, mut other_n) = (0.0, 0, 0.0, 0);
+    for (i, a) in movable.iter().enumerate() {
+        for b in &movable[i + 1..] {
+            let d = dist(a.pos, b.pos);
+            assert!(d >= 100.0, "{} and {} only {d} apart", a.name, b.name);
+            if a.sector == b.sector {
+                same += d;
+                same_n += 1;
+            } else {
+                other += d;
+                other_n += 1;
+            }
+        }
+    }
+    let (same, other) = (same / same_n as f32, other / other_n as f32);
+    assert!(
+        same * 1.5 < other,
+        "same sector {same}, other sectors {other}"
+    );
+
+    // The nearest stakeholder of another sector is further than each one's sector neighbour.
+    for a in &movable {
+        let nearest_same = movable
+            .iter()
+            .filter(|b| b.id != a.id && b.sector == a.sector)
+            .map(|b| dist(a.pos, b.pos))
+            .fold(f32::INFINITY, f32::min);
+        let nearest_other = movable
+            .iter()
+            .filter(|b| b.sector != a.sector)
+            .map(|b| dist(a.pos, b.pos))
+            .fold(f32::INFINITY, f32::min);
+        assert!(
+            nearest_same < nearest_other,
+            "{} sits nearer another sector",
+            a.name
+        );
+    }
+}
+
+#[test]
+fn sector_circles_order_by_power_and_handle_small_maps() {
+    let mut map = line_map(4, &[]);
+    for (s, power) in map.stakeholders.iter_mut().zip([2.0, 9.0, 5.0, 1.0]) {
+        s.sector = Sector::Health;
+        s.power = power;
+    }
+    let params = SectorParams {
+        order: SectorOrder::Power,
+        ..SectorParams::default()
+    };
+    let positions = sector_circles(&map, params);
+    // Clockwise from the top: the most powerful (id 2) first, at the top of the circle.
+    let order: Vec<u64> = positions.iter().map(|(id, _)| id.raw()).collect();
+    assert_eq!(order, vec![2, 3, 1, 4]);
+    let after = applied(&map, positions);
+    let top = pos_of(&after, 2);
+    assert!(after.stakeholders.iter().all(|s| s.pos.y >= top.y));
+
+    assert!(sector_circles(&Map::new("empty"), SectorParams::default()).is_empty());
+    let one = sector_circles(&line_map(1, &[]), SectorParams::default());
+    assert_eq!(one.len(), 1);
+    assert!(all_finite(&one));
+}

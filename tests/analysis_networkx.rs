@@ -1,0 +1,139 @@
+//! Astute's network centralities against networkx's on the graphs in `tests/fixtures/networkx`
+//! (written by `generate.py` there): degree exactly, the rest within 1e-6.
+
+use std::path::Path;
+
+use astute::analysis::{analyse, network};
+use astute::model::{Id, Link, LinkKind, Map, Stakeholder};
+use serde_json::Value;
+
+const TOLERANCE: f64 = 1e-6;
+const FIXTURES: [&str; 5] = ["path", "star", "components", "random_40", "random_250"];
+
+fn load(name: &str) -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/networkx")
+        .join(format!("{name}.json"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()))
+}
+
+/// The fixture's graph as a map: stakeholder `i` has id `i + 1`.
+fn map_of(fixture: &Value) -> Map {
+    let n = fixture["stakeholders"].as_u64().unwrap_or(0);
+    let mut map = Map::new("networkx fixture");
+    for i in 0..n {
+        map.stakeholders
+            .push(Stakeholder::new(Id::from_raw(i + 1), format!("S{i}")));
+    }
+    let links = fixture["links"].as_array().cloned().unwrap_or_default();
+    for (k, link) in links.iter().enumerate() {
+        let end = |i: usize| Id::from_raw(link[i].as_u64().unwrap_or(u64::MAX) + 1);
+        let kind: LinkKind = serde_json::from_value(link[2].clone())
+            .unwrap_or_else(|e| panic!("link {k} has an unknown kind: {e}"));
+        map.links.push(Link::new(
+            Id::from_raw(1_000_000 + k as u64),
+            end(0),
+            end(1),
+            kind,
+        ));
+    }
+    assert_eq!(map.links.len(), links.len());
+    map
+}
+
+fn column(fixture: &Value, name: &str) -> Vec<f64> {
+    fixture[name]
+        .as_array()
+        .unwrap_or_else(|| panic!("the fixture has no `{name}`"))
+        .iter()
+        .map(|v| v.as_f64().unwrap_or(f64::NAN))
+        .collect()
+}
+
+fn assert_close(fixture: &str, metric: &str, ours: &[f64], theirs: &[f64]) {
+    assert_eq!(
+        ours.len(),
+        theirs.len(),
+        "{fixture}: {metric}: lengths differ"
+    );
+    for (i, (a, b)) in ours.iter().zip(theirs).enumerate() {
+        assert!(
+            (a - b).abs() <= TOLERANCE,
+            "{fixture}: {metric} of node {i}: astute {a}, networkx {b}"
+        );
+    }
+}
+
+#[test]
+fn centralities_match_networkx() {
+    for name in FIXTURES {
+        let fixture = load(name);
+        let map = map_of(&fixture);
+        let c = network::centralities(&map);
+        assert!(
+            c.eigenvector_converged,
+            "{name}: eigenvector did not converge"
+        );
+        let degree: Vec<f64> = c.rows.iter().map(|r| r.degree as f64).collect();
+        assert_eq!(degree, column(&fixture, "degree"), "{name}: degree");
+        let pick = |f: fn(&network::Centrality) -> f64| c.rows.iter().map(f).collect::<Vec<_>>();
+        assert_close(
+            name,
+            "betweenness",
+            &pick(|r| r.betweenness),
+            &column(&fixture, "betweenness"),
+        );
+        assert_close(
+            name,
+            "closeness",
+            &pick(|r| r.closeness),
+            &column(&fixture, "closeness"),
+        );
+        assert_close(
+            name,
+            "eigenvector",
+            &pick(|r| r.eigenvector),
+            &column(&fixture, "eigenvector"),
+        );
+    }
+}
+
+#[test]
+fn json_report_carries_the_same_numbers() {
+    let fixture = load("components");
+    let map = map_of(&fixture);
+    let json = analyse(&map).to_json(&map);
+    let rows = json["stakeholders"].as_array().cloned().unwrap_or_default();
+    let theirs = column(&fixture, "closeness");
+    assert_eq!(rows.len(), theirs.len());
+    for (row, expected) in rows.iter().zip(&theirs) {
+        let ours = row["closeness"].as_f64().unwrap_or(f64::NAN);
+        assert!((ours - expected).abs() <= TOLERANCE);
+    }
+    // The isolated node 8 (id 9) is reported as such.
+    assert_eq!(json["isolated"], serde_json::json!(["0000000000000009"]));
+}
+
+#[test]
+#[ignore = "temporary timing"]
+fn tmp_timing() {
+    for n in [1_000, 10_000] {
+        let map = astute::model::synthetic::map(n, 3, 1);
+        let g = network::link_graph(&map);
+        let t = std::time::Instant::now();
+        let b = rustworkx_core::centrality::betweenness_centrality(&g, false, true, 200);
+        eprintln!("{n} betweenness {:?} {}", t.elapsed(), b.len());
+        let t = std::time::Instant::now();
+        let c = rustworkx_core::centrality::closeness_centrality(&g, true, 200);
+        eprintln!("{n} closeness {:?} {}", t.elapsed(), c.len());
+        let t = std::time::Instant::now();
+        let c = network::centralities(&map);
+        eprintln!(
+            "{n} all centralities {:?} {}",
+            t.elapsed(),
+            c.eigenvector_converged
+        );
+    }
+}
