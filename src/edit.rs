@@ -413,18 +413,12 @@ impl History {
 
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
-        Self::shift(&mut self.undo, &mut self.redo, map).map(|label| {
-            self.open = false;
-            label
-        })
+        Self::shift(&mut self.undo, &mut self.redo, map).inspect(|_| self.open = false)
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
-        Self::shift(&mut self.redo, &mut self.undo, map).map(|label| {
-            self.open = false;
-            label
-        })
+        Self::shift(&mut self.redo, &mut self.undo, map).inspect(|_| self.open = false)
     }
 
     fn shift(

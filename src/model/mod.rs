@@ -216,6 +216,8 @@ impl IdAllocator {
     }
 
     /// A fresh id of any kind.
+    // Not an `Iterator`: the id's type is chosen per call.
+    #[allow(clippy::should_implement_trait)]
     pub fn next<T>(&mut self) -> Id<T> {
         let id = Id::fresh(&mut self.rng, |id: Id<T>| self.taken.contains(&id.raw()));
         self.taken.insert(id.raw());

@@ -45,13 +45,13 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     ] {
         v.score(None, &format!("settings: {name}"), value);
     }
-    if let Some(me) = map.me {
-        if !people.contains(&me) {
-            v.problem(
-                None,
-                format!("`me` is {me}, which is no stakeholder on the map"),
-            );
-        }
+    if let Some(me) = map.me
+        && !people.contains(&me)
+    {
+        v.problem(
+            None,
+            format!("`me` is {me}, which is no stakeholder on the map"),
+        );
     }
 
     let mut seen = IdSet::default();
