@@ -12,8 +12,8 @@
 //!    - `crossings`: number of pairs of edges that cross (edges sharing an end excluded);
 //!    - `stress`: normalised stress against graph distances from 32 sampled sources, after
 //!      the best uniform scaling (lower: distances on the map follow distances in the graph);
-//!    - `crowded`: share of stakeholders whose nearest neighbour is closer than a quarter of
-//!      the mean edge length (lower: fewer overlaps).
+//!    - `crowded`: share of stakeholders whose nearest neighbour is closer than a third of the
+//!      mean nearest-neighbour distance (lower: fewer clumps and overlaps).
 //!
 //! Run with `cargo run --release --no-default-features --example layout_compare [-- SIZES…]`;
 //! the DOT and `sfdp` outputs are kept in `$TMPDIR/astute-layout-compare/`. Graphviz is not a
@@ -175,7 +175,7 @@ fn report(
         .sqrt();
     let nn = nearest_neighbours(p);
     let mean_nn = mean(&nn);
-    let crowded = nn.iter().filter(|&&d| d < 0.25 * mean_edge).count() as f64 / n as f64;
+    let crowded = nn.iter().filter(|&&d| d < mean_nn / 3.0).count() as f64 / n as f64;
     println!(
         "{n:>6}  {name:<18} {ms:>9.0} {:>6} {:>8.2} {:>8.2} {:>10} {:>8.3} {:>7.1}%",
         steps.map_or("-".to_owned(), |s| s.to_string()),
