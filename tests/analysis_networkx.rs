@@ -115,25 +115,3 @@ fn json_report_carries_the_same_numbers() {
     // The isolated node 8 (id 9) is reported as such.
     assert_eq!(json["isolated"], serde_json::json!(["0000000000000009"]));
 }
-
-#[test]
-#[ignore = "temporary timing"]
-fn tmp_timing() {
-    for n in [1_000, 10_000] {
-        let map = astute::model::synthetic::map(n, 3, 1);
-        let g = network::link_graph(&map);
-        let t = std::time::Instant::now();
-        let b = rustworkx_core::centrality::betweenness_centrality(&g, false, true, 200);
-        eprintln!("{n} betweenness {:?} {}", t.elapsed(), b.len());
-        let t = std::time::Instant::now();
-        let c = rustworkx_core::centrality::closeness_centrality(&g, true, 200);
-        eprintln!("{n} closeness {:?} {}", t.elapsed(), c.len());
-        let t = std::time::Instant::now();
-        let c = network::centralities(&map);
-        eprintln!(
-            "{n} all centralities {:?} {}",
-            t.elapsed(),
-            c.eigenvector_converged
-        );
-    }
-}
