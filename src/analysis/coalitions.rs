@@ -4,7 +4,7 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 
-use crate::model::{IssueId, Map, StakeholderId};
+use crate::model::{IssueId, Map, STANCE_MAX, STANCE_MIN, StakeholderId};
 
 /// A group of two or more stakeholders joined, directly or through each other, by alignment
 /// and alliance links. Stakeholders without such links belong to no coalition.
@@ -62,6 +62,9 @@ pub const MIN_SHARED_ISSUES: usize = 2;
 pub const MAX_SUGGESTIONS: usize = 20;
 /// Shortest stated-interest word (in letters) that counts as a shared keyword.
 pub const MIN_KEYWORD_LETTERS: usize = 5;
+
+/// Maps with at least this many stakeholders rank suggestions on all cores.
+const PARALLEL_ROWS: usize = 500;
 
 /// Common words of 5 or more letters that say nothing about what a stakeholder wants.
 const STOP_WORDS: &[&str] = &[
@@ -230,8 +233,9 @@ pub fn keywords(text: &str) -> Vec<String> {
 }
 
 /// Pairs of stakeholders not tied by alignment or alliance who either take the same side
-/// (same sign, at most 1 apart) on at least [`MIN_SHARED_ISSUES`] issues or share a keyword in
-/// their stated interests; strongest first (ties in map order), at most [`MAX_SUGGESTIONS`].
+/// (same sign, at most 1 apart; positions are read as −2..+2) on at least
+/// [`MIN_SHARED_ISSUES`] issues or share a keyword in their stated interests; strongest first
+/// (ties in map order), at most [`MAX_SUGGESTIONS`].
 pub fn suggestions(map: &Map) -> Vec<Suggestion> {
     let n = map.stakeholders.len();
     let index = index_of(map);
@@ -248,7 +252,7 @@ pub fn suggestions(map: &Map) -> Vec<Suggestion> {
     for (i, s) in map.stakeholders.iter().enumerate() {
         for p in &s.positions {
             if let Some(&k) = issue_index.get(&p.issue) {
-                positions[i * issue_count + k] = p.position;
+                positions[i * issue_count + k] = p.position.clamp(STANCE_MIN, STANCE_MAX);
             }
         }
     }
@@ -274,41 +278,84 @@ pub fn suggestions(map: &Map) -> Vec<Suggestion> {
         .collect();
 
     let agree = |a: i8, b: i8| (a > 0 && b > 0 || a < 0 && b < 0) && (a - b).abs() <= 1;
-    // Weakest at the top, so it is the one to drop.
-    let mut best: BinaryHeap<Reverse<Candidate>> = BinaryHeap::new();
-    for i in 0..n {
-        let row_i = &positions[i * issue_count..(i + 1) * issue_count];
-        for j in i + 1..n {
-            let row_j = &positions[j * issue_count..(j + 1) * issue_count];
-            let shared_issues = row_i
-                .iter()
-                .zip(row_j)
-                .filter(|&(&a, &b)| agree(a, b))
-                .count();
-            let shared_words = count_common(&keyword_ids[i], &keyword_ids[j]);
-            let issue_score = if shared_issues >= MIN_SHARED_ISSUES {
-                shared_issues
-            } else {
-                0
-            };
-            let score = (issue_score + shared_words) as u32;
-            if score == 0 {
-                continue;
-            }
-            let key = (score, Reverse(i), Reverse(j));
-            let enters = best.len() < MAX_SUGGESTIONS
-                || best.peek().is_some_and(|Reverse(weakest)| key > *weakest);
-            if !enters || linked.contains(&(i, j)) {
-                continue;
-            }
-            best.push(Reverse(key));
-            if best.len() > MAX_SUGGESTIONS {
-                best.pop();
-            }
+    // Positions are −2..+2, so "same sign" already means "at most 1 apart", and agreement on
+    // an issue is a shared bit in the "for" or the "against" mask.
+    let blocks = issue_count.div_ceil(64);
+    let mut for_mask = vec![0u64; n * blocks];
+    let mut against_mask = vec![0u64; n * blocks];
+    for (cell, &p) in positions.iter().enumerate() {
+        let (i, k) = (cell / issue_count.max(1), cell % issue_count.max(1));
+        let bit = 1u64 << (k % 64);
+        match p.signum() {
+            1 => for_mask[i * blocks + k / 64] |= bit,
+            -1 => against_mask[i * blocks + k / 64] |= bit,
+            _ => {}
         }
     }
-    let mut chosen: Vec<_> = best.into_iter().map(|Reverse(key)| key).collect();
+    let rank_rows = |first_row: usize, step: usize| {
+        // Weakest at the top, so it is the one to drop.
+        let mut best: BinaryHeap<Reverse<Candidate>> = BinaryHeap::new();
+        for i in (first_row..n).step_by(step) {
+            let for_i = &for_mask[i * blocks..(i + 1) * blocks];
+            let against_i = &against_mask[i * blocks..(i + 1) * blocks];
+            let words_i = &keyword_ids[i];
+            for j in i + 1..n {
+                let for_j = &for_mask[j * blocks..(j + 1) * blocks];
+                let against_j = &against_mask[j * blocks..(j + 1) * blocks];
+                let mut shared_issues = 0;
+                for k in 0..blocks {
+                    shared_issues += (for_i[k] & for_j[k]).count_ones()
+                        + (against_i[k] & against_j[k]).count_ones();
+                }
+                let shared_words = if words_i.is_empty() {
+                    0
+                } else {
+                    count_common(words_i, &keyword_ids[j]) as u32
+                };
+                let issue_score = if shared_issues as usize >= MIN_SHARED_ISSUES {
+                    shared_issues
+                } else {
+                    0
+                };
+                let score = issue_score + shared_words;
+                if score == 0 {
+                    continue;
+                }
+                let key = (score, Reverse(i), Reverse(j));
+                let enters = best.len() < MAX_SUGGESTIONS
+                    || best.peek().is_some_and(|Reverse(weakest)| key > *weakest);
+                if !enters || linked.contains(&(i, j)) {
+                    continue;
+                }
+                best.push(Reverse(key));
+                if best.len() > MAX_SUGGESTIONS {
+                    best.pop();
+                }
+            }
+        }
+        best.into_iter().map(|Reverse(key)| key).collect::<Vec<_>>()
+    };
+    // Rows are dealt out to the cores in turn, so each gets long and short rows alike.
+    let threads = if n >= PARALLEL_ROWS {
+        std::thread::available_parallelism().map_or(1, |t| t.get())
+    } else {
+        1
+    };
+    let mut chosen: Vec<Candidate> = if threads == 1 {
+        rank_rows(0, 1)
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|t| scope.spawn(move || rank_rows(t, threads)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
     chosen.sort_by(|x, y| y.cmp(x));
+    chosen.truncate(MAX_SUGGESTIONS);
     chosen
         .into_iter()
         .map(|(score, Reverse(i), Reverse(j))| {
@@ -578,21 +625,29 @@ mod tests {
 
     #[test]
     fn suggestions_keep_the_strongest_twenty() {
-        let mut map = Map::new("many");
-        for i in 1..=30 {
-            let mut s = person(i, &format!("S{i}"), 5.0, 0);
-            s.stated_interests = "victims".into();
-            map.stakeholders.push(s);
+        // 600 is past the size at which rows are shared out between cores.
+        for n in [30u64, 600] {
+            let mut map = Map::new("many");
+            for i in 1..=n {
+                let mut s = person(i, &format!("S{i}"), 5.0, 0);
+                s.stated_interests = "victims".into();
+                map.stakeholders.push(s);
+            }
+            let last = map.stakeholders.len() - 1;
+            map.stakeholders[last].stated_interests = "victims outcomes".into();
+            map.stakeholders[last - 1].stated_interests = "victims outcomes".into();
+            // The first pair is aligned already, so it is skipped.
+            map.links.push(link(1, 1, 2, LinkKind::Alignment));
+            let found = suggestions(&map);
+            assert_eq!(found.len(), MAX_SUGGESTIONS);
+            assert_eq!(
+                (found[0].a, found[0].b, found[0].score),
+                (id(n - 1), id(n), 2)
+            );
+            let rest: Vec<_> = found[1..].iter().map(|s| (s.a, s.b, s.score)).collect();
+            let expected: Vec<_> = (3..=21).map(|j| (id(1), id(j), 1)).collect();
+            assert_eq!(rest, expected, "n = {n}");
         }
-        map.stakeholders[29].stated_interests = "victims outcomes".into();
-        map.stakeholders[28].stated_interests = "victims outcomes".into();
-        let found = suggestions(&map);
-        assert_eq!(found.len(), MAX_SUGGESTIONS);
-        assert_eq!(
-            (found[0].a, found[0].b, found[0].score),
-            (id(29), id(30), 2)
-        );
-        assert_eq!((found[1].a, found[1].b), (id(1), id(2)));
     }
 
     #[test]
