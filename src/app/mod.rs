@@ -230,20 +230,7 @@ impl AstuteApp {
     /// Applies every edit and command of the frame, in order: the one place the map changes.
     fn apply(&mut self, ctx: &egui::Context, out: Requests) {
         for request in out.edits {
-            if self.doc.read_only.is_some() {
-                self.status =
-                    "This map is read-only: use Save As to keep a copy you can edit.".into();
-                break;
-            }
-            let result = self.doc.history.apply(
-                &mut self.doc.map,
-                request.label,
-                request.edit,
-                request.group,
-            );
-            if let Err(error) = result {
-                self.status = format!("That change could not be made: {error}");
-            }
+            self.apply_edit(request.label, request.edit, request.group);
         }
         for command in out.commands {
             self.run_command(ctx, command);
@@ -378,11 +365,26 @@ impl AstuteApp {
     }
 
     fn apply_one(&mut self, label: String, edit: crate::edit::Edit) {
+        self.apply_edit(label, edit, None);
+    }
+
+    /// Applies one edit through the history, unless the map is read-only; failures go to the
+    /// status bar and leave the map unchanged.
+    fn apply_edit(
+        &mut self,
+        label: String,
+        edit: crate::edit::Edit,
+        group: Option<crate::edit::GroupKey>,
+    ) {
         if self.doc.read_only.is_some() {
             self.status = "This map is read-only: use Save As to keep a copy you can edit.".into();
             return;
         }
-        if let Err(error) = self.doc.history.apply(&mut self.doc.map, label, edit, None) {
+        if let Err(error) = self
+            .doc
+            .history
+            .apply(&mut self.doc.map, label, edit, group)
+        {
             self.status = format!("That change could not be made: {error}");
         }
     }
