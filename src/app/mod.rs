@@ -270,10 +270,10 @@ impl AstuteApp {
 
     fn autosave_now(&mut self, ctx: &egui::Context) {
         self.last_autosave_secs = ctx.input(|i| i.time);
-        if let Some(slot) = &self.autosave {
-            if let Err(error) = slot.store(&self.doc.map, self.doc.path.as_deref()) {
-                self.status = format!("Autosave failed: {error}");
-            }
+        if let Some(slot) = &self.autosave
+            && let Err(error) = slot.store(&self.doc.map, self.doc.path.as_deref())
+        {
+            self.status = format!("Autosave failed: {error}");
         }
     }
 

@@ -306,10 +306,10 @@ fn handle_pointer(
         if let Some(point) = pointer.filter(|&p| node_at(placed, p).is_none()) {
             add_stakeholder_at(map, state.camera.to_map(rect, point), selection, ids, out);
         }
-    } else if response.clicked() {
-        if let Some(point) = pointer {
-            click(map, state, selection, placed, index, rect, point, modifiers);
-        }
+    } else if response.clicked()
+        && let Some(point) = pointer
+    {
+        click(map, state, selection, placed, index, rect, point, modifiers);
     }
     if response.hovered() && ui.input(|i| i.key_pressed(Key::Escape)) {
         state.pending_link = None;

@@ -592,12 +592,11 @@ fn link_ui(ui: &mut Ui, map: &Map, link: &Link, selection: &mut Selection, out: 
     {
         push(out, "strength", &|l| l.strength = strength);
     }
-    if link.kind == LinkKind::Alliance {
-        if let Some(depth) =
+    if link.kind == LinkKind::Alliance
+        && let Some(depth) =
             choice_combo::<AllianceDepth>(ui, "Depth", (link.id, "depth"), link.depth)
-        {
-            push(out, "depth", &|l| l.depth = Some(depth));
-        }
+    {
+        push(out, "depth", &|l| l.depth = Some(depth));
     }
     let name = ui.label(RichText::new("Note").strong());
     let mut note = link.note.clone();

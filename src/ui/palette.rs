@@ -129,7 +129,7 @@ fn entries(palette: &Palette, map: &Map) -> Vec<(Picked, String)> {
             })
             .collect(),
     };
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     scored.into_iter().map(|(_, p, l)| (p, l)).collect()
 }
 
