@@ -1,10 +1,12 @@
 //! One full frame of the canvas, headless: building the UI (`Context::run_ui`) and tessellating
 //! it, for maps of 100, 1,000 and 10,000 stakeholders with three links each, zoomed to fit.
+//! Each frame also works out the look of every stakeholder (`Encoding::new`), as the app does.
 
 use std::hint::black_box;
 
 use astute::model::{IdAllocator, synthetic};
 use astute::ui::canvas::{CanvasState, Fit, canvas_ui};
+use astute::ui::encoding::{Encoding, Look, Scene};
 use astute::ui::{Requests, Selection};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, Vec2};
@@ -26,12 +28,20 @@ fn frame(c: &mut Criterion) {
         state.pending_fit = Some(Fit::All);
         let mut selection = Selection::default();
         let mut ids = IdAllocator::for_map(&map);
+        let look = Look::default();
         let mut frame_number = 0;
         let mut run = |state: &mut CanvasState| {
             frame_number += 1;
             let output = ctx.run_ui(input(frame_number), |ui| {
                 let mut out = Requests::default();
-                canvas_ui(ui, &map, state, &mut selection, &mut ids, &mut out);
+                let encoding = Encoding::new(&map, None, &look);
+                let scene = Scene {
+                    map: &map,
+                    analysed: None,
+                    look: &look,
+                    encoding: &encoding,
+                };
+                canvas_ui(ui, &scene, state, &mut selection, &mut ids, &mut out);
             });
             ctx.tessellate(output.shapes, output.pixels_per_point)
         };

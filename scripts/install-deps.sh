@@ -4,7 +4,7 @@
 # on a machine without a display. The Rust toolchain itself is expected to be installed (rustup).
 set -euo pipefail
 packages=(
-  xvfb xauth imagemagick
+  xvfb xauth imagemagick xdotool
   libgl1-mesa-dri libegl1 libegl-mesa0 libgl1 mesa-vulkan-drivers libvulkan1
   libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1
 )

@@ -2,6 +2,8 @@
 # Opens Astute on a virtual display and saves a screenshot of the whole screen:
 #   scripts/screenshot.sh OUT.png [SECONDS] [astute arguments...]
 # Uses a throwaway home folder, so it starts as on a first run (the built-in example).
+# ASTUTE_KEYS="alt+2 ctrl+4" presses those keys (with xdotool) before the screenshot, to show
+# another view or lens.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1; wait_secs=${2:-8}; shift $(( $# >= 2 ? 2 : 1 ))
@@ -15,4 +17,8 @@ sleep 1
 DISPLAY=$display HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/config "$bin" "$@" &
 app=$!
 sleep "$wait_secs"
+for key in ${ASTUTE_KEYS:-}; do
+    DISPLAY=$display xdotool search --sync --name Astute windowfocus --sync key "$key"
+    sleep 1
+done
 DISPLAY=$display import -window root "$out"

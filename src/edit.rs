@@ -41,6 +41,8 @@ pub enum Edit {
     ReplaceLink(Link),
     /// Mark who is "me".
     SetMe(Option<StakeholderId>),
+    /// Put the stakeholders in this order (every stakeholder's id, once each).
+    ReorderStakeholders(Vec<StakeholderId>),
     /// Replace a part of the map that is edited as a whole.
     Set(Part),
     /// Several edits as one step, applied in order.
@@ -97,6 +99,9 @@ pub enum EditError {
     /// The edit would add an id the map already has.
     #[error("id {0} is already on the map")]
     TakenId(String),
+    /// A new order must name every stakeholder exactly once.
+    #[error("the new order does not name every stakeholder exactly once")]
+    NotAnOrder,
     /// A stakeholder cannot be removed while links still touch it.
     #[error("stakeholder {0} still has links")]
     StillLinked(StakeholderId),
@@ -170,6 +175,27 @@ impl Edit {
                     stakeholder_index(map, id)?;
                 }
                 Ok(Self::SetMe(mem::replace(&mut map.me, me)))
+            }
+            Self::ReorderStakeholders(order) => {
+                let index = map.index_by_id();
+                let mut seen = vec![false; map.stakeholders.len()];
+                for id in &order {
+                    let &i = index.get(id).ok_or(EditError::NoStakeholder(*id))?;
+                    if std::mem::replace(&mut seen[i], true) {
+                        return Err(EditError::NotAnOrder);
+                    }
+                }
+                if order.len() != map.stakeholders.len() {
+                    return Err(EditError::NotAnOrder);
+                }
+                let before = map.stakeholders.iter().map(|s| s.id).collect();
+                let mut old = mem::take(&mut map.stakeholders);
+                let mut slots: Vec<Option<Stakeholder>> = old.drain(..).map(Some).collect();
+                map.stakeholders = order
+                    .iter()
+                    .filter_map(|id| index.get(id).and_then(|&i| slots[i].take()))
+                    .collect();
+                Ok(Self::ReorderStakeholders(before))
             }
             Self::Set(mut part) => {
                 part.swap_into(map);
@@ -525,6 +551,28 @@ mod tests {
         assert!(crate::model::validate(&map).is_empty());
         inverse.apply(&mut map)?;
         assert_eq!(map, original);
+        Ok(())
+    }
+
+    #[test]
+    fn reordering_stakeholders_undoes_to_the_old_order_and_refuses_a_bad_order()
+    -> Result<(), EditError> {
+        let original = hub();
+        let mut map = original.clone();
+        let order = vec![Id::from_raw(3), Id::from_raw(1), Id::from_raw(2)];
+        let inverse = Edit::ReorderStakeholders(order.clone()).apply(&mut map)?;
+        let now: Vec<_> = map.stakeholders.iter().map(|s| s.id).collect();
+        assert_eq!(now, order);
+        inverse.apply(&mut map)?;
+        assert_eq!(map, original);
+        for bad in [
+            vec![Id::from_raw(1), Id::from_raw(2)],
+            vec![Id::from_raw(1), Id::from_raw(1), Id::from_raw(2)],
+            vec![Id::from_raw(1), Id::from_raw(2), Id::from_raw(9)],
+        ] {
+            assert!(Edit::ReorderStakeholders(bad).apply(&mut map).is_err());
+            assert_eq!(map, original);
+        }
         Ok(())
     }
 

@@ -2,86 +2,15 @@
 //! roles, clicked and typed into, and the map is checked afterwards.
 #![cfg(feature = "gui")]
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use astute::app::{AstuteApp, Prefs, ScriptedDialogs, Start};
-use astute::io::autosave::Autosave;
-use astute::io::write_map;
-use astute::model::{Id, Link, LinkKind, Map, Pos, Stakeholder, StakeholderId};
+use astute::app::{AstuteApp, ScriptedDialogs};
+use astute::model::{LinkKind, Pos};
+use common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-
-type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-const POLICE: StakeholderId = Id::from_raw(0x10);
-const HUB: StakeholderId = Id::from_raw(0x20);
-const NHS: StakeholderId = Id::from_raw(0x30);
-
-/// A small hub: three partners far enough apart to click each one.
-fn small_hub() -> Map {
-    let mut map = Map::new("Test hub");
-    for (id, name, x) in [
-        (POLICE, "Police", -250.0),
-        (HUB, "Hub co-ordinator", 0.0),
-        (NHS, "NHS practitioner", 250.0),
-    ] {
-        let mut s = Stakeholder::new(id, name);
-        s.pos = Pos::new(x, 0.0);
-        map.stakeholders.push(s);
-    }
-    map.links.push(Link::new(
-        Id::from_raw(0x40),
-        POLICE,
-        HUB,
-        LinkKind::Referral,
-    ));
-    map
-}
-
-struct Setup {
-    harness: Harness<'static, AstuteApp>,
-    dir: tempfile::TempDir,
-}
-
-fn start(file: Option<PathBuf>, dialogs: ScriptedDialogs, dir: &Path) -> AstuteApp {
-    AstuteApp::new(Start {
-        file,
-        prefs: Prefs::default(),
-        autosave: Some(Autosave::new(dir.join("autosave"))),
-        dialogs: Box::new(dialogs),
-    })
-}
-
-fn harness(app: AstuteApp) -> Harness<'static, AstuteApp> {
-    let mut harness = Harness::builder()
-        .with_size(Vec2::new(1400.0, 900.0))
-        .build_ui_state(|ui, app: &mut AstuteApp| app.frame_ui(ui), app);
-    harness.run();
-    harness
-}
-
-/// The app with `small_hub` opened from a file in a fresh folder.
-fn open_small_hub(dialogs: ScriptedDialogs) -> Result<Setup, Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    let path = dir.path().join("hub.ron");
-    write_map(&path, &small_hub())?;
-    let app = start(Some(path), dialogs, dir.path());
-    Ok(Setup {
-        harness: harness(app),
-        dir,
-    })
-}
-
-fn stakeholder<'a>(harness: &'a Harness<'static, AstuteApp>, id: StakeholderId) -> &'a Stakeholder {
-    harness
-        .state()
-        .document()
-        .map
-        .stakeholder(id)
-        .unwrap_or_else(|| panic!("{id} is gone"))
-}
 
 /// Selects the police on the canvas and presses Delete.
 fn delete_police(harness: &mut Harness<'static, AstuteApp>) {
@@ -135,19 +64,19 @@ fn changing_power_in_the_inspector_changes_the_map_and_undoes_in_one_step() -> T
     harness.run();
     harness
         .get_by_role_and_label(Role::Slider, "Power")
-        .set_value_accesskit(8.5);
+        .set_value_accesskit(9.5);
     harness.run();
-    assert_eq!(stakeholder(&harness, POLICE).power, 8.5);
+    assert_eq!(stakeholder(&harness, POLICE).power, 9.5);
     assert!(harness.state().document().is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     harness.run();
-    assert_eq!(stakeholder(&harness, POLICE).power, 5.0);
+    assert_eq!(stakeholder(&harness, POLICE).power, 8.0);
     assert!(!harness.state().document().is_dirty());
 
     harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     harness.run();
-    assert_eq!(stakeholder(&harness, POLICE).power, 8.5);
+    assert_eq!(stakeholder(&harness, POLICE).power, 9.5);
     Ok(())
 }
 
@@ -338,5 +267,25 @@ fn the_command_palette_runs_a_command_by_name() -> TestResult {
     harness.key_press(Key::Enter);
     harness.run();
     assert_eq!(harness.state().selection().stakeholders.len(), 3);
+    Ok(())
+}
+
+#[test]
+fn selecting_a_stakeholder_never_changes_it_even_off_the_sliders_step() -> TestResult {
+    let mut map = small_hub();
+    map.stakeholders[0].power = 7.25;
+    map.stakeholders[0].interest = 3.3;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("hub.ron");
+    astute::io::write_map(&path, &map)?;
+    let mut harness = harness(start(Some(path), ScriptedDialogs::default(), dir.path()));
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
+    harness.run();
+    harness.run();
+    let police = stakeholder(&harness, POLICE);
+    assert_eq!((police.power, police.interest), (7.25, 3.3));
+    assert!(!harness.state().document().is_dirty());
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The desktop app: the window's layout, the one place where edits and commands are applied,
 //! files, prompts, autosave and preferences.
 
+mod background;
 mod dialogs;
 mod document;
 mod prefs;
@@ -17,10 +18,20 @@ pub use prefs::{Prefs, Theme};
 
 use crate::examples::EXAMPLES;
 use crate::io::autosave::Autosave;
+use crate::layout::{GridParams, SectorParams, layout_edit, power_interest_grid, sector_circles};
 use crate::model::{IdAllocator, Map, Pos};
+use crate::ui::analysed::Analysed;
 use crate::ui::canvas::{self, CanvasState, Fit};
+use crate::ui::encoding::{Encoding, Look, Scene, SizeBy};
 use crate::ui::palette::{Palette, PaletteMode, Picked};
+use crate::ui::style::ColourBy;
+use crate::ui::views::matrix::matrix_ui;
+use crate::ui::views::salience::salience_ui;
+use crate::ui::views::scatter::{Chart, ChartState, chart_ui};
+use crate::ui::views::table::{TableState, table_ui};
+use crate::ui::views::{self, View};
 use crate::ui::{Command, Requests, Selection, command::Menu, inspector, lens, palette};
+use background::{AnalysisService, LayoutRun};
 
 /// Seconds between autosaves of unsaved work.
 const AUTOSAVE_SECS: f64 = 30.0;
@@ -102,6 +113,15 @@ pub struct AstuteApp {
     ids: IdAllocator,
     selection: Selection,
     canvas: CanvasState,
+    /// Colour, size and filters of the canvas and charts.
+    look: Look,
+    grid_chart: ChartState,
+    stance_chart: ChartState,
+    table: TableState,
+    analysis: AnalysisService,
+    layout: Option<LayoutRun>,
+    /// Counts changes to the map, so the analysis knows when it is out of date.
+    revision: u64,
     prefs: Prefs,
     palette: Option<Palette>,
     prompt: Option<Prompt>,
@@ -121,6 +141,13 @@ impl AstuteApp {
             ids: IdAllocator::for_map(&Map::default()),
             selection: Selection::default(),
             canvas: CanvasState::default(),
+            look: Look::default(),
+            grid_chart: ChartState::default(),
+            stance_chart: ChartState::default(),
+            table: TableState::default(),
+            analysis: AnalysisService::default(),
+            layout: None,
+            revision: 0,
             palette: None,
             prompt: None,
             dialogs: start.dialogs,
@@ -131,7 +158,8 @@ impl AstuteApp {
             shown_title: String::new(),
             prefs: start.prefs,
         };
-        app.canvas.colour_by = app.prefs.colour_by;
+        app.look.colour_by = app.prefs.colour_by;
+        app.look.size_by = app.prefs.size_by;
         let last = app
             .prefs
             .last_file()
@@ -182,25 +210,183 @@ impl AstuteApp {
         if self.prompt.is_none() && self.palette.is_none() && !ctx.egui_wants_keyboard_input() {
             collect_shortcuts(&ctx, &mut out);
         }
+        self.finish_layout();
+        let (analysed, fresh) = self.analysis.get(&ctx, &self.doc.map, self.revision);
         self.menu_bar_ui(ui, &mut out);
-        self.status_bar_ui(ui);
-        self.side_panels_ui(ui, &mut out);
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                canvas::canvas_ui(
-                    ui,
-                    &self.doc.map,
-                    &mut self.canvas,
-                    &mut self.selection,
-                    &mut self.ids,
-                    &mut out,
-                );
-            });
+        self.status_bar_ui(ui, fresh);
+        self.side_panels_ui(ui, &analysed, &mut out);
+        self.central_ui(ui, &analysed, &mut out);
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
         self.apply(&ctx, out);
         self.after_frame(&ctx);
+    }
+
+    /// The view toolbar and the current view.
+    fn central_ui(&mut self, ui: &mut Ui, analysed: &Analysed, out: &mut Requests) {
+        egui::Panel::top("astute-views").show(ui, |ui| {
+            ui.add_space(3.0);
+            ui.horizontal_wrapped(|ui| {
+                if let Some(view) = views::tabs_ui(ui, self.prefs.view) {
+                    out.command(Command::ShowView(view));
+                }
+                ui.separator();
+                self.look_toolbar_ui(ui, analysed, out);
+            });
+            ui.add_space(1.0);
+        });
+        let read_only = self.doc.read_only.is_some();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| {
+                let map = match &mut self.layout {
+                    Some(run) => run.preview(&self.doc.map, self.revision),
+                    None => &self.doc.map,
+                };
+                let encoding = Encoding::new(map, Some(analysed), &self.look);
+                let scene = Scene {
+                    map,
+                    analysed: Some(analysed),
+                    look: &self.look,
+                    encoding: &encoding,
+                };
+                let selection = &mut self.selection;
+                let padded = egui::Frame::NONE.inner_margin(10.0);
+                match self.prefs.view {
+                    View::Map => {
+                        canvas::canvas_ui(
+                            ui,
+                            &scene,
+                            &mut self.canvas,
+                            selection,
+                            &mut self.ids,
+                            out,
+                        );
+                    }
+                    View::Grid => {
+                        padded.show(ui, |ui| {
+                            let state = &mut self.grid_chart;
+                            chart_ui(
+                                ui,
+                                Chart::PowerInterest,
+                                &scene,
+                                state,
+                                selection,
+                                read_only,
+                                out,
+                            );
+                        });
+                    }
+                    View::StancePower => {
+                        padded.show(ui, |ui| {
+                            let state = &mut self.stance_chart;
+                            chart_ui(
+                                ui,
+                                Chart::StancePower,
+                                &scene,
+                                state,
+                                selection,
+                                read_only,
+                                out,
+                            );
+                        });
+                    }
+                    View::Salience => {
+                        padded.show(ui, |ui| salience_ui(ui, &scene, selection, read_only, out));
+                    }
+                    View::Table => {
+                        padded.show(ui, |ui| {
+                            table_ui(ui, &scene, &mut self.table, selection, read_only, out);
+                        });
+                    }
+                    View::Issues => {
+                        padded.show(ui, |ui| {
+                            matrix_ui(ui, &scene, selection, &mut self.ids, read_only, out);
+                        });
+                    }
+                }
+            });
+    }
+
+    /// Colour, size, brokers and filters, and the layout's progress while it runs.
+    fn look_toolbar_ui(&mut self, ui: &mut Ui, analysed: &Analysed, out: &mut Requests) {
+        let view = self.prefs.view;
+        if matches!(view, View::Map | View::Grid | View::StancePower) {
+            let colour = egui::ComboBox::from_id_salt("astute-colour-by")
+                .selected_text(format!(
+                    "Colour: {}",
+                    self.look.colour_by.label().to_lowercase()
+                ))
+                .show_ui(ui, |ui| {
+                    for by in ColourBy::ALL {
+                        if ui
+                            .selectable_label(self.look.colour_by == by, by.label())
+                            .clicked()
+                        {
+                            out.command(Command::SetColourBy(by));
+                        }
+                    }
+                });
+            colour
+                .response
+                .on_hover_text("What the colour of a stakeholder shows");
+        }
+        if view == View::Map {
+            let mut size_by = self.look.size_by;
+            egui::ComboBox::from_id_salt("astute-size-by")
+                .selected_text(format!("Size: {}", size_by.label().to_lowercase()))
+                .show_ui(ui, |ui| {
+                    for by in SizeBy::ALL {
+                        ui.selectable_value(&mut size_by, by, by.label());
+                    }
+                })
+                .response
+                .on_hover_text("What the size of a stakeholder shows");
+            if size_by != self.look.size_by {
+                self.look.size_by = size_by;
+                self.prefs.size_by = size_by;
+            }
+            ui.checkbox(&mut self.look.show_brokers, "Brokers")
+                .on_hover_text("Mark the partners who most often lie between others");
+        }
+        if matches!(view, View::Map | View::Grid | View::StancePower) {
+            let title = if self.look.filter.is_active() {
+                "Filter (on)"
+            } else {
+                "Filter"
+            };
+            ui.menu_button(title, |ui| {
+                ui.set_max_width(420.0);
+                self.look.filter.ui(ui, &self.doc.map, analysed);
+            });
+        }
+        if let Some(run) = &self.layout {
+            ui.separator();
+            ui.add(
+                egui::ProgressBar::new(run.progress())
+                    .desired_width(120.0)
+                    .text("Arranging"),
+            );
+            if ui.button("Stop").clicked() {
+                out.command(Command::StopArranging);
+            }
+        }
+    }
+
+    /// Applies a finished force layout as one undoable edit.
+    fn finish_layout(&mut self) {
+        let Some(positions) = self.layout.as_ref().and_then(LayoutRun::finished) else {
+            return;
+        };
+        self.layout = None;
+        let map = &self.doc.map;
+        let positions: Vec<_> = positions
+            .into_iter()
+            .filter(|(id, _)| map.stakeholder(*id).is_some_and(|s| !s.pinned))
+            .collect();
+        self.apply_one("Arrange: force-directed".into(), layout_edit(positions));
+        self.canvas.pending_fit = Some(Fit::All);
+        self.status = "Arranged. Undo puts everyone back where they were.".into();
     }
 
     fn handle_window_events(&mut self, ctx: &egui::Context) {
@@ -321,13 +507,33 @@ impl AstuteApp {
             }
             Command::ZoomFit => self.canvas.pending_fit = Some(Fit::All),
             Command::ZoomSelection => self.canvas.pending_fit = Some(Fit::Selection),
-            Command::ColourByStance | Command::ColourBySector => {
-                self.canvas.colour_by = if command == Command::ColourByStance {
-                    crate::ui::style::ColourBy::Stance
+            Command::SetColourBy(by) => {
+                self.look.colour_by = by;
+                self.prefs.colour_by = by;
+            }
+            Command::ShowView(view) => self.prefs.view = view,
+            Command::ArrangeForce => {
+                if self.layout.is_none() {
+                    self.prefs.view = View::Map;
+                    self.layout = Some(LayoutRun::start(ctx, &self.doc.map, self.revision));
+                    self.status =
+                        "Arranging in the background: Stop keeps the layout so far.".into();
+                }
+            }
+            Command::StopArranging => {
+                if let Some(run) = &self.layout {
+                    run.stop();
+                }
+            }
+            Command::ArrangeSectors | Command::ArrangeGrid => {
+                let positions = if command == Command::ArrangeSectors {
+                    sector_circles(&self.doc.map, SectorParams::default())
                 } else {
-                    crate::ui::style::ColourBy::Sector
+                    power_interest_grid(&self.doc.map, GridParams::default())
                 };
-                self.prefs.colour_by = self.canvas.colour_by;
+                self.apply_one(command.label(), layout_edit(positions));
+                self.prefs.view = View::Map;
+                self.canvas.pending_fit = Some(Fit::All);
             }
             Command::ThemeSystem => self.prefs.theme = Theme::System,
             Command::ThemeLight => self.prefs.theme = Theme::Light,
@@ -380,12 +586,13 @@ impl AstuteApp {
             self.status = "This map is read-only: use Save As to keep a copy you can edit.".into();
             return;
         }
-        if let Err(error) = self
+        match self
             .doc
             .history
             .apply(&mut self.doc.map, label, edit, group)
         {
-            self.status = format!("That change could not be made: {error}");
+            Ok(()) => self.revision += 1,
+            Err(error) => self.status = format!("That change could not be made: {error}"),
         }
     }
 
@@ -395,6 +602,9 @@ impl AstuteApp {
         } else {
             self.doc.history.redo(&mut self.doc.map)
         };
+        if matches!(result, Ok(Some(_))) {
+            self.revision += 1;
+        }
         self.status = match result {
             Ok(Some(label)) => format!("{} {label}", if undo { "Undid" } else { "Redid" }),
             Ok(None) => format!("Nothing to {}", if undo { "undo" } else { "redo" }),
@@ -508,6 +718,9 @@ impl AstuteApp {
     fn replace_document(&mut self, doc: Document) {
         self.ids = IdAllocator::for_map(&doc.map);
         self.doc = doc;
+        self.revision += 1;
+        self.layout = None;
+        self.look.filter = Default::default();
         self.selection = Selection::default();
         self.canvas.pending_fit = Some(Fit::All);
         self.clear_autosave();
@@ -590,6 +803,8 @@ impl AstuteApp {
             Command::Redo => self.doc.history.redo_label().is_some(),
             Command::Revert => self.doc.path.is_some(),
             Command::Delete | Command::Duplicate => !self.selection.is_empty(),
+            Command::ArrangeForce => self.layout.is_none(),
+            Command::StopArranging => self.layout.is_some(),
             _ => true,
         };
         if ui
@@ -616,7 +831,7 @@ impl AstuteApp {
         });
     }
 
-    fn status_bar_ui(&self, ui: &mut Ui) {
+    fn status_bar_ui(&self, ui: &mut Ui, analysis_fresh: bool) {
         egui::Panel::bottom("astute-status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 let file = self.doc.path.as_ref().map_or_else(
@@ -640,6 +855,11 @@ impl AstuteApp {
                 ));
                 ui.separator();
                 ui.label(format!("zoom {:.0}%", self.canvas.camera.zoom * 100.0));
+                if !analysis_fresh {
+                    ui.separator();
+                    ui.spinner();
+                    ui.label("analysing…");
+                }
                 if !self.status.is_empty() {
                     ui.separator();
                     ui.label(&self.status);
@@ -648,7 +868,7 @@ impl AstuteApp {
         });
     }
 
-    fn side_panels_ui(&mut self, ui: &mut Ui, out: &mut Requests) {
+    fn side_panels_ui(&mut self, ui: &mut Ui, analysed: &Analysed, out: &mut Requests) {
         egui::Panel::left("astute-rail")
             .resizable(false)
             .exact_size(132.0)
@@ -664,7 +884,14 @@ impl AstuteApp {
             .default_size(300.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                lens::lens_ui(ui, self.prefs.lens, &self.doc.map, &mut self.selection);
+                lens::lens_ui(
+                    ui,
+                    self.prefs.lens,
+                    &self.doc.map,
+                    analysed,
+                    &mut self.selection,
+                    out,
+                );
             });
         egui::Panel::right("astute-inspector")
             .resizable(true)

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::model::Lens;
+use crate::ui::encoding::SizeBy;
 use crate::ui::style::ColourBy;
+use crate::ui::views::View;
 
 /// How many recent files are remembered.
 const MAX_RECENT: usize = 10;
@@ -46,6 +48,10 @@ pub struct Prefs {
     pub lens: Lens,
     /// What node colour shows.
     pub colour_by: ColourBy,
+    /// What node size shows.
+    pub size_by: SizeBy,
+    /// The view shown last in the middle of the window.
+    pub view: View,
 }
 
 impl Default for Prefs {
@@ -55,6 +61,8 @@ impl Default for Prefs {
             recent: Vec::new(),
             lens: Lens::Reading,
             colour_by: ColourBy::Stance,
+            size_by: SizeBy::Power,
+            view: View::Map,
         }
     }
 }

@@ -11,7 +11,7 @@ mod stakeholder;
 pub mod synthetic;
 mod validate;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -120,6 +120,15 @@ impl Map {
     /// The issue with this id.
     pub fn issue(&self, id: IssueId) -> Option<&Issue> {
         self.issues.iter().find(|i| i.id == id)
+    }
+
+    /// The position of each stakeholder in `stakeholders`, by id.
+    pub fn index_by_id(&self) -> HashMap<StakeholderId, usize> {
+        self.stakeholders
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id, i))
+            .collect()
     }
 
     /// The "me" stakeholder, if one is marked.

@@ -227,6 +227,18 @@ impl Stakeholder {
     pub fn position_on(&self, issue: IssueId) -> Option<&IssuePosition> {
         self.positions.iter().find(|p| p.issue == issue)
     }
+
+    /// Sets the position on an issue, adding it (of middling importance) if there was none.
+    pub fn set_position(&mut self, issue: IssueId, position: i8) {
+        match self.positions.iter_mut().find(|p| p.issue == issue) {
+            Some(p) => p.position = position,
+            None => self.positions.push(IssuePosition {
+                issue,
+                position,
+                importance: 3,
+            }),
+        }
+    }
 }
 
 /// A stakeholder's position on one issue.

@@ -8,18 +8,21 @@
 
 use std::collections::HashMap;
 
-use egui::epaint::{Mesh, Vertex, WHITE_UV};
+use egui::epaint::Mesh;
 use egui::{
-    Align2, Color32, CursorIcon, FontId, Key, Modifiers, PointerButton, Pos2, Rect, Response, Role,
-    Sense, Shape, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
+    Align2, Color32, CursorIcon, Key, Modifiers, PointerButton, Pos2, Rect, Response, Role, Sense,
+    Shape, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
 use super::camera::Camera;
-use super::style::{self, ColourBy, LinkStyle};
-use super::{Requests, Selection};
+use super::encoding::{Encoding, Scene, coalition_name};
+use super::labels::{self, Label};
+use super::mesh::{add_link, add_node_shape, add_square, clip_to, trim};
+use super::style::{self, ColourBy};
+use super::{Requests, Selection, stakeholder_tooltip_ui};
 use crate::edit::Edit;
 use crate::model::{
-    Choice, IdAllocator, Kind, Link, LinkId, LinkKind, Map, Pos, Stakeholder, StakeholderId,
+    Choice, IdAllocator, Link, LinkId, LinkKind, Map, Pos, Stakeholder, StakeholderId,
 };
 
 /// Radius in map units of a stakeholder of power 0; each point of power adds [`RADIUS_PER_POWER`].
@@ -34,6 +37,8 @@ const LABEL_MIN_RADIUS: f32 = 4.0;
 const MAX_LABELS: usize = 400;
 /// At most this many stakeholders are exposed to screen readers and UI tests at once.
 const MAX_ACCESSIBLE_NODES: usize = 300;
+/// How much of its colour a dimmed (filtered out) stakeholder or link keeps.
+const DIM: f32 = 0.18;
 /// At most this many dash segments are drawn in one frame.
 const MAX_DASHES: usize = 8_000;
 /// Pointer distance (screen points) within which a link counts as hit.
@@ -49,8 +54,6 @@ pub fn node_radius(power: f32) -> f32 {
 pub struct CanvasState {
     /// The camera.
     pub camera: Camera,
-    /// What node colour shows.
-    pub colour_by: ColourBy,
     /// Stakeholders whose names match the search, highlighted on the map.
     pub highlighted: Vec<StakeholderId>,
     /// Frame the whole map (or the selection) at the next frame.
@@ -119,12 +122,13 @@ struct Placed {
 /// Draws the canvas and handles its input; edits go to `out`.
 pub fn canvas_ui(
     ui: &mut Ui,
-    map: &Map,
+    scene: &Scene<'_>,
     state: &mut CanvasState,
     selection: &mut Selection,
     ids: &mut IdAllocator,
     out: &mut Requests,
 ) -> Response {
+    let map = scene.map;
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let rect = response.rect;
     if state.last_rect != Some(rect) && state.pending_fit.is_none() {
@@ -136,8 +140,8 @@ pub fn canvas_ui(
         state.keep_fit = None;
     }
 
-    let index = index_by_id(map);
-    let placed = place_nodes(map, &state.camera, rect);
+    let index = map.index_by_id();
+    let placed = place_nodes(map, scene.encoding, &state.camera, rect);
     let pointer = response.hover_pos();
     let hovered_node = pointer.and_then(|p| node_at(&placed, p));
 
@@ -147,12 +151,12 @@ pub fn canvas_ui(
 
     let visuals = ui.visuals().clone();
     painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
-    draw_links(&painter, map, &state.camera, &index, selection, rect);
-    draw_nodes(&painter, map, state, selection, &placed, &visuals);
-    draw_labels(ui, &painter, map, &placed, hovered_node, selection);
+    draw_links(&painter, scene, &state.camera, &index, selection, rect);
+    draw_nodes(&painter, scene, state, selection, &placed, &visuals);
+    draw_labels(ui, &painter, scene, &placed, hovered_node, selection);
     draw_drag_feedback(ui, &painter, map, state, &placed, &index);
     expose_to_accessibility(ui, map, &placed, selection);
-    legend_ui(ui, rect, state.colour_by);
+    legend_ui(ui, rect, scene);
 
     if let Some(i) = hovered_node.filter(|_| state.drag.is_none()) {
         let s = &map.stakeholders[placed[i].index];
@@ -164,23 +168,16 @@ pub fn canvas_ui(
     response
 }
 
-fn index_by_id(map: &Map) -> HashMap<StakeholderId, usize> {
-    map.stakeholders
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id, i))
-        .collect()
-}
-
 /// Screen positions of the stakeholders that are at least partly visible.
-fn place_nodes(map: &Map, camera: &Camera, rect: Rect) -> Vec<Placed> {
+fn place_nodes(map: &Map, encoding: &Encoding, camera: &Camera, rect: Rect) -> Vec<Placed> {
     let visible = rect.expand(4.0);
     map.stakeholders
         .iter()
         .enumerate()
         .filter_map(|(index, s)| {
             let center = camera.to_screen(rect, s.pos);
-            let radius = node_radius(s.power) * camera.zoom;
+            let size = encoding.size.get(index).copied().unwrap_or(s.power);
+            let radius = node_radius(size) * camera.zoom;
             visible.expand(radius).contains(center).then_some(Placed {
                 index,
                 center,
@@ -538,12 +535,13 @@ fn pending_link_ui(
 
 fn draw_links(
     painter: &egui::Painter,
-    map: &Map,
+    scene: &Scene<'_>,
     camera: &Camera,
     index: &HashMap<StakeholderId, usize>,
     selection: &Selection,
     rect: Rect,
 ) {
+    let (map, encoding) = (scene.map, scene.encoding);
     let zoom = camera.zoom;
     // Arrowheads only while there are few enough links to read them; dashes only within a
     // budget of segments per frame, so dense views stay fast (beyond it links are drawn solid).
@@ -551,7 +549,7 @@ fn draw_links(
     let mut dash_budget = MAX_DASHES;
     let width_scale = zoom.sqrt().clamp(0.4, 1.6);
     let mut mesh = Mesh::default();
-    for link in &map.links {
+    for (i, link) in map.links.iter().enumerate() {
         let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
             continue;
         };
@@ -567,11 +565,16 @@ fn draw_links(
         let selected = selection.link == Some(link.id);
         let mut width = (0.6 + 0.5 * f32::from(link.strength)) * width_scale;
         let mut colour = style.colour;
+        if encoding.link_dimmed.get(i).copied().unwrap_or(false) {
+            colour = colour.gamma_multiply(DIM);
+        }
         if selected {
             width += 2.0;
             colour = style::ME_RING;
         }
-        let (ra, rb) = (node_radius(sa.power) * zoom, node_radius(sb.power) * zoom);
+        let radius =
+            |i: usize, power: f32| node_radius(encoding.size.get(i).copied().unwrap_or(power));
+        let (ra, rb) = (radius(a, sa.power) * zoom, radius(b, sb.power) * zoom);
         let (start, end) = trim(pa, pb, ra, rb);
         let (start, end) = clip_to(rect.expand(20.0), start, end);
         let length = (end - start).length();
@@ -590,213 +593,51 @@ fn draw_links(
     painter.add(Shape::mesh(mesh));
 }
 
-/// The part of segment a–b inside `rect` (Liang–Barsky), or the segment itself if it misses.
-fn clip_to(rect: Rect, a: Pos2, b: Pos2) -> (Pos2, Pos2) {
-    let d = b - a;
-    let (mut t0, mut t1) = (0.0f32, 1.0f32);
-    for (p, q) in [
-        (-d.x, a.x - rect.min.x),
-        (d.x, rect.max.x - a.x),
-        (-d.y, a.y - rect.min.y),
-        (d.y, rect.max.y - a.y),
-    ] {
-        if p == 0.0 {
-            if q < 0.0 {
-                return (a, b);
-            }
-        } else {
-            let t = q / p;
-            if p < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-        }
-    }
-    if t0 > t1 {
-        return (a, b);
-    }
-    (a + d * t0, a + d * t1)
-}
-
-/// Shortens a link so it starts and ends at the node borders.
-fn trim(a: Pos2, b: Pos2, ra: f32, rb: f32) -> (Pos2, Pos2) {
-    let d = b - a;
-    let len = d.length();
-    if len <= ra + rb {
-        return (a, b);
-    }
-    let dir = d / len;
-    (a + dir * ra, b - dir * rb)
-}
-
-fn add_link(
-    mesh: &mut Mesh,
-    a: Pos2,
-    b: Pos2,
-    width: f32,
-    colour: Color32,
-    style: LinkStyle,
-    detail: bool,
-) {
-    let dir = (b - a).normalized();
-    let arrow_len = (6.0 + width * 2.0).min((b - a).length() * 0.4);
-    let body_end = if style.arrow && detail {
-        b - dir * arrow_len
-    } else {
-        b
-    };
-    match style.dash.filter(|_| detail) {
-        Some((dash, gap)) => {
-            let total = (body_end - a).length();
-            let mut t = 0.0;
-            while t < total {
-                let end = (t + dash).min(total);
-                add_segment(mesh, a + dir * t, a + dir * end, width, colour);
-                t += dash + gap;
-            }
-        }
-        None => add_segment(mesh, a, body_end, width, colour),
-    }
-    if style.arrow && detail {
-        let normal = vec2(-dir.y, dir.x) * (arrow_len * 0.5);
-        add_triangle(mesh, b, body_end + normal, body_end - normal, colour);
-    }
-}
-
-fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
-    let dir = (b - a).normalized();
-    let n = vec2(-dir.y, dir.x) * (width * 0.5);
-    let base = mesh.vertices.len() as u32;
-    for p in [a + n, a - n, b - n, b + n] {
-        mesh.vertices.push(Vertex {
-            pos: p,
-            uv: WHITE_UV,
-            color: colour,
-        });
-    }
-    mesh.indices
-        .extend_from_slice(&[base, base + 1, base + 2, base, base + 2, base + 3]);
-}
-
-fn add_triangle(mesh: &mut Mesh, a: Pos2, b: Pos2, c: Pos2, colour: Color32) {
-    let base = mesh.vertices.len() as u32;
-    for p in [a, b, c] {
-        mesh.vertices.push(Vertex {
-            pos: p,
-            uv: WHITE_UV,
-            color: colour,
-        });
-    }
-    mesh.indices.extend_from_slice(&[base, base + 1, base + 2]);
-}
-
-/// A filled convex polygon around `center` (a fan of triangles).
-fn add_polygon(mesh: &mut Mesh, center: Pos2, points: &[Pos2], colour: Color32) {
-    let base = mesh.vertices.len() as u32;
-    mesh.vertices.push(Vertex {
-        pos: center,
-        uv: WHITE_UV,
-        color: colour,
-    });
-    for &p in points {
-        mesh.vertices.push(Vertex {
-            pos: p,
-            uv: WHITE_UV,
-            color: colour,
-        });
-    }
-    let n = points.len() as u32;
-    for i in 0..n {
-        mesh.indices
-            .extend_from_slice(&[base, base + 1 + i, base + 1 + (i + 1) % n]);
-    }
-}
-
-/// The outline points of a node's shape: organisations are squares with cut corners, people
-/// circles, groups hexagons.
-fn shape_points(kind: Kind, center: Pos2, radius: f32) -> Vec<Pos2> {
-    let ring = |n: usize, phase: f32, r: f32| -> Vec<Pos2> {
-        (0..n)
-            .map(|i| {
-                let a = phase + i as f32 * std::f32::consts::TAU / n as f32;
-                center + vec2(a.cos(), a.sin()) * r
-            })
-            .collect()
-    };
-    match kind {
-        Kind::Person => ring((radius * 0.8).clamp(12.0, 40.0) as usize, 0.0, radius),
-        Kind::Group => ring(6, std::f32::consts::FRAC_PI_6, radius),
-        Kind::Organisation => {
-            let (r, c) = (radius * 0.88, radius * 0.3);
-            [
-                (-r + c, -r),
-                (r - c, -r),
-                (r, -r + c),
-                (r, r - c),
-                (r - c, r),
-                (-r + c, r),
-                (-r, r - c),
-                (-r, -r + c),
-            ]
-            .into_iter()
-            .map(|(x, y)| center + vec2(x, y))
-            .collect()
-        }
-    }
-}
-
-fn node_fill(s: &Stakeholder, colour_by: ColourBy) -> Color32 {
-    match colour_by {
-        ColourBy::Stance => style::stance_colour(s.stance),
-        ColourBy::Sector => style::sector_colour(s.sector),
-    }
-}
-
 fn draw_nodes(
     painter: &egui::Painter,
-    map: &Map,
+    scene: &Scene<'_>,
     state: &CanvasState,
     selection: &Selection,
     placed: &[Placed],
     visuals: &egui::Visuals,
 ) {
+    let (map, encoding) = (scene.map, scene.encoding);
     let outline = if visuals.dark_mode {
         Color32::from_gray(20)
     } else {
         Color32::from_gray(60)
     };
+    let background = visuals.extreme_bg_color;
     let mut mesh = Mesh::default();
     for p in placed {
         let s = &map.stakeholders[p.index];
-        let fill = node_fill(s, state.colour_by);
+        let dimmed = encoding.dimmed.get(p.index).copied().unwrap_or(false);
+        let fade = |c: Color32| if dimmed { c.gamma_multiply(DIM) } else { c };
+        let fill = fade(encoding.fill.get(p.index).copied().unwrap_or(Color32::GRAY));
         if p.radius < TINY_NODE {
-            let half = Vec2::splat(p.radius.max(1.0));
-            mesh.add_colored_rect(Rect::from_center_size(p.center, half * 2.0), fill);
+            add_square(&mut mesh, p.center, p.radius.max(1.0), fill);
             continue;
         }
-        let highlighted = state.highlighted.contains(&s.id);
-        if selection.contains(s.id) || highlighted {
-            let ring = shape_points(s.kind, p.center, p.radius + 5.0);
-            add_polygon(&mut mesh, p.center, &ring, style::ME_RING);
+        if encoding.broker.get(p.index).copied().unwrap_or(false) {
+            // A double ring: brokers stand out by shape as well as colour.
+            add_node_shape(
+                &mut mesh,
+                s.kind,
+                p.center,
+                p.radius + 9.0,
+                fade(style::BROKER_RING),
+            );
+            add_node_shape(&mut mesh, s.kind, p.center, p.radius + 7.0, background);
+        }
+        if selection.contains(s.id) || state.highlighted.contains(&s.id) {
+            add_node_shape(&mut mesh, s.kind, p.center, p.radius + 5.0, style::ME_RING);
         }
         if map.me == Some(s.id) {
-            let ring = shape_points(s.kind, p.center, p.radius + 3.0);
-            add_polygon(&mut mesh, p.center, &ring, visuals.strong_text_color());
+            let ring = fade(visuals.strong_text_color());
+            add_node_shape(&mut mesh, s.kind, p.center, p.radius + 3.0, ring);
         }
-        add_polygon(
-            &mut mesh,
-            p.center,
-            &shape_points(s.kind, p.center, p.radius),
-            outline,
-        );
-        let inner = (p.radius - 1.5).max(1.0);
-        add_polygon(
-            &mut mesh,
-            p.center,
-            &shape_points(s.kind, p.center, inner),
-            fill,
-        );
+        add_node_shape(&mut mesh, s.kind, p.center, p.radius, fade(outline));
+        add_node_shape(&mut mesh, s.kind, p.center, (p.radius - 1.5).max(1.0), fill);
     }
     painter.add(Shape::mesh(mesh));
 }
@@ -804,56 +645,31 @@ fn draw_nodes(
 fn draw_labels(
     ui: &Ui,
     painter: &egui::Painter,
-    map: &Map,
+    scene: &Scene<'_>,
     placed: &[Placed],
     hovered: Option<usize>,
     selection: &Selection,
 ) {
-    let font = FontId::proportional(13.0);
-    let text_colour = ui.visuals().strong_text_color();
-    let plate = ui.visuals().extreme_bg_color.gamma_multiply(0.8);
-    // Most powerful first, so the names that matter most win the space.
-    let mut order: Vec<usize> = (0..placed.len())
-        .filter(|&i| placed[i].radius >= LABEL_MIN_RADIUS || Some(i) == hovered)
+    let (map, encoding) = (scene.map, scene.encoding);
+    let labels = placed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let s = &map.stakeholders[p.index];
+            let selected = selection.contains(s.id);
+            let dimmed = encoding.dimmed.get(p.index).copied().unwrap_or(false) && !selected;
+            let forced = Some(i) == hovered;
+            ((p.radius >= LABEL_MIN_RADIUS && !dimmed) || forced).then_some(Label {
+                center: p.center,
+                radius: p.radius,
+                text: &s.name,
+                // Selected first, then the largest, so the names that matter most win the space.
+                priority: p.radius + if selected { 1e6 } else { 0.0 },
+                forced,
+            })
+        })
         .collect();
-    order.sort_by(|&a, &b| {
-        let key = |i: usize| {
-            let s = &map.stakeholders[placed[i].index];
-            (Some(i) == hovered, selection.contains(s.id), s.power)
-        };
-        key(b)
-            .partial_cmp(&key(a))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
-    let mut taken: Vec<Rect> = Vec::new();
-    for i in order.into_iter().take(MAX_LABELS) {
-        let p = &placed[i];
-        let s = &map.stakeholders[p.index];
-        let max_width = (p.radius * 5.0).clamp(120.0, 180.0);
-        let galley = elided_galley(ui, &s.name, font.clone(), max_width, text_colour);
-        let anchor = p.center + vec2(0.0, p.radius + 3.0);
-        let text_rect = Align2::CENTER_TOP
-            .anchor_size(anchor, galley.size())
-            .expand(2.0);
-        if taken.iter().any(|r| r.intersects(text_rect)) && Some(i) != hovered {
-            continue;
-        }
-        taken.push(text_rect);
-        painter.rect_filled(text_rect, 3.0, plate);
-        painter.galley(text_rect.min + vec2(2.0, 2.0), galley, text_colour);
-    }
-}
-
-fn elided_galley(
-    ui: &Ui,
-    text: &str,
-    font: FontId,
-    max_width: f32,
-    colour: Color32,
-) -> std::sync::Arc<egui::Galley> {
-    let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, colour);
-    job.wrap = egui::text::TextWrapping::truncate_at_width(max_width);
-    ui.fonts_mut(|f| f.layout_job(job))
+    labels::draw_labels(ui, painter, labels, MAX_LABELS);
 }
 
 fn draw_drag_feedback(
@@ -914,7 +730,29 @@ fn expose_to_accessibility(ui: &Ui, map: &Map, placed: &[Placed], selection: &Se
     }
 }
 
-fn legend_ui(ui: &Ui, canvas: Rect, colour_by: ColourBy) {
+fn legend_ui(ui: &Ui, canvas: Rect, scene: &Scene<'_>) {
+    let colour_by = scene.look.colour_by;
+    let colours: Vec<(Color32, String)> = match colour_by {
+        ColourBy::Stance => (-2..=2)
+            .map(|s| {
+                (
+                    style::stance_colour(s),
+                    crate::model::stance_label(s).to_owned(),
+                )
+            })
+            .collect(),
+        ColourBy::Sector => crate::model::Sector::ALL
+            .iter()
+            .map(|&s| (style::sector_colour(s), s.label().to_owned()))
+            .collect(),
+        ColourBy::Coalition => {
+            let count = scene.analysed.map_or(0, |a| a.analysis.coalitions.len());
+            (0..count.min(style::COALITION_COLOURS.len()))
+                .map(|c| (style::coalition_colour(Some(c)), coalition_name(c)))
+                .chain([(style::coalition_colour(None), "In no coalition".to_owned())])
+                .collect()
+        }
+    };
     egui::Area::new(egui::Id::unique("astute-legend"))
         .fixed_pos(canvas.left_bottom() + vec2(10.0, -10.0))
         .pivot(Align2::LEFT_BOTTOM)
@@ -922,15 +760,6 @@ fn legend_ui(ui: &Ui, canvas: Rect, colour_by: ColourBy) {
         .interactable(false)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                let colours: Vec<(Color32, &str)> = match colour_by {
-                    ColourBy::Stance => (-2..=2)
-                        .map(|s| (style::stance_colour(s), crate::model::stance_label(s)))
-                        .collect(),
-                    ColourBy::Sector => crate::model::Sector::ALL
-                        .iter()
-                        .map(|&s| (style::sector_colour(s), s.label()))
-                        .collect(),
-                };
                 egui::Grid::new("astute-legend-grid")
                     .spacing(vec2(14.0, 2.0))
                     .show(ui, |ui| {
@@ -940,7 +769,7 @@ fn legend_ui(ui: &Ui, canvas: Rect, colour_by: ColourBy) {
                         let rows = colours.len().max(LinkKind::ALL.len());
                         for row in 0..rows {
                             match colours.get(row) {
-                                Some(&(colour, label)) => swatch(ui, colour, label),
+                                Some((colour, label)) => swatch(ui, *colour, label),
                                 None => {
                                     ui.label("");
                                 }
@@ -951,6 +780,14 @@ fn legend_ui(ui: &Ui, canvas: Rect, colour_by: ColourBy) {
                             ui.end_row();
                         }
                     });
+                let size = scene.look.size_by;
+                if size != super::encoding::SizeBy::Power || scene.look.show_brokers {
+                    ui.separator();
+                    ui.label(format!("Size: {}", size.label().to_lowercase()));
+                    if scene.look.show_brokers {
+                        ui.label("Double ring: broker");
+                    }
+                }
             });
         });
 }
@@ -980,21 +817,4 @@ fn link_swatch(ui: &mut Ui, kind: LinkKind) {
         ui.painter().add(Shape::mesh(mesh));
         ui.label(kind.label());
     });
-}
-
-fn stakeholder_tooltip_ui(ui: &mut Ui, s: &Stakeholder) {
-    ui.strong(&s.name);
-    if !s.organisation.is_empty() && s.organisation != s.name {
-        ui.label(&s.organisation);
-    }
-    if !s.role.is_empty() {
-        ui.label(&s.role);
-    }
-    ui.label(format!(
-        "Power {:.1} · Interest {:.1} · {} ({:+})",
-        s.power,
-        s.interest,
-        crate::model::stance_label(s.stance),
-        s.stance
-    ));
 }

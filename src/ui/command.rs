@@ -2,6 +2,8 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+use super::style::ColourBy;
+use super::views::View;
 use crate::model::{Choice, Lens};
 
 /// The menus of the menu bar.
@@ -57,14 +59,18 @@ pub enum Command {
     ZoomOut,
     ZoomFit,
     ZoomSelection,
-    ColourByStance,
-    ColourBySector,
+    ShowView(View),
+    SetColourBy(ColourBy),
     ThemeSystem,
     ThemeLight,
     ThemeDark,
     ShowLens(Lens),
     AddStakeholder,
     MarkAsMe,
+    ArrangeForce,
+    ArrangeSectors,
+    ArrangeGrid,
+    StopArranging,
     OpenExample,
     About,
 }
@@ -95,14 +101,21 @@ impl Command {
             ZoomOut,
             ZoomFit,
             ZoomSelection,
-            ColourByStance,
-            ColourBySector,
-            ThemeSystem,
-            ThemeLight,
-            ThemeDark,
         ];
+        all.extend(View::ALL.iter().map(|&view| ShowView(view)));
+        all.extend(ColourBy::ALL.iter().map(|&by| SetColourBy(by)));
+        all.extend([ThemeSystem, ThemeLight, ThemeDark]);
         all.extend(Lens::ALL.iter().map(|&lens| ShowLens(lens)));
-        all.extend([AddStakeholder, MarkAsMe, OpenExample, About]);
+        all.extend([
+            AddStakeholder,
+            MarkAsMe,
+            ArrangeForce,
+            ArrangeSectors,
+            ArrangeGrid,
+            StopArranging,
+            OpenExample,
+            About,
+        ]);
         all
     }
 
@@ -127,14 +140,18 @@ impl Command {
             Self::ZoomOut => "Zoom out".into(),
             Self::ZoomFit => "Zoom to fit".into(),
             Self::ZoomSelection => "Zoom to selection".into(),
-            Self::ColourByStance => "Colour by stance".into(),
-            Self::ColourBySector => "Colour by sector".into(),
+            Self::ShowView(view) => format!("Show {}", view.label().to_lowercase()),
+            Self::SetColourBy(by) => format!("Colour by {}", by.label().to_lowercase()),
             Self::ThemeSystem => "Theme: follow system".into(),
             Self::ThemeLight => "Theme: light".into(),
             Self::ThemeDark => "Theme: dark".into(),
             Self::ShowLens(lens) => format!("{} lens", lens.label()),
             Self::AddStakeholder => "Add stakeholder".into(),
             Self::MarkAsMe => "Mark selected as me".into(),
+            Self::ArrangeForce => "Arrange: force-directed".into(),
+            Self::ArrangeSectors => "Arrange: circles by sector".into(),
+            Self::ArrangeGrid => "Arrange: on the power–interest grid".into(),
+            Self::StopArranging => "Stop arranging".into(),
             Self::OpenExample => "Open the victim-support hub example".into(),
             Self::About => "About Astute".into(),
         }
@@ -158,11 +175,18 @@ impl Command {
             Self::ZoomIn | Self::ZoomOut => "Change the canvas zoom",
             Self::ZoomFit => "Show the whole map",
             Self::ZoomSelection => "Show the selected stakeholders",
-            Self::ColourByStance | Self::ColourBySector => "What the colour of a stakeholder shows",
+            Self::ShowView(view) => view.tooltip(),
+            Self::SetColourBy(_) => "What the colour of a stakeholder shows",
             Self::ThemeSystem | Self::ThemeLight | Self::ThemeDark => "Light or dark colours",
             Self::ShowLens(_) => "Switch the left panel to this dimension of political astuteness",
             Self::AddStakeholder => "Add a stakeholder in the middle of the view",
             Self::MarkAsMe => "Mark the selected stakeholder as me / my organisation",
+            Self::ArrangeForce => {
+                "Lay the map out so linked partners sit close, in the background; undo puts it back"
+            }
+            Self::ArrangeSectors => "Put each sector's partners in a circle of their own",
+            Self::ArrangeGrid => "Place partners by interest (across) and power (up)",
+            Self::StopArranging => "Stop the force-directed layout where it has got to",
             Self::OpenExample => "Open the built-in worked example as an unsaved copy",
             Self::About => "What Astute is",
         }
@@ -197,7 +221,20 @@ impl Command {
                 let index = Lens::ALL.iter().position(|&l| l == lens).unwrap_or(0);
                 vec![k(CMD, keys[index])]
             }
+            Self::ShowView(view) => {
+                let keys = [
+                    Key::Num1,
+                    Key::Num2,
+                    Key::Num3,
+                    Key::Num4,
+                    Key::Num5,
+                    Key::Num6,
+                ];
+                let index = View::ALL.iter().position(|&v| v == view).unwrap_or(0);
+                vec![k(Modifiers::ALT, keys[index])]
+            }
             Self::AddStakeholder => vec![k(CMD_SHIFT, Key::N)],
+            Self::ArrangeForce => vec![k(CMD_SHIFT, Key::L)],
             _ => Vec::new(),
         }
     }
@@ -220,13 +257,18 @@ impl Command {
             | Self::ZoomOut
             | Self::ZoomFit
             | Self::ZoomSelection
-            | Self::ColourByStance
-            | Self::ColourBySector
+            | Self::ShowView(_)
+            | Self::SetColourBy(_)
             | Self::ThemeSystem
             | Self::ThemeLight
             | Self::ThemeDark
             | Self::ShowLens(_) => Menu::View,
-            Self::AddStakeholder | Self::MarkAsMe => Menu::Map,
+            Self::AddStakeholder
+            | Self::MarkAsMe
+            | Self::ArrangeForce
+            | Self::ArrangeSectors
+            | Self::ArrangeGrid
+            | Self::StopArranging => Menu::Map,
             Self::OpenExample | Self::About => Menu::Help,
         }
     }
@@ -240,8 +282,10 @@ impl Command {
                 | Self::Delete
                 | Self::SelectAll
                 | Self::Find
-                | Self::ColourByStance
+                | Self::ShowView(View::Map)
+                | Self::SetColourBy(ColourBy::Stance)
                 | Self::ThemeSystem
+                | Self::ArrangeForce
                 | Self::ShowLens(Lens::Personal)
         )
     }

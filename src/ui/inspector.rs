@@ -3,7 +3,7 @@
 
 use egui::{ComboBox, RichText, Slider, TextEdit, Ui};
 
-use super::{Requests, Selection};
+use super::{Requests, Selection, edit_stakeholder};
 use crate::edit::{Edit, Part};
 use crate::model::{
     AllianceDepth, Choice, EngagementLevel, Kind, Link, LinkKind, Map, MooreRole, PowerBase,
@@ -38,22 +38,6 @@ pub fn inspector_ui(
                 }
             });
     });
-}
-
-/// Pushes a replacement of `s` changed by `change`, if it changed anything.
-fn edit_stakeholder(
-    out: &mut Requests,
-    s: &Stakeholder,
-    field: &str,
-    change: impl FnOnce(&mut Stakeholder),
-) {
-    let mut changed = s.clone();
-    change(&mut changed);
-    if changed != *s {
-        let label = format!("Edit {} of {}", field, s.name);
-        let group = format!("{}-{}", s.id, field);
-        out.edit_in_group(label, Edit::ReplaceStakeholder(Box::new(changed)), group);
-    }
 }
 
 fn text_row(
@@ -241,6 +225,9 @@ fn stakeholder_ui(
         .add(
             Slider::new(&mut power, 0.0..=10.0)
                 .step_by(0.5)
+                // Only the user's edits are rounded to the step: a value set elsewhere
+                // (a chart drag, an import) is shown as it is, not changed by showing it.
+                .clamping(egui::SliderClamping::Edits)
                 .text("Power"),
         )
         .changed()
@@ -263,6 +250,9 @@ fn stakeholder_ui(
         .add(
             Slider::new(&mut interest, 0.0..=10.0)
                 .step_by(0.5)
+                // Only the user's edits are rounded to the step: a value set elsewhere
+                // (a chart drag, an import) is shown as it is, not changed by showing it.
+                .clamping(egui::SliderClamping::Edits)
                 .text("Interest"),
         )
         .changed()
@@ -416,7 +406,7 @@ fn issue_positions_ui(ui: &mut Ui, map: &Map, s: &Stakeholder, out: &mut Request
                                 .clicked()
                             {
                                 edit_stakeholder(out, s, "issue positions", |s| {
-                                    set_position(s, issue.id, value)
+                                    s.set_position(issue.id, value)
                                 });
                             }
                         }
@@ -425,17 +415,6 @@ fn issue_positions_ui(ui: &mut Ui, map: &Map, s: &Stakeholder, out: &mut Request
                 ui.end_row();
             }
         });
-}
-
-fn set_position(s: &mut Stakeholder, issue: crate::model::IssueId, value: i8) {
-    match s.positions.iter_mut().find(|p| p.issue == issue) {
-        Some(p) => p.position = value,
-        None => s.positions.push(crate::model::IssuePosition {
-            issue,
-            position: value,
-            importance: 3,
-        }),
-    }
 }
 
 fn plan_ui(ui: &mut Ui, map: &Map, s: &Stakeholder, out: &mut Requests) {
@@ -665,6 +644,9 @@ fn many_ui(ui: &mut Ui, chosen: &[&Stakeholder], out: &mut Requests) {
         .add(
             Slider::new(&mut power, 0.0..=10.0)
                 .step_by(0.5)
+                // Only the user's edits are rounded to the step: a value set elsewhere
+                // (a chart drag, an import) is shown as it is, not changed by showing it.
+                .clamping(egui::SliderClamping::Edits)
                 .text("Power (all)"),
         )
         .changed()
@@ -676,6 +658,9 @@ fn many_ui(ui: &mut Ui, chosen: &[&Stakeholder], out: &mut Requests) {
         .add(
             Slider::new(&mut interest, 0.0..=10.0)
                 .step_by(0.5)
+                // Only the user's edits are rounded to the step: a value set elsewhere
+                // (a chart drag, an import) is shown as it is, not changed by showing it.
+                .clamping(egui::SliderClamping::Edits)
                 .text("Interest (all)"),
         )
         .changed()

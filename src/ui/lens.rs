@@ -1,10 +1,14 @@
 //! The left rail of five lenses, one per dimension of political astuteness, and what each lens
 //! shows of the map.
 
-use egui::{RichText, Ui};
+use egui::{Color32, RichText, Ui};
 
-use super::Selection;
-use crate::model::{Choice, Lens, Link, Map, stance_label};
+use super::analysed::Analysed;
+use super::encoding::coalition_name;
+use super::views::View;
+use super::{Command, Requests, Selection, elide};
+use crate::analysis::Quadrant;
+use crate::model::{Choice, Lens, Link, Map, StakeholderId, stance_label};
 
 /// The rail of lens buttons; returns the lens the user switched to, if any.
 pub fn rail_ui(ui: &mut Ui, current: Lens) -> Option<Lens> {
@@ -22,8 +26,16 @@ pub fn rail_ui(ui: &mut Ui, current: Lens) -> Option<Lens> {
     picked
 }
 
-/// The panel of the current lens.
-pub fn lens_ui(ui: &mut Ui, lens: Lens, map: &Map, selection: &mut Selection) {
+/// The panel of the current lens. Clicking a group of stakeholders selects them and shows
+/// them on the map.
+pub fn lens_ui(
+    ui: &mut Ui,
+    lens: Lens,
+    map: &Map,
+    analysed: &Analysed,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
     ui.heading(lens.dimension().label());
     ui.label(RichText::new(blurb(lens)).italics());
     ui.separator();
@@ -32,8 +44,8 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, map: &Map, selection: &mut Selection) {
         .show(ui, |ui| match lens {
             Lens::Personal => personal_ui(ui, map, selection),
             Lens::Interpersonal => interpersonal_ui(ui, map, selection),
-            Lens::Reading => reading_ui(ui, map, selection),
-            Lens::Alliances => alliances_ui(ui, map, selection),
+            Lens::Reading => reading_ui(ui, map, analysed, selection, out),
+            Lens::Alliances => alliances_ui(ui, map, analysed, selection, out),
             Lens::Strategic => strategic_ui(ui, map),
         });
 }
@@ -46,15 +58,6 @@ fn blurb(lens: Lens) -> &'static str {
         Lens::Alliances => "The ties between partners: alignment, alliance, tension, competition.",
         Lens::Strategic => "The shared purpose and the long view.",
     }
-}
-
-/// `text` cut to `max` characters with an ellipsis, so long names do not widen the panel.
-fn elide(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
 }
 
 fn stakeholder_link(
@@ -140,37 +143,175 @@ fn interpersonal_ui(ui: &mut Ui, map: &Map, selection: &mut Selection) {
     }
 }
 
-fn reading_ui(ui: &mut Ui, map: &Map, selection: &mut Selection) {
+/// Selects `ids` and frames them on the map.
+fn show_on_map(ids: &[StakeholderId], selection: &mut Selection, out: &mut Requests) {
+    *selection = Selection {
+        stakeholders: ids.iter().copied().collect(),
+        link: None,
+    };
+    out.command(Command::ShowView(View::Map));
+    out.command(Command::ZoomSelection);
+}
+
+/// A clickable line that shows a group of stakeholders on the map.
+fn group_link(
+    ui: &mut Ui,
+    text: impl Into<egui::WidgetText>,
+    ids: &[StakeholderId],
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    if ui
+        .link(text)
+        .on_hover_text("Select them and show them on the map")
+        .clicked()
+    {
+        show_on_map(ids, selection, out);
+    }
+}
+
+fn views_row(ui: &mut Ui, views: &[View], out: &mut Requests) {
+    ui.horizontal_wrapped(|ui| {
+        for &view in views {
+            if ui
+                .button(view.label())
+                .on_hover_text(view.tooltip())
+                .clicked()
+            {
+                out.command(Command::ShowView(view));
+            }
+        }
+    });
+}
+
+fn reading_ui(
+    ui: &mut Ui,
+    map: &Map,
+    analysed: &Analysed,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
     if map.stakeholders.is_empty() {
         ui.label("The map is empty. Double-click the canvas to add a stakeholder.");
         return;
     }
-    ui.label(RichText::new("By power").strong());
-    let mut order: Vec<_> = map.stakeholders.iter().collect();
-    order.sort_by(|a, b| b.power.total_cmp(&a.power));
-    egui::Grid::new("reading-list")
-        .striped(true)
-        .show(ui, |ui| {
-            ui.strong("Stakeholder");
-            ui.strong("Power");
-            ui.strong("Interest");
-            ui.strong("Stance");
-            ui.end_row();
-            for s in order.into_iter().take(200) {
-                stakeholder_link(ui, map, s.id, selection, "");
-                ui.label(format!("{:.1}", s.power));
-                ui.label(format!("{:.1}", s.interest));
-                ui.label(stance_label(s.stance));
-                ui.end_row();
+    views_row(
+        ui,
+        &[View::Grid, View::StancePower, View::Salience, View::Table],
+        out,
+    );
+    ui.add_space(6.0);
+    ui.label(RichText::new("Power–interest quadrants").strong());
+    for quadrant in Quadrant::ALL {
+        let mut members: Vec<_> = map
+            .stakeholders
+            .iter()
+            .filter(|s| analysed.of(s.id).is_some_and(|a| a.quadrant == quadrant))
+            .collect();
+        members.sort_by(|a, b| b.power.total_cmp(&a.power));
+        let ids: Vec<_> = members.iter().map(|s| s.id).collect();
+        ui.horizontal(|ui| {
+            group_link(
+                ui,
+                format!("{} ({})", quadrant.label(), ids.len()),
+                &ids,
+                selection,
+                out,
+            );
+        });
+        ui.indent(("quadrant", quadrant), |ui| {
+            for s in members.iter().take(12) {
+                stakeholder_link(
+                    ui,
+                    map,
+                    s.id,
+                    selection,
+                    &format!(" · {}", stance_label(s.stance)),
+                );
+            }
+            if members.len() > 12 {
+                ui.label(RichText::new(format!("and {} more", members.len() - 12)).weak());
             }
         });
+    }
 }
 
-fn alliances_ui(ui: &mut Ui, map: &Map, selection: &mut Selection) {
+fn alliances_ui(
+    ui: &mut Ui,
+    map: &Map,
+    analysed: &Analysed,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
     if map.links.is_empty() {
         ui.label("No links yet. Drag from the edge of a stakeholder to another to link them.");
         return;
     }
+    let a = &analysed.analysis;
+    for blocking in &a.blocking {
+        let warning = Color32::from_rgb(0xD5, 0x5E, 0x00);
+        egui::Frame::group(ui.style())
+            .stroke(egui::Stroke::new(1.5, warning))
+            .show(ui, |ui| {
+                ui.label(RichText::new("Blocking coalition").strong().color(warning));
+                ui.label(&blocking.explanation);
+                group_link(
+                    ui,
+                    "Show them on the map",
+                    &blocking.members,
+                    selection,
+                    out,
+                );
+            });
+        ui.add_space(4.0);
+    }
+    ui.label(RichText::new(format!("Coalitions ({})", a.coalitions.len())).strong());
+    if a.coalitions.is_empty() {
+        ui.label("No coalitions: no two partners are tied by alignment or alliance.");
+    }
+    for (i, coalition) in a.coalitions.iter().enumerate() {
+        let text = format!(
+            "{}: {} members · power {:.1} · mean stance {:+.1}",
+            coalition_name(i),
+            coalition.members.len(),
+            coalition.power,
+            coalition.mean_stance
+        );
+        group_link(ui, text, &coalition.members, selection, out);
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Brokers").strong())
+        .on_hover_text("Partners who most often lie on the shortest path between two others");
+    if a.brokers.is_empty() {
+        ui.label("None stand out.");
+    }
+    for &id in &a.brokers {
+        stakeholder_link(ui, map, id, selection, "");
+    }
+    if !a.isolated.is_empty() {
+        ui.add_space(6.0);
+        ui.label(RichText::new("Isolated partners").strong());
+        for &id in &a.isolated {
+            stakeholder_link(ui, map, id, selection, " · no links");
+        }
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new(format!("Suggested alliances ({})", a.suggestions.len())).strong());
+    if a.suggestions.is_empty() {
+        ui.label("None: no unlinked pairs share issue positions or interests.");
+    }
+    for suggestion in &a.suggestions {
+        let title = format!(
+            "{} and {}",
+            map.name_of(suggestion.a),
+            map.name_of(suggestion.b)
+        );
+        group_link(ui, title, &[suggestion.a, suggestion.b], selection, out);
+        ui.label(RichText::new(elide(&suggestion.reason, 90)).weak())
+            .on_hover_text(&suggestion.reason);
+    }
+    ui.add_space(6.0);
+    ui.label(RichText::new("Links by kind").strong());
     for &kind in crate::model::LinkKind::ALL {
         let links: Vec<&Link> = map.links.iter().filter(|l| l.kind == kind).collect();
         if links.is_empty() {

@@ -3,18 +3,23 @@
 //! UI code reads the [`Map`](crate::model::Map) and never changes it: it pushes [`Edit`]s and
 //! [`Command`]s into [`Requests`], which the app applies in one place after the frame.
 
+pub mod analysed;
 pub mod camera;
 pub mod canvas;
 pub mod command;
+pub mod encoding;
 pub mod inspector;
+pub mod labels;
 pub mod lens;
+pub mod mesh;
 pub mod palette;
 pub mod style;
+pub mod views;
 
 use std::collections::BTreeSet;
 
 use crate::edit::{Edit, GroupKey};
-use crate::model::{LinkId, StakeholderId};
+use crate::model::{LinkId, Stakeholder, StakeholderId};
 pub use command::Command;
 
 /// What the user has selected: UI state, never saved in the map.
@@ -97,4 +102,48 @@ impl Requests {
     pub fn command(&mut self, command: Command) {
         self.commands.push(command);
     }
+}
+
+/// Pushes a replacement of `s` changed by `change`, if it changed anything. Changes to one
+/// field of one stakeholder join one undo step until the run ends (typing, a drag).
+pub fn edit_stakeholder(
+    out: &mut Requests,
+    s: &Stakeholder,
+    field: &str,
+    change: impl FnOnce(&mut Stakeholder),
+) {
+    let mut changed = s.clone();
+    change(&mut changed);
+    if changed != *s {
+        let label = format!("Edit {} of {}", field, s.name);
+        let group = format!("{}-{}", s.id, field);
+        out.edit_in_group(label, Edit::ReplaceStakeholder(Box::new(changed)), group);
+    }
+}
+
+/// The tooltip of a stakeholder on the canvas and the charts.
+pub fn stakeholder_tooltip_ui(ui: &mut egui::Ui, s: &Stakeholder) {
+    ui.strong(&s.name);
+    if !s.organisation.is_empty() && s.organisation != s.name {
+        ui.label(&s.organisation);
+    }
+    if !s.role.is_empty() {
+        ui.label(&s.role);
+    }
+    ui.label(format!(
+        "Power {:.1} · Interest {:.1} · {} ({:+})",
+        s.power,
+        s.interest,
+        crate::model::stance_label(s.stance),
+        s.stance
+    ));
+}
+
+/// `text` cut to `most` characters with an ellipsis, so long names do not widen a panel.
+pub fn elide(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(most.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
 }

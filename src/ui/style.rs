@@ -6,21 +6,29 @@ use egui::Color32;
 use crate::model::{LinkKind, Sector};
 
 /// What a stakeholder's fill colour shows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum ColourBy {
     /// Stance towards the shared purpose, on a diverging scale.
     #[default]
     Stance,
     /// Sector.
     Sector,
+    /// Coalition (groups tied by alignment and alliance links).
+    Coalition,
 }
 
 impl ColourBy {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::Stance, Self::Sector, Self::Coalition];
+
     /// The name shown in menus and the legend.
     pub fn label(self) -> &'static str {
         match self {
             Self::Stance => "Stance",
             Self::Sector => "Sector",
+            Self::Coalition => "Coalition",
         }
     }
 }
@@ -61,6 +69,15 @@ pub fn sector_colour(sector: Sector) -> Color32 {
     }
 }
 
+/// Colours for coalitions, in order; they repeat after the last.
+pub const COALITION_COLOURS: [Color32; 7] =
+    [BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILLION, DARK_GOLD];
+
+/// Fill for a coalition by index, or grey for a stakeholder in none.
+pub fn coalition_colour(coalition: Option<usize>) -> Color32 {
+    coalition.map_or(GREY, |c| COALITION_COLOURS[c % COALITION_COLOURS.len()])
+}
+
 /// How a link kind is drawn: colour, dash pattern and arrowhead together, so that kinds stay
 /// apart without colour.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -91,6 +108,9 @@ pub fn link_style(kind: LinkKind) -> LinkStyle {
         arrow: kind.is_directed(),
     }
 }
+
+/// Colour of the double ring that marks brokers.
+pub const BROKER_RING: Color32 = PURPLE;
 
 /// Colour of the ring that marks "me" and of selection highlights.
 pub const ME_RING: Color32 = YELLOW;

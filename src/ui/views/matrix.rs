@@ -1,0 +1,314 @@
+//! The issue matrix: stakeholders down, issues across, each cell a position from −2 (strongly
+//! against) to +2 (strongly for) edited in place and coloured as a heat map. Rows and columns
+//! are reordered from their headings' menus (right-click); issues are added and renamed here.
+
+use egui::{Color32, DragValue, Rect, RichText, Role, Sense, TextEdit, Ui, WidgetInfo, vec2};
+
+use super::super::encoding::Scene;
+use super::super::{Requests, Selection, edit_stakeholder, elide, style};
+use crate::edit::{Edit, Part};
+use crate::model::{IdAllocator, Issue, IssueId, Map, STANCE_MAX, STANCE_MIN, Stakeholder};
+
+/// Width of the row headings.
+const NAME_WIDTH: f32 = 210.0;
+/// Width of an issue's column.
+const CELL_WIDTH: f32 = 120.0;
+/// Height of a row.
+const ROW_HEIGHT: f32 = 26.0;
+
+/// Draws the matrix.
+pub fn matrix_ui(
+    ui: &mut Ui,
+    scene: &Scene<'_>,
+    selection: &mut Selection,
+    ids: &mut IdAllocator,
+    read_only: bool,
+    out: &mut Requests,
+) {
+    let map = scene.map;
+    ui.add_enabled_ui(!read_only, |ui| {
+        ui.horizontal(|ui| {
+            if ui.button("Add issue").clicked() {
+                add_issue(map, ids, out);
+            }
+            ui.label(
+                RichText::new(
+                    "Drag or type in a cell to set a position; right-click a heading to move, \
+                     rename, sort by or delete it.",
+                )
+                .weak(),
+            );
+        });
+    });
+    if map.issues.is_empty() {
+        ui.add_space(20.0);
+        ui.label("No issues yet. An issue is a topic partners take positions on, such as \"shared case-management system\" or \"pooled funding bid\". Add one to start the matrix.");
+        return;
+    }
+    if map.stakeholders.is_empty() {
+        ui.label("The map has no stakeholders yet.");
+        return;
+    }
+    ui.separator();
+    egui::ScrollArea::horizontal()
+        .id_salt("matrix-across")
+        .auto_shrink([false; 2])
+        .show(ui, |ui| {
+            ui.add_enabled_ui(!read_only, |ui| {
+                ui.vertical(|ui| {
+                    header_ui(ui, map, out);
+                    egui::ScrollArea::vertical()
+                        .id_salt("matrix-down")
+                        .auto_shrink([false; 2])
+                        .show_rows(ui, ROW_HEIGHT, map.stakeholders.len(), |ui, rows| {
+                            for i in rows {
+                                row_ui(ui, map, i, selection, out);
+                            }
+                        });
+                });
+            });
+        });
+}
+
+fn add_issue(map: &Map, ids: &mut IdAllocator, out: &mut Requests) {
+    let name = (1..)
+        .map(|n| format!("New issue {n}"))
+        .find(|name| map.issues.iter().all(|i| &i.name != name))
+        .unwrap_or_default();
+    let mut issues = map.issues.clone();
+    issues.push(Issue {
+        id: ids.next(),
+        name,
+        description: String::new(),
+    });
+    out.edit("Add issue", Edit::Set(Part::Issues(issues)));
+}
+
+fn header_ui(ui: &mut Ui, map: &Map, out: &mut Requests) {
+    ui.horizontal(|ui| {
+        let (corner, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, ROW_HEIGHT), Sense::hover());
+        ui.painter().text(
+            corner.left_center(),
+            egui::Align2::LEFT_CENTER,
+            "Stakeholder \\ issue",
+            egui::FontId::proportional(13.0),
+            ui.visuals().weak_text_color(),
+        );
+        for (column, issue) in map.issues.iter().enumerate() {
+            let (rect, response) =
+                ui.allocate_exact_size(vec2(CELL_WIDTH, ROW_HEIGHT), Sense::click());
+            let galley = ui.painter().layout_no_wrap(
+                elide(&issue.name, 16),
+                egui::FontId::proportional(13.5),
+                ui.visuals().strong_text_color(),
+            );
+            ui.painter().galley(
+                rect.center() - galley.size() / 2.0,
+                galley,
+                ui.visuals().strong_text_color(),
+            );
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &issue.name));
+            let response = response.on_hover_text(if issue.description.is_empty() {
+                issue.name.clone()
+            } else {
+                format!("{}\n{}", issue.name, issue.description)
+            });
+            response.context_menu(|ui| issue_menu_ui(ui, map, column, issue, out));
+        }
+    });
+}
+
+fn issue_menu_ui(ui: &mut Ui, map: &Map, column: usize, issue: &Issue, out: &mut Requests) {
+    ui.horizontal(|ui| {
+        let name = ui.label("Name");
+        let mut text = issue.name.clone();
+        let response = ui
+            .add(TextEdit::singleline(&mut text).id_salt(("issue-name", issue.id.raw())))
+            .labelled_by(name.id);
+        if response.changed() && !text.trim().is_empty() {
+            let mut issues = map.issues.clone();
+            issues[column].name = text;
+            out.edit_in_group(
+                "Rename issue",
+                Edit::Set(Part::Issues(issues)),
+                format!("issue-name-{}", issue.id),
+            );
+        }
+    });
+    ui.separator();
+    let last = map.issues.len() - 1;
+    if ui
+        .add_enabled(column > 0, egui::Button::new("Move left"))
+        .clicked()
+    {
+        move_issue(map, column, column - 1, out);
+        ui.close();
+    }
+    if ui
+        .add_enabled(column < last, egui::Button::new("Move right"))
+        .clicked()
+    {
+        move_issue(map, column, column + 1, out);
+        ui.close();
+    }
+    if ui.button("Sort rows: most in favour first").clicked() {
+        sort_rows_by(map, issue.id, out);
+        ui.close();
+    }
+    ui.separator();
+    if ui.button("Delete issue").clicked() {
+        out.edit(
+            format!("Delete issue {}", issue.name),
+            Edit::delete_issues(map, &[issue.id]),
+        );
+        ui.close();
+    }
+}
+
+fn move_issue(map: &Map, from: usize, to: usize, out: &mut Requests) {
+    let mut issues = map.issues.clone();
+    issues.swap(from, to);
+    out.edit("Move issue", Edit::Set(Part::Issues(issues)));
+}
+
+/// Reorders the rows by position on `issue`, most in favour first; those with no position last.
+fn sort_rows_by(map: &Map, issue: IssueId, out: &mut Requests) {
+    let mut order: Vec<&Stakeholder> = map.stakeholders.iter().collect();
+    order.sort_by_key(|s| std::cmp::Reverse(s.position_on(issue).map(|p| p.position)));
+    let order = order.into_iter().map(|s| s.id).collect();
+    out.edit("Sort rows by issue", Edit::ReorderStakeholders(order));
+}
+
+fn move_row(map: &Map, from: usize, to: usize, out: &mut Requests) {
+    let mut order: Vec<_> = map.stakeholders.iter().map(|s| s.id).collect();
+    let id = order.remove(from);
+    order.insert(to.min(order.len()), id);
+    out.edit("Move row", Edit::ReorderStakeholders(order));
+}
+
+fn row_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &mut Requests) {
+    let s = &map.stakeholders[i];
+    ui.horizontal(|ui| {
+        ui.set_height(ROW_HEIGHT - 2.0);
+        let (rect, response) =
+            ui.allocate_exact_size(vec2(NAME_WIDTH, ROW_HEIGHT - 2.0), Sense::click());
+        let selected = selection.contains(s.id);
+        if selected {
+            ui.painter()
+                .rect_filled(rect, 3.0, ui.visuals().selection.bg_fill);
+        }
+        ui.painter().text(
+            rect.left_center() + vec2(4.0, 0.0),
+            egui::Align2::LEFT_CENTER,
+            elide(&s.name, 28),
+            egui::FontId::proportional(13.5),
+            ui.visuals().text_color(),
+        );
+        response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &s.name));
+        if response.clicked() {
+            *selection = Selection::only(s.id);
+        }
+        let last = map.stakeholders.len() - 1;
+        response.context_menu(|ui| {
+            for (label, enabled, to) in [
+                ("Move up", i > 0, i.saturating_sub(1)),
+                ("Move down", i < last, i + 1),
+                ("Move to top", i > 0, 0),
+                ("Move to bottom", i < last, last),
+            ] {
+                if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                    move_row(map, i, to, out);
+                    ui.close();
+                }
+            }
+        });
+        for issue in &map.issues {
+            cell_ui(ui, s, issue, out);
+        }
+    });
+}
+
+/// The heat-map colour of a position: the stance scale, stronger further from neutral.
+fn heat(position: i8) -> Color32 {
+    let strength = match position.unsigned_abs() {
+        0 => 0.15,
+        1 => 0.45,
+        _ => 0.8,
+    };
+    style::stance_colour(position).gamma_multiply(strength)
+}
+
+fn cell_ui(ui: &mut Ui, s: &Stakeholder, issue: &Issue, out: &mut Requests) {
+    let (rect, _) = ui.allocate_exact_size(vec2(CELL_WIDTH, ROW_HEIGHT - 2.0), Sense::hover());
+    let name = format!("{} on {}", s.name, issue.name);
+    let inner = Rect::from_center_size(rect.center(), vec2(CELL_WIDTH - 6.0, ROW_HEIGHT - 4.0));
+    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner).layout(
+        egui::Layout::centered_and_justified(egui::Direction::LeftToRight),
+    ));
+    match s.position_on(issue.id) {
+        Some(position) => {
+            let fill = heat(position.position);
+            let widgets = &mut child.visuals_mut().widgets;
+            for (state, lift) in [
+                (&mut widgets.inactive, 0.0),
+                (&mut widgets.hovered, 0.15),
+                (&mut widgets.active, 0.25),
+            ] {
+                let lifted = egui::lerp(egui::Rgba::from(fill)..=egui::Rgba::WHITE, lift);
+                state.bg_fill = lifted.into();
+                state.weak_bg_fill = lifted.into();
+            }
+            let mut value = position.position;
+            let response = child.add(
+                DragValue::new(&mut value)
+                    .range(STANCE_MIN..=STANCE_MAX)
+                    .speed(0.05)
+                    .custom_formatter(|v, _| format!("{v:+}")),
+            );
+            response.widget_info(|| WidgetInfo::labeled(Role::SpinButton, true, &name));
+            if response.changed() {
+                edit_stakeholder(out, s, "issue positions", |s| {
+                    s.set_position(issue.id, value)
+                });
+            }
+            let importance = position.importance;
+            let response = response.on_hover_text(format!(
+                "{name}: {value:+}, importance {importance} of 5. Right-click to change or clear."
+            ));
+            response.context_menu(|ui| {
+                ui.label("Importance to them");
+                ui.horizontal(|ui| {
+                    for level in 1..=5u8 {
+                        if ui
+                            .selectable_label(importance == level, level.to_string())
+                            .clicked()
+                        {
+                            edit_stakeholder(out, s, "issue importance", |s| {
+                                if let Some(p) =
+                                    s.positions.iter_mut().find(|p| p.issue == issue.id)
+                                {
+                                    p.importance = level;
+                                }
+                            });
+                        }
+                    }
+                });
+                if ui.button("Clear position").clicked() {
+                    edit_stakeholder(out, s, "issue positions", |s| {
+                        s.positions.retain(|p| p.issue != issue.id);
+                    });
+                    ui.close();
+                }
+            });
+        }
+        None => {
+            let response = child
+                .add(egui::Button::new(RichText::new("·").weak()).frame(false))
+                .on_hover_text("No position yet: click to set one");
+            response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &name));
+            if response.clicked() {
+                edit_stakeholder(out, s, "issue positions", |s| s.set_position(issue.id, 0));
+            }
+        }
+    }
+}

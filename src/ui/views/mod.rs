@@ -1,0 +1,84 @@
+//! The views in the middle of the window: the map canvas, and the charts and tables of the
+//! reading-people and alliances lenses. Every view reads the same [`Scene`](super::encoding::Scene),
+//! shares the selection, and pushes edits like the canvas does.
+
+pub mod matrix;
+pub mod salience;
+pub mod scatter;
+pub mod table;
+
+use egui::{RichText, Ui};
+
+/// A view of the map shown in the middle of the window.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum View {
+    /// The network canvas.
+    #[default]
+    Map,
+    /// Mendelow's power–interest grid.
+    Grid,
+    /// Stance against power.
+    StancePower,
+    /// Mitchell, Agle and Wood's salience classes.
+    Salience,
+    /// Every stakeholder in a sortable, editable table.
+    Table,
+    /// Stakeholders' positions on the issues.
+    Issues,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [Self; 6] = [
+        Self::Map,
+        Self::Grid,
+        Self::StancePower,
+        Self::Salience,
+        Self::Table,
+        Self::Issues,
+    ];
+
+    /// The tab's title.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Map => "Map",
+            Self::Grid => "Power–interest grid",
+            Self::StancePower => "Stance–power chart",
+            Self::Salience => "Salience",
+            Self::Table => "Table",
+            Self::Issues => "Issue matrix",
+        }
+    }
+
+    /// One line on what the view shows.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::Map => "The partners and the links between them",
+            Self::Grid => "Mendelow's grid: drag a partner to change its power and interest",
+            Self::StancePower => {
+                "Who supports or opposes the purpose, and how much power they hold"
+            }
+            Self::Salience => "Power, legitimacy and urgency: whose claims press hardest",
+            Self::Table => "Every partner with the analysis alongside; click a heading to sort",
+            Self::Issues => "Each partner's position on each issue, edited in place",
+        }
+    }
+}
+
+/// The strip of view tabs; returns the view the user picked, if any.
+pub fn tabs_ui(ui: &mut Ui, current: View) -> Option<View> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        for view in View::ALL {
+            let tab = ui
+                .selectable_label(current == view, RichText::new(view.label()).size(14.0))
+                .on_hover_text(view.tooltip());
+            if tab.clicked() && view != current {
+                picked = Some(view);
+            }
+        }
+    });
+    picked
+}

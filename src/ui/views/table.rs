@@ -1,0 +1,488 @@
+//! Every stakeholder in one table (`egui_extras`): sortable by any column, with the numbers and
+//! texts editable in place and the analysis (quadrant, salience, centrality, coalition) alongside.
+
+use std::cmp::Ordering;
+
+use egui::{ComboBox, DragValue, Role, Sense, TextEdit, Ui, WidgetInfo};
+use egui_extras::{Column, TableBuilder};
+
+use super::super::analysed::Analysed;
+use super::super::encoding::{Scene, coalition_name};
+use super::super::{Requests, Selection, edit_stakeholder};
+use crate::analysis::StakeholderAnalysis;
+use crate::model::{Choice, STANCE_MAX, STANCE_MIN, Sector, Stakeholder};
+
+/// Height of a row.
+const ROW_HEIGHT: f32 = 24.0;
+
+/// A column of the table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Col {
+    /// The stakeholder's name.
+    #[default]
+    Name,
+    /// Organisation.
+    Organisation,
+    /// Sector.
+    Sector,
+    /// Power 0–10.
+    Power,
+    /// Interest 0–10.
+    Interest,
+    /// Stance −2..+2.
+    Stance,
+    /// Quadrant of the power–interest grid.
+    Quadrant,
+    /// Salience class.
+    Salience,
+    /// Distinct partners linked.
+    Degree,
+    /// Betweenness centrality.
+    Betweenness,
+    /// Coalition.
+    Coalition,
+}
+
+impl Col {
+    /// Every column, in order.
+    pub const ALL: [Self; 11] = [
+        Self::Name,
+        Self::Organisation,
+        Self::Sector,
+        Self::Power,
+        Self::Interest,
+        Self::Stance,
+        Self::Quadrant,
+        Self::Salience,
+        Self::Degree,
+        Self::Betweenness,
+        Self::Coalition,
+    ];
+
+    /// The column's heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Name => "Name",
+            Self::Organisation => "Organisation",
+            Self::Sector => "Sector",
+            Self::Power => "Power",
+            Self::Interest => "Interest",
+            Self::Stance => "Stance",
+            Self::Quadrant => "Quadrant",
+            Self::Salience => "Salience",
+            Self::Degree => "Degree",
+            Self::Betweenness => "Betweenness",
+            Self::Coalition => "Coalition",
+        }
+    }
+
+    fn width(self) -> Column {
+        match self {
+            Self::Name => Column::initial(190.0).at_least(100.0),
+            Self::Organisation => Column::initial(170.0).at_least(80.0),
+            Self::Sector => Column::initial(105.0),
+            Self::Power | Self::Interest | Self::Stance | Self::Degree => Column::initial(70.0),
+            Self::Quadrant => Column::initial(120.0),
+            Self::Salience | Self::Betweenness | Self::Coalition => Column::initial(100.0),
+        }
+    }
+
+    /// Compares two stakeholders by this column.
+    fn compare(self, a: Row<'_>, b: Row<'_>) -> Ordering {
+        let text = |s: &str| s.to_lowercase();
+        match self {
+            Self::Name => text(&a.s.name).cmp(&text(&b.s.name)),
+            Self::Organisation => text(&a.s.organisation).cmp(&text(&b.s.organisation)),
+            Self::Sector => a.s.sector.cmp(&b.s.sector),
+            Self::Power => a.s.power.total_cmp(&b.s.power),
+            Self::Interest => a.s.interest.total_cmp(&b.s.interest),
+            Self::Stance => a.s.stance.cmp(&b.s.stance),
+            Self::Quadrant => a.a.map(|x| x.quadrant).cmp(&b.a.map(|x| x.quadrant)),
+            Self::Salience => a.a.map(|x| x.salience).cmp(&b.a.map(|x| x.salience)),
+            Self::Degree => {
+                a.a.map(|x| x.centrality.degree)
+                    .cmp(&b.a.map(|x| x.centrality.degree))
+            }
+            Self::Betweenness => {
+                let v = |r: Row<'_>| r.a.map_or(-1.0, |x| x.centrality.betweenness);
+                v(a).total_cmp(&v(b))
+            }
+            Self::Coalition => {
+                // Members of a coalition first, by coalition; the rest after.
+                let v = |r: Row<'_>| r.a.and_then(|x| x.coalition).unwrap_or(usize::MAX);
+                v(a).cmp(&v(b))
+            }
+        }
+    }
+}
+
+/// The table's sort order: UI state, never saved in the map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableState {
+    /// The column sorted by, or `None` for map order.
+    pub sort: Option<Col>,
+    /// Smallest first?
+    pub ascending: bool,
+}
+
+impl Default for TableState {
+    fn default() -> Self {
+        Self {
+            sort: None,
+            ascending: true,
+        }
+    }
+}
+
+impl TableState {
+    /// Clicking a heading sorts by it; clicking it again reverses the order.
+    pub fn click(&mut self, col: Col) {
+        if self.sort == Some(col) {
+            self.ascending = !self.ascending;
+        } else {
+            self.sort = Some(col);
+            // Numbers read best largest first; words A to Z.
+            self.ascending = matches!(col, Col::Name | Col::Organisation | Col::Sector);
+        }
+    }
+
+    /// The stakeholders' indices in display order.
+    pub fn order(&self, scene: &Scene<'_>) -> Vec<usize> {
+        let map = scene.map;
+        let mut order: Vec<usize> = (0..map.stakeholders.len()).collect();
+        if let Some(col) = self.sort {
+            let row = |i: usize| Row {
+                s: &map.stakeholders[i],
+                a: scene.analysed.and_then(|a| a.of(map.stakeholders[i].id)),
+            };
+            order.sort_by(|&x, &y| {
+                let o = col.compare(row(x), row(y));
+                if self.ascending { o } else { o.reverse() }
+            });
+        }
+        order
+    }
+}
+
+/// One stakeholder with what the analysis says of it.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    s: &'a Stakeholder,
+    a: Option<&'a StakeholderAnalysis>,
+}
+
+/// Draws the table.
+pub fn table_ui(
+    ui: &mut Ui,
+    scene: &Scene<'_>,
+    state: &mut TableState,
+    selection: &mut Selection,
+    read_only: bool,
+    out: &mut Requests,
+) {
+    let map = scene.map;
+    if map.stakeholders.is_empty() {
+        ui.label("The map is empty: add stakeholders on the Map tab, or with Add stakeholder in the Map menu.");
+        return;
+    }
+    let order = state.order(scene);
+    let mut clicked = None;
+    egui::ScrollArea::horizontal()
+        .id_salt("astute-table-across")
+        .show(ui, |ui| {
+            table_body_ui(
+                ui,
+                scene,
+                &order,
+                *state,
+                &mut clicked,
+                selection,
+                read_only,
+                out,
+            );
+        });
+    if let Some(col) = clicked {
+        state.click(col);
+    }
+}
+
+#[allow(clippy::too_many_arguments)] // one call site: the table's whole context
+fn table_body_ui(
+    ui: &mut Ui,
+    scene: &Scene<'_>,
+    order: &[usize],
+    state: TableState,
+    clicked: &mut Option<Col>,
+    selection: &mut Selection,
+    read_only: bool,
+    out: &mut Requests,
+) {
+    let map = scene.map;
+    let mut builder = TableBuilder::new(ui)
+        .id_salt("astute-table")
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for col in Col::ALL {
+        builder = builder.column(col.width());
+    }
+    builder
+        .column(Column::exact(8.0))
+        .header(ROW_HEIGHT + 2.0, |mut header| {
+            for col in Col::ALL {
+                header.col(|ui| {
+                    if heading_ui(ui, col, state) {
+                        *clicked = Some(col);
+                    }
+                });
+            }
+            header.col(|_| {});
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, order.len(), |mut row| {
+                let Some(s) = order
+                    .get(row.index())
+                    .and_then(|&i| map.stakeholders.get(i))
+                else {
+                    return;
+                };
+                let a = scene.analysed.and_then(|a| a.of(s.id));
+                row.set_selected(selection.contains(s.id));
+                for col in Col::ALL {
+                    row.col(|ui| {
+                        ui.add_enabled_ui(!read_only || !is_editable(col), |ui| {
+                            cell_ui(ui, col, s, a, scene.analysed, out);
+                        });
+                    });
+                }
+                row.col(|_| {});
+                if row.response().clicked() {
+                    if row
+                        .response()
+                        .ctx
+                        .input(|i| i.modifiers.shift || i.modifiers.command)
+                    {
+                        selection.toggle(s.id);
+                    } else {
+                        *selection = Selection::only(s.id);
+                    }
+                }
+            });
+        });
+}
+
+fn is_editable(col: Col) -> bool {
+    matches!(
+        col,
+        Col::Name | Col::Organisation | Col::Sector | Col::Power | Col::Interest | Col::Stance
+    )
+}
+
+/// A column heading that sorts when clicked, with a triangle showing the order.
+fn heading_ui(ui: &mut Ui, col: Col, state: TableState) -> bool {
+    let sorted = state.sort == Some(col);
+    let response = ui.selectable_label(sorted, col.title());
+    if sorted {
+        let rect = response.rect;
+        let c = egui::pos2(rect.right() + 8.0, rect.center().y);
+        let (tip, base) = if state.ascending {
+            (-4.0, 3.0)
+        } else {
+            (4.0, -3.0)
+        };
+        let points = vec![
+            c + egui::vec2(0.0, tip),
+            c + egui::vec2(-4.0, base),
+            c + egui::vec2(4.0, base),
+        ];
+        let colour = ui.visuals().strong_text_color();
+        ui.painter().add(egui::Shape::convex_polygon(
+            points,
+            colour,
+            egui::Stroke::NONE,
+        ));
+    }
+    response
+        .on_hover_text(format!("Sort by {}", col.title().to_lowercase()))
+        .clicked()
+}
+
+fn cell_ui(
+    ui: &mut Ui,
+    col: Col,
+    s: &Stakeholder,
+    a: Option<&StakeholderAnalysis>,
+    analysed: Option<&Analysed>,
+    out: &mut Requests,
+) {
+    let name_for = |what: &str| format!("{what} of {}", s.name);
+    match col {
+        Col::Name => name_cell(ui, s, out),
+        Col::Organisation => {
+            let mut text = s.organisation.clone();
+            let response = ui.add(
+                TextEdit::singleline(&mut text)
+                    .id_salt(("table-org", s.id.raw()))
+                    .desired_width(f32::INFINITY),
+            );
+            response.widget_info(|| {
+                WidgetInfo::labeled(Role::TextInput, true, name_for("Organisation"))
+            });
+            if response.changed() {
+                edit_stakeholder(out, s, "organisation", |s| s.organisation = text);
+            }
+        }
+        Col::Sector => {
+            let mut sector = s.sector;
+            let combo = ComboBox::from_id_salt(("table-sector", s.id.raw()))
+                .selected_text(sector.label())
+                .width(95.0)
+                .show_ui(ui, |ui| {
+                    for &option in Sector::ALL {
+                        ui.selectable_value(&mut sector, option, option.label());
+                    }
+                });
+            combo
+                .response
+                .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, name_for("Sector")));
+            if sector != s.sector {
+                edit_stakeholder(out, s, "sector", |s| s.sector = sector);
+            }
+        }
+        Col::Power | Col::Interest => {
+            let (mut value, field) = if col == Col::Power {
+                (s.power, "power")
+            } else {
+                (s.interest, "interest")
+            };
+            let response = ui.add(
+                DragValue::new(&mut value)
+                    .range(0.0..=10.0)
+                    .speed(0.05)
+                    .fixed_decimals(1),
+            );
+            response
+                .widget_info(|| WidgetInfo::labeled(Role::SpinButton, true, name_for(col.title())));
+            if response.changed() {
+                edit_stakeholder(out, s, field, |s| {
+                    if col == Col::Power {
+                        s.power = value;
+                    } else {
+                        s.interest = value;
+                    }
+                });
+            }
+        }
+        Col::Stance => {
+            let mut stance = s.stance;
+            let response = ui.add(
+                DragValue::new(&mut stance)
+                    .range(STANCE_MIN..=STANCE_MAX)
+                    .speed(0.05)
+                    .custom_formatter(|v, _| format!("{v:+}")),
+            );
+            response
+                .widget_info(|| WidgetInfo::labeled(Role::SpinButton, true, name_for("Stance")));
+            if response.changed() {
+                edit_stakeholder(out, s, "stance", |s| s.stance = stance);
+            }
+        }
+        Col::Quadrant => {
+            ui.label(a.map_or("", |a| a.quadrant.label()));
+        }
+        Col::Salience => {
+            ui.label(a.map_or("", |a| a.salience.label()));
+        }
+        Col::Degree => {
+            ui.label(a.map_or(String::new(), |a| a.centrality.degree.to_string()));
+        }
+        Col::Betweenness => {
+            ui.label(a.map_or(String::new(), |a| {
+                format!("{:.3}", a.centrality.betweenness)
+            }));
+        }
+        Col::Coalition => {
+            let text = a
+                .and_then(|a| a.coalition)
+                .map_or_else(|| "—".to_owned(), coalition_name);
+            let is_broker = analysed.is_some_and(|x| x.is_broker(s.id));
+            ui.label(if is_broker {
+                format!("{text} · broker")
+            } else {
+                text
+            });
+        }
+    }
+}
+
+/// The name cell: a stakeholder always has a name, so a blank draft is kept aside (and not
+/// applied) until something is typed.
+fn name_cell(ui: &mut Ui, s: &Stakeholder, out: &mut Requests) {
+    let draft_id = ui.scope_id().with(("table-name-draft", s.id.raw()));
+    let mut text = ui
+        .data_mut(|d| d.get_temp::<String>(draft_id))
+        .unwrap_or_else(|| s.name.clone());
+    let response = ui.add(
+        TextEdit::singleline(&mut text)
+            .id_salt(("table-name", s.id.raw()))
+            .desired_width(f32::INFINITY),
+    );
+    let label = format!("Name of {}", s.name);
+    response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, &label));
+    let blank = text.trim().is_empty();
+    if response.changed() && !blank {
+        edit_stakeholder(out, s, "name", |s| s.name = text.clone());
+    }
+    if blank && response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(draft_id, text));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(draft_id));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::EXAMPLES;
+    use crate::ui::encoding::{Encoding, Look};
+
+    #[test]
+    fn sorting_by_power_puts_the_most_powerful_first_and_reverses_on_a_second_click() {
+        let map = match EXAMPLES[0].map() {
+            Ok(map) => map,
+            Err(error) => panic!("the example does not load: {error}"),
+        };
+        let analysed = Analysed::of_map(&map);
+        let look = Look::default();
+        let encoding = Encoding::new(&map, Some(&analysed), &look);
+        let scene = Scene {
+            map: &map,
+            analysed: Some(&analysed),
+            look: &look,
+            encoding: &encoding,
+        };
+        let mut state = TableState::default();
+        state.click(Col::Power);
+        let powers: Vec<f32> = state
+            .order(&scene)
+            .iter()
+            .map(|&i| map.stakeholders[i].power)
+            .collect();
+        assert!(powers.windows(2).all(|w| w[0] >= w[1]), "{powers:?}");
+        state.click(Col::Power);
+        let powers: Vec<f32> = state
+            .order(&scene)
+            .iter()
+            .map(|&i| map.stakeholders[i].power)
+            .collect();
+        assert!(powers.windows(2).all(|w| w[0] <= w[1]), "{powers:?}");
+        state.click(Col::Name);
+        let names: Vec<String> = state
+            .order(&scene)
+            .iter()
+            .map(|&i| map.stakeholders[i].name.to_lowercase())
+            .collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
+    }
+}

@@ -1,0 +1,174 @@
+//! UI tests of the analysis views (issue 4) driven with egui_kittest: the power–interest grid,
+//! the table, the salience view, the issue matrix and the alliances lens.
+#![cfg(feature = "gui")]
+
+mod common;
+
+use astute::app::{Prefs, ScriptedDialogs};
+use astute::io::write_map;
+use astute::model::{Id, Lens, Link, LinkKind};
+use astute::ui::views::View;
+use common::*;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers, Vec2};
+use egui_kittest::kittest::Queryable;
+
+/// The small hub opened with the personal lens (whose panel names no view) and `view` shown.
+fn open_in(view: View, map: &astute::model::Map) -> Result<Setup, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("hub.ron");
+    write_map(&path, map)?;
+    let prefs = Prefs {
+        lens: Lens::Personal,
+        view,
+        ..Prefs::default()
+    };
+    let app = start_with(prefs, Some(path), ScriptedDialogs::default(), dir.path());
+    Ok(Setup {
+        harness: harness(app),
+        dir,
+    })
+}
+
+#[test]
+fn dragging_a_point_on_the_grid_changes_power_and_interest_as_one_undo_step() -> TestResult {
+    let Setup { mut harness, .. } = open_in(View::Map, &small_hub())?;
+    // Alt+2 shows the grid.
+    harness.key_press_modifiers(Modifiers::ALT, Key::Num2);
+    harness.run();
+    let start = harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .rect()
+        .center();
+    harness.drag_at(start);
+    harness.run();
+    for step in 1..=5 {
+        harness.hover_at(start + Vec2::new(20.0 * step as f32, -10.0 * step as f32));
+        harness.run();
+    }
+    harness.drop_at(start + Vec2::new(100.0, -50.0));
+    harness.run();
+    let police = stakeholder(&harness, POLICE);
+    // Right is more interest, up is more power.
+    assert!(police.interest > 3.5, "interest {}", police.interest);
+    assert!(police.power > 8.2, "power {}", police.power);
+    assert!(harness.state().selection().contains(POLICE));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let police = stakeholder(&harness, POLICE);
+    assert_eq!((police.power, police.interest), (8.0, 3.0));
+    Ok(())
+}
+
+#[test]
+fn editing_power_in_the_table_changes_the_map_and_sorting_keeps_the_edit() -> TestResult {
+    let Setup { mut harness, .. } = open_in(View::Map, &small_hub())?;
+    harness.get_by_label("Table").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Power of NHS practitioner")
+        .set_value_accesskit(9.5);
+    harness.run();
+    assert_eq!(stakeholder(&harness, NHS).power, 9.5);
+    // Sorting by power changes only the order on screen, never the map.
+    harness.get_by_label("Power").click();
+    harness.run();
+    let order: Vec<_> = harness
+        .state()
+        .document()
+        .map
+        .stakeholders
+        .iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(order, vec![POLICE, HUB, NHS]);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(stakeholder(&harness, NHS).power, 3.0);
+    Ok(())
+}
+
+#[test]
+fn typing_a_name_in_the_table_renames_the_stakeholder() -> TestResult {
+    let Setup { mut harness, .. } = open_in(View::Table, &small_hub())?;
+    let name = harness.get_by_role_and_label(Role::TextInput, "Name of Police");
+    name.focus();
+    name.type_text(" force");
+    harness.run();
+    assert_eq!(stakeholder(&harness, POLICE).name, "Police force");
+    Ok(())
+}
+
+#[test]
+fn ticking_an_attribute_in_the_salience_view_changes_the_stakeholder() -> TestResult {
+    let Setup { mut harness, .. } = open_in(View::Salience, &small_hub())?;
+    assert!(!stakeholder(&harness, HUB).legitimacy);
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Legitimacy of Hub co-ordinator")
+        .click();
+    harness.run();
+    assert!(stakeholder(&harness, HUB).legitimacy);
+    // Clearing power lowers it below the map's threshold (5.0).
+    harness
+        .get_by_role_and_label(Role::CheckBox, "Power of Police")
+        .click();
+    harness.run();
+    assert!(stakeholder(&harness, POLICE).power < 5.0);
+    Ok(())
+}
+
+#[test]
+fn the_issue_matrix_adds_an_issue_and_sets_a_position_in_place() -> TestResult {
+    let Setup { mut harness, .. } = open_in(View::Issues, &small_hub())?;
+    harness.get_by_label("Add issue").click();
+    harness.run();
+    let issue = harness
+        .state()
+        .document()
+        .map
+        .issues
+        .first()
+        .map(|i| (i.id, i.name.clone()))
+        .ok_or("no issue was added")?;
+    assert_eq!(issue.1, "New issue 1");
+    harness
+        .get_by_role_and_label(Role::Button, "Police on New issue 1")
+        .click();
+    harness.run();
+    assert_eq!(
+        stakeholder(&harness, POLICE)
+            .position_on(issue.0)
+            .map(|p| p.position),
+        Some(0)
+    );
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Police on New issue 1")
+        .set_value_accesskit(-2.0);
+    harness.run();
+    assert_eq!(
+        stakeholder(&harness, POLICE)
+            .position_on(issue.0)
+            .map(|p| p.position),
+        Some(-2)
+    );
+    Ok(())
+}
+
+#[test]
+fn a_coalition_in_the_alliances_lens_selects_its_members_on_the_map() -> TestResult {
+    let mut map = small_hub();
+    map.links
+        .push(Link::new(Id::from_raw(0x41), HUB, NHS, LinkKind::Alliance));
+    let Setup { mut harness, .. } = open_in(View::Table, &map)?;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    harness
+        .get_by_label_contains("Coalition 1: 2 members")
+        .click();
+    harness.run();
+    let selection = harness.state().selection();
+    assert!(selection.contains(HUB) && selection.contains(NHS) && !selection.contains(POLICE));
+    // The map is shown, with the members on it.
+    harness.get_by_role_and_label(Role::Button, "Hub co-ordinator");
+    Ok(())
+}
