@@ -115,6 +115,7 @@ pub struct AstuteApp {
     canvas: CanvasState,
     /// Colour, size and filters of the canvas and charts.
     look: Look,
+    lens_state: lens::LensState,
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
@@ -142,6 +143,7 @@ impl AstuteApp {
             selection: Selection::default(),
             canvas: CanvasState::default(),
             look: Look::default(),
+            lens_state: lens::LensState::default(),
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
@@ -884,14 +886,15 @@ impl AstuteApp {
             .default_size(300.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                lens::lens_ui(
-                    ui,
-                    self.prefs.lens,
-                    &self.doc.map,
+                let cx = lens::LensContext {
+                    map: &self.doc.map,
                     analysed,
-                    &mut self.selection,
+                    selection: &mut self.selection,
+                    ids: &mut self.ids,
+                    today: chrono::Local::now().date_naive(),
                     out,
-                );
+                };
+                lens::lens_ui(ui, self.prefs.lens, &mut self.lens_state, cx);
             });
         egui::Panel::right("astute-inspector")
             .resizable(true)

@@ -548,7 +548,11 @@ fn draw_links(
     let detailed = map.links.len() < 4000;
     let mut dash_budget = MAX_DASHES;
     let width_scale = zoom.sqrt().clamp(0.4, 1.6);
+    // Room for every link as one quad up front: growing a mesh of 100,000 vertices by
+    // doubling costs more than drawing it.
     let mut mesh = Mesh::default();
+    mesh.reserve_vertices(map.links.len() * 4);
+    mesh.reserve_triangles(map.links.len() * 2);
     for (i, link) in map.links.iter().enumerate() {
         let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
             continue;
@@ -609,6 +613,8 @@ fn draw_nodes(
     };
     let background = visuals.extreme_bg_color;
     let mut mesh = Mesh::default();
+    mesh.reserve_vertices(placed.len() * 10);
+    mesh.reserve_triangles(placed.len() * 8);
     for p in placed {
         let s = &map.stakeholders[p.index];
         let dimmed = encoding.dimmed.get(p.index).copied().unwrap_or(false);

@@ -300,6 +300,7 @@ fn stakeholder_ui(
 
     section(ui, "Engagement plan");
     plan_ui(ui, map, s, out);
+    contacts_ui(ui, map, s);
 
     section(ui, "Strategic direction");
     ui.horizontal_wrapped(|ui| {
@@ -415,6 +416,36 @@ fn issue_positions_ui(ui: &mut Ui, map: &Map, s: &Stakeholder, out: &mut Request
                 ui.end_row();
             }
         });
+}
+
+/// The latest logged contacts with this stakeholder.
+fn contacts_ui(ui: &mut Ui, map: &Map, s: &Stakeholder) {
+    let contacts = super::interpersonal::contacts_with(map, s.id);
+    ui.add_space(4.0);
+    ui.label(RichText::new(format!("Contacts ({})", contacts.len())).strong());
+    if contacts.is_empty() {
+        ui.label(
+            RichText::new(
+                "None logged: select them and use Log a contact in the interpersonal lens.",
+            )
+            .weak(),
+        );
+    }
+    for &i in contacts.iter().take(5) {
+        let c = &map.interactions[i];
+        let summary = if c.summary.is_empty() {
+            "(no summary)"
+        } else {
+            c.summary.as_str()
+        };
+        ui.label(format!(
+            "{} · {} · {}",
+            c.date.format("%-d %b %Y"),
+            super::interpersonal::temperature_label(c.temperature),
+            super::elide(summary, 60)
+        ))
+        .on_hover_text(summary);
+    }
 }
 
 fn plan_ui(ui: &mut Ui, map: &Map, s: &Stakeholder, out: &mut Requests) {

@@ -5,10 +5,39 @@ use egui::{Color32, RichText, Ui};
 
 use super::analysed::Analysed;
 use super::encoding::coalition_name;
+use super::personal::{self, JournalFilter};
 use super::views::View;
 use super::{Command, Requests, Selection, elide};
+use super::{interpersonal, strategic};
 use crate::analysis::Quadrant;
-use crate::model::{Choice, Lens, Link, Map, StakeholderId, stance_label};
+use crate::model::{Choice, IdAllocator, Lens, Link, Map, StakeholderId, stance_label};
+
+/// What the lens panels remember between frames: UI state, never saved in the map.
+#[derive(Clone, Debug, Default)]
+pub struct LensState {
+    /// Which journal entries are listed.
+    pub journal: JournalFilter,
+    /// List only contacts with the selected stakeholders.
+    pub contacts_about_selection: bool,
+    /// The horizon-scanning factor picked.
+    pub scan: strategic::ScanState,
+}
+
+/// Everything a lens panel reads and may change.
+pub struct LensContext<'a> {
+    /// The map.
+    pub map: &'a Map,
+    /// Its analysis.
+    pub analysed: &'a Analysed,
+    /// The shared selection.
+    pub selection: &'a mut Selection,
+    /// For new records' ids.
+    pub ids: &'a mut IdAllocator,
+    /// Today, for new journal entries and assessments.
+    pub today: chrono::NaiveDate,
+    /// Edits and commands the panel asks for.
+    pub out: &'a mut Requests,
+}
 
 /// The rail of lens buttons; returns the lens the user switched to, if any.
 pub fn rail_ui(ui: &mut Ui, current: Lens) -> Option<Lens> {
@@ -28,25 +57,41 @@ pub fn rail_ui(ui: &mut Ui, current: Lens) -> Option<Lens> {
 
 /// The panel of the current lens. Clicking a group of stakeholders selects them and shows
 /// them on the map.
-pub fn lens_ui(
-    ui: &mut Ui,
-    lens: Lens,
-    map: &Map,
-    analysed: &Analysed,
-    selection: &mut Selection,
-    out: &mut Requests,
-) {
+pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'_>) {
+    let LensContext {
+        map,
+        analysed,
+        selection,
+        ids,
+        today,
+        out,
+    } = cx;
     ui.heading(lens.dimension().label());
     ui.label(RichText::new(blurb(lens)).italics());
     ui.separator();
     egui::ScrollArea::vertical()
         .auto_shrink([false; 2])
         .show(ui, |ui| match lens {
-            Lens::Personal => personal_ui(ui, map, selection),
-            Lens::Interpersonal => interpersonal_ui(ui, map, selection),
+            Lens::Personal => {
+                personal_ui(ui, map, selection);
+                ui.separator();
+                personal::assessment_ui(ui, map, ids, today, out);
+                ui.separator();
+                personal::journal_ui(ui, map, &mut state.journal, selection, ids, today, out);
+            }
+            Lens::Interpersonal => {
+                interpersonal_ui(ui, map, selection);
+                ui.separator();
+                let about = &mut state.contacts_about_selection;
+                interpersonal::interactions_ui(ui, map, about, selection, ids, today, out);
+            }
             Lens::Reading => reading_ui(ui, map, analysed, selection, out),
             Lens::Alliances => alliances_ui(ui, map, analysed, selection, out),
-            Lens::Strategic => strategic_ui(ui, map),
+            Lens::Strategic => {
+                strategic::purpose_ui(ui, map, selection, out);
+                ui.separator();
+                strategic::scanning_ui(ui, map, &mut state.scan, selection, ids, out);
+            }
         });
 }
 
@@ -328,33 +373,5 @@ fn alliances_ui(
                 }
             }
         });
-    }
-}
-
-fn strategic_ui(ui: &mut Ui, map: &Map) {
-    let p = &map.purpose;
-    let rows = [
-        ("Shared purpose", &p.statement),
-        ("Public value proposition", &p.public_value_proposition),
-        ("Authorising environment", &p.authorising_environment),
-        ("Operational capacity", &p.operational_capacity),
-        ("What the public values", &p.what_the_public_values),
-        (
-            "What adds value to the public sphere",
-            &p.what_adds_public_value,
-        ),
-    ];
-    if rows.iter().all(|(_, text)| text.is_empty()) {
-        ui.label("The shared purpose has not been written down yet.");
-        return;
-    }
-    for (title, text) in rows {
-        ui.label(RichText::new(title).strong());
-        ui.label(if text.is_empty() {
-            "—"
-        } else {
-            text.as_str()
-        });
-        ui.add_space(4.0);
     }
 }

@@ -9,10 +9,13 @@ pub mod canvas;
 pub mod command;
 pub mod encoding;
 pub mod inspector;
+pub mod interpersonal;
 pub mod labels;
 pub mod lens;
 pub mod mesh;
 pub mod palette;
+pub mod personal;
+pub mod strategic;
 pub mod style;
 pub mod views;
 

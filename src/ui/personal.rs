@@ -1,0 +1,380 @@
+//! The personal-skills lens: a reflective journal (dated entries tagged with a dimension and
+//! the stakeholders they concern) and self-assessments of the five dimensions drawn as a radar
+//! chart, with earlier assessments overlaid so change shows.
+
+use chrono::NaiveDate;
+use egui::{ComboBox, FontId, Pos2, RichText, Sense, Shape, Stroke, TextEdit, Ui, vec2};
+
+use super::{Command, Requests, Selection, elide, views::View};
+use crate::edit::{Edit, Part};
+use crate::model::{
+    Choice, Dimension, IdAllocator, JournalEntry, Map, Rating, SelfAssessment, StakeholderId,
+};
+
+/// Which journal entries are listed: UI state, never saved in the map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct JournalFilter {
+    /// Only entries tagged with this dimension.
+    pub dimension: Option<Dimension>,
+    /// Only entries about the selected stakeholders.
+    pub about_selection: bool,
+}
+
+/// The entries to list, newest first, as indices into `map.journal`.
+pub fn journal_order(map: &Map, filter: &JournalFilter, selection: &Selection) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..map.journal.len())
+        .filter(|&i| {
+            let entry = &map.journal[i];
+            filter.dimension.is_none_or(|d| entry.dimension == d)
+                && (!filter.about_selection
+                    || entry.stakeholders.iter().any(|&id| selection.contains(id)))
+        })
+        .collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(map.journal[i].date));
+    order
+}
+
+/// The journal: a new-entry button, filters and the entries, each editable in place.
+pub fn journal_ui(
+    ui: &mut Ui,
+    map: &Map,
+    filter: &mut JournalFilter,
+    selection: &mut Selection,
+    ids: &mut IdAllocator,
+    today: NaiveDate,
+    out: &mut Requests,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Journal").strong());
+        if ui
+            .button("New entry")
+            .on_hover_text("A dated reflection, about the selected stakeholders")
+            .clicked()
+        {
+            let mut journal = map.journal.clone();
+            journal.push(JournalEntry {
+                id: ids.next(),
+                date: today,
+                dimension: Dimension::Personal,
+                text: String::new(),
+                stakeholders: selection.stakeholders.iter().copied().collect(),
+            });
+            out.edit("New journal entry", Edit::Set(Part::Journal(journal)));
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ComboBox::from_id_salt("journal-dimension")
+            .selected_text(filter.dimension.map_or("All dimensions", |d| d.label()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut filter.dimension, None, "All dimensions");
+                for &d in Dimension::ALL {
+                    ui.selectable_value(&mut filter.dimension, Some(d), d.label());
+                }
+            })
+            .response
+            .widget_info(|| labeled_combo("Show journal entries of"));
+        ui.checkbox(&mut filter.about_selection, "About the selection");
+    });
+    let order = journal_order(map, filter, selection);
+    if order.is_empty() {
+        ui.label(RichText::new("No entries to show.").weak());
+    }
+    for i in order {
+        entry_ui(ui, map, i, selection, out);
+    }
+}
+
+/// Replaces entry `i` of the journal with `change` applied, as one step per field and entry.
+fn edit_entry(
+    out: &mut Requests,
+    map: &Map,
+    i: usize,
+    field: &str,
+    change: impl FnOnce(&mut JournalEntry),
+) {
+    let mut journal = map.journal.clone();
+    if let Some(entry) = journal.get_mut(i) {
+        let id = entry.id;
+        change(entry);
+        out.edit_in_group(
+            format!("Edit journal {field}"),
+            Edit::Set(Part::Journal(journal)),
+            format!("journal-{id}-{field}"),
+        );
+    }
+}
+
+fn entry_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &mut Requests) {
+    let entry = &map.journal[i];
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(entry.date.format("%-d %b %Y").to_string()).strong());
+            let mut dimension = entry.dimension;
+            ComboBox::from_id_salt(("entry-dimension", entry.id.raw()))
+                .selected_text(short_name(dimension))
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for &d in Dimension::ALL {
+                        ui.selectable_value(&mut dimension, d, d.label());
+                    }
+                })
+                .response
+                .widget_info(|| labeled_combo("Dimension of the entry"));
+            if dimension != entry.dimension {
+                edit_entry(out, map, i, "dimension", |e| e.dimension = dimension);
+            }
+        });
+        let mut text = entry.text.clone();
+        let response = ui.add(
+            TextEdit::multiline(&mut text)
+                .id_salt(("entry-text", entry.id.raw()))
+                .hint_text("What happened, what you noticed, what you would do differently")
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        );
+        let date = entry.date;
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::MultilineTextInput,
+                true,
+                format!("Journal entry of {date}"),
+            )
+        });
+        if response.changed() {
+            edit_entry(out, map, i, "text", |e| e.text = text);
+        }
+        ui.horizontal_wrapped(|ui| {
+            for &id in &entry.stakeholders {
+                if ui
+                    .small_button(elide(map.name_of(id), 22))
+                    .on_hover_text("Show on the map")
+                    .clicked()
+                {
+                    *selection = Selection::only(id);
+                    out.command(Command::ShowView(View::Map));
+                    out.command(Command::ZoomSelection);
+                }
+            }
+            let chosen: Vec<StakeholderId> = selection.stakeholders.iter().copied().collect();
+            let differs = !chosen.is_empty() && chosen != entry.stakeholders;
+            if differs
+                && ui
+                    .small_button("Tag with selection")
+                    .on_hover_text("This entry is about the selected stakeholders")
+                    .clicked()
+            {
+                edit_entry(out, map, i, "stakeholders", |e| e.stakeholders = chosen);
+            }
+            if ui.small_button("Delete").clicked() {
+                let mut journal = map.journal.clone();
+                journal.remove(i);
+                out.edit("Delete journal entry", Edit::Set(Part::Journal(journal)));
+            }
+        });
+    });
+}
+
+/// A dimension's name in a word, for tight places.
+pub fn short_name(dimension: Dimension) -> &'static str {
+    match dimension {
+        Dimension::Personal => "Personal",
+        Dimension::Interpersonal => "Interpersonal",
+        Dimension::Reading => "Reading",
+        Dimension::Alliances => "Alliances",
+        Dimension::Strategic => "Strategic",
+    }
+}
+
+/// Self-assessment: the radar chart of every assessment (the latest strongest) and the
+/// latest one's ratings and notes, edited in place.
+pub fn assessment_ui(
+    ui: &mut Ui,
+    map: &Map,
+    ids: &mut IdAllocator,
+    today: NaiveDate,
+    out: &mut Requests,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Self-assessment").strong());
+        let label = if map.assessments.iter().any(|a| a.date == today) {
+            None
+        } else {
+            Some("Assess today")
+        };
+        if let Some(label) = label
+            && ui
+                .button(label)
+                .on_hover_text(
+                    "Rate yourself on the five dimensions, starting from your last ratings",
+                )
+                .clicked()
+        {
+            let latest = latest_assessment(map);
+            let mut assessments = map.assessments.clone();
+            assessments.push(SelfAssessment {
+                id: ids.next(),
+                date: today,
+                ..latest.map_or_else(|| blank_assessment(ids), |a| a.clone())
+            });
+            out.edit(
+                "New self-assessment",
+                Edit::Set(Part::Assessments(assessments)),
+            );
+        }
+    });
+    if map.assessments.is_empty() {
+        ui.label(RichText::new("No assessments yet.").weak());
+        return;
+    }
+    radar_ui(ui, map);
+    let Some(latest) = latest_index(map) else {
+        return;
+    };
+    let assessment = &map.assessments[latest];
+    ui.label(format!(
+        "Ratings of {}",
+        assessment.date.format("%-d %b %Y")
+    ));
+    for &dimension in Dimension::ALL {
+        let rating = assessment.rating(dimension);
+        ui.horizontal(|ui| {
+            let name = ui.label(short_name(dimension));
+            let mut score = rating.score;
+            let response = ui
+                .add(egui::Slider::new(&mut score, 1..=5))
+                .labelled_by(name.id)
+                .on_hover_text(dimension.label());
+            if response.changed() {
+                edit_rating(out, map, latest, dimension, "score", |r| r.score = score);
+            }
+        });
+        let mut note = rating.note.clone();
+        let response = ui.add(
+            TextEdit::singleline(&mut note)
+                .id_salt(("rating-note", assessment.id.raw(), dimension.label()))
+                .hint_text("Why this rating")
+                .desired_width(f32::INFINITY),
+        );
+        if response.changed() {
+            edit_rating(out, map, latest, dimension, "note", |r| r.note = note);
+        }
+    }
+}
+
+fn blank_assessment(ids: &mut IdAllocator) -> SelfAssessment {
+    SelfAssessment {
+        id: ids.next(),
+        date: NaiveDate::default(),
+        personal: Rating::default(),
+        interpersonal: Rating::default(),
+        reading: Rating::default(),
+        alliances: Rating::default(),
+        strategic: Rating::default(),
+    }
+}
+
+fn latest_index(map: &Map) -> Option<usize> {
+    (0..map.assessments.len()).max_by_key(|&i| map.assessments[i].date)
+}
+
+fn latest_assessment(map: &Map) -> Option<&SelfAssessment> {
+    latest_index(map).map(|i| &map.assessments[i])
+}
+
+fn edit_rating(
+    out: &mut Requests,
+    map: &Map,
+    i: usize,
+    dimension: Dimension,
+    field: &str,
+    change: impl FnOnce(&mut Rating),
+) {
+    let mut assessments = map.assessments.clone();
+    if let Some(a) = assessments.get_mut(i) {
+        let id = a.id;
+        change(a.rating_mut(dimension));
+        out.edit_in_group(
+            format!("Rate {}", short_name(dimension).to_lowercase()),
+            Edit::Set(Part::Assessments(assessments)),
+            format!("assessment-{id}-{}-{field}", dimension.label()),
+        );
+    }
+}
+
+/// The radar chart: one ring per score, one spoke per dimension, one polygon per assessment,
+/// oldest faintest.
+fn radar_ui(ui: &mut Ui, map: &Map) {
+    let side = ui.available_width().min(280.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(side, side * 0.92), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let center = rect.center() + vec2(0.0, 6.0);
+    let radius = side * 0.3;
+    let spoke = |k: usize, score: f32| -> Pos2 {
+        let angle = -std::f32::consts::FRAC_PI_2 + k as f32 * std::f32::consts::TAU / 5.0;
+        center + vec2(angle.cos(), angle.sin()) * radius * score / 5.0
+    };
+    let grid = ui.visuals().weak_text_color().gamma_multiply(0.5);
+    for ring in 1..=5 {
+        let points: Vec<Pos2> = (0..5).map(|k| spoke(k, ring as f32)).collect();
+        painter.add(Shape::closed_line(points, Stroke::new(1.0, grid)));
+    }
+    for (k, &dimension) in Dimension::ALL.iter().enumerate() {
+        painter.line_segment([center, spoke(k, 5.0)], Stroke::new(1.0, grid));
+        let at = spoke(k, 6.2);
+        painter.text(
+            at,
+            egui::Align2::CENTER_CENTER,
+            short_name(dimension),
+            FontId::proportional(12.0),
+            ui.visuals().text_color(),
+        );
+    }
+    let mut order: Vec<&SelfAssessment> = map.assessments.iter().collect();
+    order.sort_by_key(|a| a.date);
+    let count = order.len();
+    let colour = super::style::stance_colour(2);
+    for (n, assessment) in order.iter().enumerate() {
+        let latest = n + 1 == count;
+        let strength = if latest {
+            1.0
+        } else {
+            0.25 + 0.45 * n as f32 / count as f32
+        };
+        let points: Vec<Pos2> = Dimension::ALL
+            .iter()
+            .enumerate()
+            .map(|(k, &d)| spoke(k, f32::from(assessment.rating(d).score.clamp(1, 5))))
+            .collect();
+        if latest {
+            painter.add(Shape::convex_polygon(
+                points.clone(),
+                colour.gamma_multiply(0.2),
+                Stroke::NONE,
+            ));
+        }
+        let stroke = Stroke::new(
+            if latest { 2.5 } else { 1.5 },
+            colour.gamma_multiply(strength),
+        );
+        painter.add(Shape::closed_line(points, stroke));
+    }
+    if count > 1 {
+        let first = order
+            .first()
+            .map(|a| a.date.format("%b %Y").to_string())
+            .unwrap_or_default();
+        painter.text(
+            rect.left_bottom() + vec2(2.0, -2.0),
+            egui::Align2::LEFT_BOTTOM,
+            format!("{count} assessments since {first}; the latest is filled"),
+            FontId::proportional(11.0),
+            ui.visuals().weak_text_color(),
+        );
+    }
+}
+
+/// Accessibility information for a combo box with no visible label.
+pub fn labeled_combo(name: &str) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)
+}

@@ -1,0 +1,446 @@
+//! The strategic lens: the shared purpose (Moore's strategic triangle and Benington's two
+//! questions) and the horizon-scanning register with its likelihood × impact chart.
+
+use egui::{
+    Align2, Color32, ComboBox, DragValue, FontId, Pos2, Rect, RichText, Sense, Shape, Stroke,
+    TextEdit, Ui, pos2, vec2,
+};
+
+use super::{Command, Requests, Selection, elide, views::View};
+use crate::edit::{Edit, Part};
+use crate::model::{
+    Choice, Factor, FactorCategory, FactorId, IdAllocator, Map, MooreRole, SharedPurpose,
+    StakeholderId,
+};
+
+/// Selects `ids` and shows them on the map.
+fn show_on_map(ids: Vec<StakeholderId>, selection: &mut Selection, out: &mut Requests) {
+    *selection = Selection {
+        stakeholders: ids.into_iter().collect(),
+        link: None,
+    };
+    out.command(Command::ShowView(View::Map));
+    out.command(Command::ZoomSelection);
+}
+
+/// The shared purpose: the triangle, with who is tagged at each corner, and its texts.
+pub fn purpose_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requests) {
+    ui.label(RichText::new("Shared purpose").strong());
+    triangle_ui(ui, map, selection, out);
+    let p = &map.purpose;
+    type Field = fn(&mut SharedPurpose) -> &mut String;
+    let fields: [(&str, &str, Field); 6] = [
+        ("Purpose in one sentence", &p.statement, |p| {
+            &mut p.statement
+        }),
+        (
+            "Public value proposition (Moore)",
+            &p.public_value_proposition,
+            |p| &mut p.public_value_proposition,
+        ),
+        (
+            "Authorising environment (Moore)",
+            &p.authorising_environment,
+            |p| &mut p.authorising_environment,
+        ),
+        (
+            "Operational capacity (Moore)",
+            &p.operational_capacity,
+            |p| &mut p.operational_capacity,
+        ),
+        (
+            "What does the public value? (Benington)",
+            &p.what_the_public_values,
+            |p| &mut p.what_the_public_values,
+        ),
+        (
+            "What adds value to the public sphere? (Benington)",
+            &p.what_adds_public_value,
+            |p| &mut p.what_adds_public_value,
+        ),
+    ];
+    for (title, value, field) in fields {
+        let name = ui.label(RichText::new(title).small().strong());
+        let mut text = value.to_owned();
+        let response = ui
+            .add(
+                TextEdit::multiline(&mut text)
+                    .id_salt(("purpose", title))
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(name.id);
+        if response.changed() {
+            let mut purpose = map.purpose.clone();
+            *field(&mut purpose) = text;
+            out.edit_in_group(
+                format!("Edit {}", title.to_lowercase()),
+                Edit::Set(Part::Purpose(Box::new(purpose))),
+                format!("purpose-{title}"),
+            );
+        }
+    }
+}
+
+/// Moore's triangle: public value at the top, the authorising environment and the operational
+/// capacity below, each corner with the stakeholders tagged with it (click to show them).
+fn triangle_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requests) {
+    let width = ui.available_width().min(300.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, width * 0.75), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let top = pos2(rect.center().x, rect.top() + 22.0);
+    let left = pos2(rect.left() + 40.0, rect.bottom() - 44.0);
+    let right = pos2(rect.right() - 40.0, rect.bottom() - 44.0);
+    let colour = super::style::stance_colour(2);
+    painter.add(Shape::convex_polygon(
+        vec![top, right, left],
+        colour.gamma_multiply(0.12),
+        Stroke::new(2.0, colour),
+    ));
+    let text = ui.visuals().strong_text_color();
+    painter.text(
+        top - vec2(0.0, 4.0),
+        Align2::CENTER_BOTTOM,
+        "Public value",
+        FontId::proportional(13.0),
+        text,
+    );
+    let statement = if map.purpose.statement.is_empty() {
+        "(purpose not written yet)".to_owned()
+    } else {
+        elide(&map.purpose.statement, 60)
+    };
+    let centre = pos2(rect.center().x, (top.y + 2.0 * left.y) / 3.0);
+    let galley = painter.layout(
+        statement,
+        FontId::proportional(11.5),
+        ui.visuals().text_color(),
+        width * 0.45,
+    );
+    let at = centre - galley.size() / 2.0;
+    painter.galley(at, galley, text);
+    for (role, corner, align) in [
+        (MooreRole::AuthorisingEnvironment, left, Align2::LEFT_TOP),
+        (MooreRole::OperationalCapacity, right, Align2::RIGHT_TOP),
+    ] {
+        let members: Vec<StakeholderId> = map
+            .stakeholders
+            .iter()
+            .filter(|s| s.moore_roles.contains(&role))
+            .map(|s| s.id)
+            .collect();
+        let label = match role {
+            MooreRole::AuthorisingEnvironment => {
+                format!("Authorising\nenvironment ({})", members.len())
+            }
+            MooreRole::OperationalCapacity => format!("Operational\ncapacity ({})", members.len()),
+        };
+        let anchor = corner
+            + vec2(
+                if align == Align2::LEFT_TOP {
+                    -36.0
+                } else {
+                    36.0
+                },
+                6.0,
+            );
+        let label_rect = painter.text(anchor, align, label, FontId::proportional(12.0), text);
+        let response = ui.interact(
+            label_rect,
+            ui.scope_id().with(("moore", role.label())),
+            Sense::click(),
+        );
+        let names: Vec<&str> = members.iter().map(|&id| map.name_of(id)).collect();
+        let response = response.on_hover_text(if names.is_empty() {
+            "Nobody tagged yet: tag stakeholders in the inspector".to_owned()
+        } else {
+            format!("{}\nClick to show them on the map", names.join("\n"))
+        });
+        if response.clicked() && !members.is_empty() {
+            show_on_map(members, selection, out);
+        }
+    }
+}
+
+/// Which factor is picked in the register: UI state, never saved in the map.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScanState {
+    /// The factor whose stakeholders are highlighted.
+    pub picked: Option<FactorId>,
+}
+
+/// The horizon-scanning register: the likelihood × impact chart and every factor, editable.
+pub fn scanning_ui(
+    ui: &mut Ui,
+    map: &Map,
+    state: &mut ScanState,
+    selection: &mut Selection,
+    ids: &mut IdAllocator,
+    out: &mut Requests,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Horizon scanning").strong());
+        if ui
+            .button("Add factor")
+            .on_hover_text("A change on the horizon, affecting the selected stakeholders")
+            .clicked()
+        {
+            let title = (1..)
+                .map(|n| format!("New factor {n}"))
+                .find(|t| map.factors.iter().all(|f| &f.title != t))
+                .unwrap_or_default();
+            let mut factors = map.factors.clone();
+            factors.push(Factor {
+                id: ids.next(),
+                title,
+                category: FactorCategory::Political,
+                description: String::new(),
+                likelihood: 3,
+                impact: 3,
+                horizon_months: 12,
+                affects: selection.stakeholders.iter().copied().collect(),
+            });
+            out.edit("Add factor", Edit::Set(Part::Factors(factors)));
+        }
+    });
+    if map.factors.is_empty() {
+        ui.label(
+            RichText::new("No factors yet: elections, budgets, new laws, local events.").weak(),
+        );
+        return;
+    }
+    if let Some(picked) = risk_chart_ui(ui, map, state.picked) {
+        pick(map, picked, state, selection, out);
+    }
+    for (i, factor) in map.factors.iter().enumerate() {
+        factor_ui(ui, map, i, factor, state, selection, out);
+    }
+}
+
+fn pick(
+    map: &Map,
+    id: FactorId,
+    state: &mut ScanState,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    state.picked = Some(id);
+    if let Some(factor) = map.factors.iter().find(|f| f.id == id)
+        && !factor.affects.is_empty()
+    {
+        show_on_map(factor.affects.clone(), selection, out);
+    }
+}
+
+/// The 5 × 5 chart; returns the factor clicked, if any.
+fn risk_chart_ui(ui: &mut Ui, map: &Map, picked: Option<FactorId>) -> Option<FactorId> {
+    let side = ui.available_width().min(260.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
+    let painter = ui.painter_at(rect);
+    let plot = Rect::from_min_max(rect.min + vec2(28.0, 4.0), rect.max - vec2(4.0, 28.0));
+    let cell = plot.width() / 5.0;
+    let cell_h = plot.height() / 5.0;
+    for l in 1..=5u8 {
+        for i in 1..=5u8 {
+            let risk = f32::from(l * i) / 25.0;
+            let colour = super::style::stance_colour(-2).gamma_multiply(0.08 + 0.5 * risk);
+            let min = pos2(
+                plot.left() + f32::from(l - 1) * cell,
+                plot.bottom() - f32::from(i) * cell_h,
+            );
+            painter.rect_filled(
+                Rect::from_min_size(min, vec2(cell, cell_h)).shrink(1.0),
+                2.0,
+                colour,
+            );
+        }
+    }
+    let weak = ui.visuals().weak_text_color();
+    painter.text(
+        pos2(plot.center().x, rect.bottom() - 2.0),
+        Align2::CENTER_BOTTOM,
+        "Likelihood",
+        FontId::proportional(11.0),
+        weak,
+    );
+    painter.text(
+        pos2(rect.left() + 2.0, plot.center().y),
+        Align2::LEFT_CENTER,
+        "Impact",
+        FontId::proportional(11.0),
+        weak,
+    );
+    let mut clicked = None;
+    let mut crowd: std::collections::HashMap<(u8, u8), usize> = Default::default();
+    for (n, f) in map.factors.iter().enumerate() {
+        let (l, i) = (f.likelihood.clamp(1, 5), f.impact.clamp(1, 5));
+        let slot = crowd.entry((l, i)).or_insert(0);
+        let offset = vec2(
+            (*slot % 3) as f32 * 12.0 - 12.0,
+            (*slot / 3) as f32 * 12.0 - 6.0,
+        );
+        *slot += 1;
+        let center: Pos2 = pos2(
+            plot.left() + (f32::from(l) - 0.5) * cell,
+            plot.bottom() - (f32::from(i) - 0.5) * cell_h,
+        ) + offset;
+        let is_picked = picked == Some(f.id);
+        let fill = if is_picked {
+            super::style::ME_RING
+        } else {
+            ui.visuals().strong_text_color()
+        };
+        painter.circle_filled(center, 8.0, fill);
+        painter.text(
+            center,
+            Align2::CENTER_CENTER,
+            (n + 1).to_string(),
+            FontId::proportional(10.0),
+            Color32::BLACK,
+        );
+        let response = ui.interact(
+            Rect::from_center_size(center, vec2(16.0, 16.0)),
+            ui.scope_id().with(("factor-dot", f.id.raw())),
+            Sense::click(),
+        );
+        let response = response.on_hover_text(format!(
+            "{}. {}: likelihood {l}, impact {i}, {} months",
+            n + 1,
+            f.title,
+            f.horizon_months
+        ));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &f.title));
+        if response.clicked() {
+            clicked = Some(f.id);
+        }
+    }
+    clicked
+}
+
+fn edit_factor(
+    out: &mut Requests,
+    map: &Map,
+    i: usize,
+    field: &str,
+    change: impl FnOnce(&mut Factor),
+) {
+    let mut factors = map.factors.clone();
+    if let Some(f) = factors.get_mut(i) {
+        let id = f.id;
+        change(f);
+        out.edit_in_group(
+            format!("Edit factor {field}"),
+            Edit::Set(Part::Factors(factors)),
+            format!("factor-{id}-{field}"),
+        );
+    }
+}
+
+fn factor_ui(
+    ui: &mut Ui,
+    map: &Map,
+    i: usize,
+    f: &Factor,
+    state: &mut ScanState,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    let frame = if state.picked == Some(f.id) {
+        egui::Frame::group(ui.style()).stroke(Stroke::new(1.5, super::style::ME_RING))
+    } else {
+        egui::Frame::group(ui.style())
+    };
+    frame.show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(format!("{}.", i + 1)).strong());
+            let mut title = f.title.clone();
+            let response = ui.add(
+                TextEdit::singleline(&mut title)
+                    .id_salt(("factor-title", f.id.raw()))
+                    .desired_width(f32::INFINITY),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::TextInput,
+                    true,
+                    format!("Title of factor {}", i + 1),
+                )
+            });
+            if response.changed() && !title.trim().is_empty() {
+                edit_factor(out, map, i, "title", |f| f.title = title);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            let mut category = f.category;
+            ComboBox::from_id_salt(("factor-category", f.id.raw()))
+                .selected_text(category.label())
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for &c in FactorCategory::ALL {
+                        ui.selectable_value(&mut category, c, c.label());
+                    }
+                })
+                .response
+                .widget_info(|| super::personal::labeled_combo("Category of the factor"));
+            if category != f.category {
+                edit_factor(out, map, i, "category", |f| f.category = category);
+            }
+            for (label, value, field) in [
+                ("Likelihood", f.likelihood, "likelihood"),
+                ("Impact", f.impact, "impact"),
+            ] {
+                let name = ui.label(label);
+                let mut v = value;
+                if ui
+                    .add(DragValue::new(&mut v).range(1..=5).speed(0.05))
+                    .labelled_by(name.id)
+                    .changed()
+                {
+                    edit_factor(out, map, i, field, |f| {
+                        if field == "likelihood" {
+                            f.likelihood = v;
+                        } else {
+                            f.impact = v;
+                        }
+                    });
+                }
+            }
+            let mut months = f.horizon_months;
+            let name = ui.label("Horizon");
+            if ui
+                .add(DragValue::new(&mut months).range(0..=240).suffix(" months"))
+                .labelled_by(name.id)
+                .changed()
+            {
+                edit_factor(out, map, i, "horizon", |f| f.horizon_months = months);
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Affects").weak());
+            for &id in &f.affects {
+                ui.label(elide(map.name_of(id), 20));
+            }
+            if ui
+                .small_button("Show")
+                .on_hover_text("Select them on the map")
+                .clicked()
+            {
+                state.picked = Some(f.id);
+                show_on_map(f.affects.clone(), selection, out);
+            }
+            let chosen: Vec<StakeholderId> = selection.stakeholders.iter().copied().collect();
+            if !chosen.is_empty()
+                && chosen != f.affects
+                && ui.small_button("Set to selection").clicked()
+            {
+                edit_factor(out, map, i, "affects", |f| f.affects = chosen);
+            }
+            if ui.small_button("Delete").clicked() {
+                let mut factors = map.factors.clone();
+                factors.remove(i);
+                out.edit("Delete factor", Edit::Set(Part::Factors(factors)));
+            }
+        });
+    });
+}
