@@ -15,7 +15,7 @@ use astute::model::{
     FactorCategory, Id, Interaction, Issue, IssueId, IssuePosition, JournalEntry, Kind, Lens, Link,
     LinkKind, Map, Meeting, Meta, MooreRole, Pos, PowerBase, Rating, SavedView, Scenario, Sector,
     SelfAssessment, SensitiveField, Settings, SharedPurpose, Snapshot, Stakeholder, StakeholderId,
-    TableShape, validate,
+    TableShape, ViewFilter, validate,
 };
 use chrono::{Datelike, NaiveDate};
 use proptest::collection::vec;
@@ -412,14 +412,25 @@ fn saved_view() -> impl Strategy<Value = SavedView> {
         0.01f32..64.0,
         prop::num::f32::POSITIVE | prop::num::f32::NORMAL
     ];
-    (id(), name(), choice::<Lens>(), pos(), zoom, ids(3)).prop_map(
-        |(id, name, lens, center, zoom, highlighted)| SavedView {
+    let filter = (
+        prop::collection::vec(choice::<Sector>(), 0..3),
+        prop::collection::vec(name(), 0..2),
+        prop::collection::vec(choice::<LinkKind>(), 0..3),
+    )
+        .prop_map(|(sectors, tags, link_kinds)| ViewFilter {
+            sectors,
+            tags,
+            link_kinds,
+        });
+    (id(), name(), choice::<Lens>(), pos(), zoom, ids(3), filter).prop_map(
+        |(id, name, lens, center, zoom, highlighted, filter)| SavedView {
             id,
             name,
             lens,
             center,
             zoom,
             highlighted,
+            filter,
         },
     )
 }
@@ -570,7 +581,10 @@ fn each_text(map: &mut Map, f: &mut dyn FnMut(&mut String)) {
         f(&mut s.label);
         people(&mut s.stakeholders, &mut s.links, f);
     }
-    views.iter_mut().for_each(|v| f(&mut v.name));
+    for v in views {
+        f(&mut v.name);
+        v.filter.tags.iter_mut().for_each(&mut *f);
+    }
 }
 
 /// Makes ids unique where the rules ask for it and points every reference at something that

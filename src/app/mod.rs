@@ -5,6 +5,7 @@ mod background;
 mod dialogs;
 mod document;
 mod prefs;
+mod present;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,6 +33,7 @@ use crate::ui::views::table::{TableState, table_ui};
 use crate::ui::views::{self, View};
 use crate::ui::{Command, Requests, Selection, command::Menu, inspector, lens, palette};
 use background::{AnalysisService, LayoutRun};
+use present::{PresenterKey, Presenting};
 
 /// Seconds between autosaves of unsaved work.
 const AUTOSAVE_SECS: f64 = 30.0;
@@ -121,6 +123,7 @@ pub struct AstuteApp {
     table: TableState,
     analysis: AnalysisService,
     layout: Option<LayoutRun>,
+    presenting: Option<Presenting>,
     /// Counts changes to the map, so the analysis knows when it is out of date.
     revision: u64,
     prefs: Prefs,
@@ -149,6 +152,7 @@ impl AstuteApp {
             table: TableState::default(),
             analysis: AnalysisService::default(),
             layout: None,
+            presenting: None,
             revision: 0,
             palette: None,
             prompt: None,
@@ -209,14 +213,27 @@ impl AstuteApp {
         }
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
-        if self.prompt.is_none() && self.palette.is_none() && !ctx.egui_wants_keyboard_input() {
+        let free = self.prompt.is_none() && self.palette.is_none();
+        if free && self.presenting.is_some() {
+            match present::presenter_key(&ctx) {
+                Some(PresenterKey::Leave) => out.command(Command::Present),
+                Some(PresenterKey::Next) => out.command(Command::NextView),
+                Some(PresenterKey::Previous) => out.command(Command::PreviousView),
+                None => {}
+            }
+        }
+        if free && !ctx.egui_wants_keyboard_input() {
             collect_shortcuts(&ctx, &mut out);
         }
         self.finish_layout();
         let (analysed, fresh) = self.analysis.get(&ctx, &self.doc.map, self.revision);
-        self.menu_bar_ui(ui, &mut out);
-        self.status_bar_ui(ui, fresh);
-        self.side_panels_ui(ui, &analysed, &mut out);
+        if let Some(presenting) = &self.presenting {
+            present::caption_ui(ui, &self.doc.map, presenting.step);
+        } else {
+            self.menu_bar_ui(ui, &mut out);
+            self.status_bar_ui(ui, fresh);
+            self.side_panels_ui(ui, &analysed, &mut out);
+        }
         self.central_ui(ui, &analysed, &mut out);
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
@@ -226,24 +243,29 @@ impl AstuteApp {
 
     /// The view toolbar and the current view.
     fn central_ui(&mut self, ui: &mut Ui, analysed: &Analysed, out: &mut Requests) {
-        egui::Panel::top("astute-views").show(ui, |ui| {
-            ui.add_space(3.0);
-            ui.horizontal_wrapped(|ui| {
-                if let Some(view) = views::tabs_ui(ui, self.prefs.view) {
-                    out.command(Command::ShowView(view));
-                }
-                ui.separator();
-                self.look_toolbar_ui(ui, analysed, out);
+        let presenting = self.presenting.is_some();
+        if !presenting {
+            egui::Panel::top("astute-views").show(ui, |ui| {
+                ui.add_space(3.0);
+                ui.horizontal_wrapped(|ui| {
+                    if let Some(view) = views::tabs_ui(ui, self.prefs.view) {
+                        out.command(Command::ShowView(view));
+                    }
+                    ui.separator();
+                    self.look_toolbar_ui(ui, analysed, out);
+                });
+                ui.add_space(1.0);
             });
-            ui.add_space(1.0);
-        });
-        let read_only = self.doc.read_only.is_some();
+        }
+        // Nothing is edited while presenting: the views show a redacted copy.
+        let read_only = self.doc.read_only.is_some() || presenting;
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                let map = match &mut self.layout {
-                    Some(run) => run.preview(&self.doc.map, self.revision),
-                    None => &self.doc.map,
+                let map = match (&mut self.presenting, &mut self.layout) {
+                    (Some(presenting), _) => presenting.map(&self.doc.map, self.revision),
+                    (None, Some(run)) => run.preview(&self.doc.map, self.revision),
+                    (None, None) => &self.doc.map,
                 };
                 let encoding = Encoding::new(map, Some(analysed), &self.look);
                 let scene = Scene {
@@ -375,6 +397,50 @@ impl AstuteApp {
         }
     }
 
+    /// Saves the lens, camera, filters and selection as a view to present.
+    fn save_view(&mut self) {
+        let map = &self.doc.map;
+        let name = (1..)
+            .map(|n| format!("View {n}"))
+            .find(|name| map.views.iter().all(|v| &v.name != name))
+            .unwrap_or_default();
+        let mut views = map.views.clone();
+        views.push(crate::model::SavedView {
+            id: self.ids.next(),
+            name: name.clone(),
+            lens: self.prefs.lens,
+            center: self.canvas.camera.center,
+            zoom: self.canvas.camera.zoom,
+            highlighted: self.selection.stakeholders.iter().copied().collect(),
+            filter: present::view_filter(&self.look.filter),
+        });
+        self.apply_one(
+            format!("Save {name}"),
+            crate::edit::Edit::Set(crate::edit::Part::Views(views)),
+        );
+        self.status = format!("Saved {name}: present with F5 and step with the arrow keys.");
+    }
+
+    /// Shows saved view number `step`: its lens, camera, filters and highlights.
+    fn show_view(&mut self, step: usize) {
+        let Some(view) = self.doc.map.views.get(step) else {
+            self.status = "No saved views yet: use View, Save current view.".into();
+            return;
+        };
+        self.prefs.lens = view.lens;
+        self.prefs.view = View::Map;
+        self.canvas.camera.center = view.center;
+        self.canvas.camera.zoom = view
+            .zoom
+            .clamp(crate::ui::camera::MIN_ZOOM, crate::ui::camera::MAX_ZOOM);
+        self.canvas.highlighted = view.highlighted.clone();
+        self.look.filter = present::filter_of(view);
+        self.status = format!("Showing {}", view.name);
+        if let Some(presenting) = &mut self.presenting {
+            presenting.step = Some(step);
+        }
+    }
+
     /// Applies a finished force layout as one undoable edit.
     fn finish_layout(&mut self) {
         let Some(positions) = self.layout.as_ref().and_then(LayoutRun::finished) else {
@@ -417,7 +483,14 @@ impl AstuteApp {
 
     /// Applies every edit and command of the frame, in order: the one place the map changes.
     fn apply(&mut self, ctx: &egui::Context, out: Requests) {
-        for request in out.edits {
+        // While presenting the views show a redacted copy, so their edits would write redacted
+        // stakeholders back: nothing is edited until the presentation ends.
+        let edits = if self.presenting.is_some() {
+            Vec::new()
+        } else {
+            out.edits
+        };
+        for request in edits {
             self.apply_edit(request.label, request.edit, request.group);
         }
         for command in out.commands {
@@ -514,6 +587,26 @@ impl AstuteApp {
                 self.prefs.colour_by = by;
             }
             Command::ShowView(view) => self.prefs.view = view,
+            Command::Present => match self.presenting.take() {
+                Some(presenting) => presenting.stop(ctx),
+                None => {
+                    self.presenting = Some(Presenting::start(ctx, &self.doc.map, self.revision));
+                    self.palette = None;
+                }
+            },
+            Command::SaveView => self.save_view(),
+            Command::NextView | Command::PreviousView => {
+                let current = self.presenting.as_ref().and_then(|p| p.step);
+                let count = self.doc.map.views.len();
+                let step = match (current, command == Command::NextView) {
+                    (None, true) => 0,
+                    (None, false) => count.saturating_sub(1),
+                    (Some(i), true) => (i + 1).min(count.saturating_sub(1)),
+                    (Some(i), false) => i.saturating_sub(1),
+                };
+                self.show_view(step);
+            }
+            Command::GoToView(step) => self.show_view(step),
             Command::ArrangeForce => {
                 if self.layout.is_none() {
                     self.prefs.view = View::Map;

@@ -21,7 +21,7 @@ pub use link::{AllianceDepth, Link, LinkKind, STRENGTH_MAX, STRENGTH_MIN};
 pub use records::{
     AgendaItem, Dimension, Factor, FactorCategory, Interaction, Issue, JournalEntry, Lens, Meeting,
     Meta, Rating, SavedView, Scenario, SelfAssessment, Settings, SharedPurpose, Snapshot,
-    TableShape,
+    TableShape, ViewFilter,
 };
 pub use stakeholder::{
     EngagementLevel, EngagementPlan, IssuePosition, Kind, MooreRole, Pos, PowerBase, SCORE_MAX,

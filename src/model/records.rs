@@ -353,4 +353,27 @@ pub struct SavedView {
     /// Stakeholders highlighted in the view.
     #[serde(default)]
     pub highlighted: Vec<StakeholderId>,
+    /// What the view shows only (the rest is dimmed). Left out of the file when empty.
+    #[serde(default, skip_serializing_if = "ViewFilter::is_empty")]
+    pub filter: ViewFilter,
+}
+
+/// The filters a saved view keeps: by sector, tag and link kind. An empty list does not
+/// filter. (Filters by quadrant or coalition come from the analysis and are not kept.)
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ViewFilter {
+    /// Only these sectors.
+    pub sectors: Vec<super::Sector>,
+    /// Only stakeholders with one of these tags.
+    pub tags: Vec<String>,
+    /// Only links of these kinds.
+    pub link_kinds: Vec<super::LinkKind>,
+}
+
+impl ViewFilter {
+    /// Does it filter nothing?
+    pub fn is_empty(&self) -> bool {
+        self.sectors.is_empty() && self.tags.is_empty() && self.link_kinds.is_empty()
+    }
 }

@@ -353,6 +353,7 @@ fn others(
         center: Pos::default(),
         zoom: 1.0,
         highlighted: people.iter().copied().take(3).collect(),
+        filter: Default::default(),
     }];
 }
 

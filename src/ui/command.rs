@@ -71,6 +71,12 @@ pub enum Command {
     ArrangeSectors,
     ArrangeGrid,
     StopArranging,
+    Present,
+    SaveView,
+    NextView,
+    PreviousView,
+    /// Show the saved view at this index (from the list of views; not in menus).
+    GoToView(usize),
     OpenExample,
     About,
 }
@@ -105,6 +111,7 @@ impl Command {
         all.extend(View::ALL.iter().map(|&view| ShowView(view)));
         all.extend(ColourBy::ALL.iter().map(|&by| SetColourBy(by)));
         all.extend([ThemeSystem, ThemeLight, ThemeDark]);
+        all.extend([Present, SaveView, NextView, PreviousView]);
         all.extend(Lens::ALL.iter().map(|&lens| ShowLens(lens)));
         all.extend([
             AddStakeholder,
@@ -152,6 +159,11 @@ impl Command {
             Self::ArrangeSectors => "Arrange: circles by sector".into(),
             Self::ArrangeGrid => "Arrange: on the power–interest grid".into(),
             Self::StopArranging => "Stop arranging".into(),
+            Self::Present => "Present".into(),
+            Self::SaveView => "Save current view".into(),
+            Self::NextView => "Next saved view".into(),
+            Self::PreviousView => "Previous saved view".into(),
+            Self::GoToView(i) => format!("Show saved view {}", i + 1),
             Self::OpenExample => "Open the victim-support hub example".into(),
             Self::About => "About Astute".into(),
         }
@@ -187,6 +199,13 @@ impl Command {
             Self::ArrangeSectors => "Put each sector's partners in a circle of their own",
             Self::ArrangeGrid => "Place partners by interest (across) and power (up)",
             Self::StopArranging => "Stop the force-directed layout where it has got to",
+            Self::Present => {
+                "Full screen, larger type, no panels and no confidential fields; Escape ends"
+            }
+            Self::SaveView => "Keep the lens, camera, filters and selection to present later",
+            Self::NextView | Self::PreviousView | Self::GoToView(_) => {
+                "Step through the saved views"
+            }
             Self::OpenExample => "Open the built-in worked example as an unsaved copy",
             Self::About => "What Astute is",
         }
@@ -235,6 +254,7 @@ impl Command {
             }
             Self::AddStakeholder => vec![k(CMD_SHIFT, Key::N)],
             Self::ArrangeForce => vec![k(CMD_SHIFT, Key::L)],
+            Self::Present => vec![k(Modifiers::NONE, Key::F5)],
             _ => Vec::new(),
         }
     }
@@ -259,6 +279,11 @@ impl Command {
             | Self::ZoomSelection
             | Self::ShowView(_)
             | Self::SetColourBy(_)
+            | Self::Present
+            | Self::SaveView
+            | Self::NextView
+            | Self::PreviousView
+            | Self::GoToView(_)
             | Self::ThemeSystem
             | Self::ThemeLight
             | Self::ThemeDark
@@ -285,6 +310,7 @@ impl Command {
                 | Self::ShowView(View::Map)
                 | Self::SetColourBy(ColourBy::Stance)
                 | Self::ThemeSystem
+                | Self::Present
                 | Self::ArrangeForce
                 | Self::ShowLens(Lens::Personal)
         )

@@ -756,4 +756,56 @@ fn map_ui(ui: &mut Ui, map: &Map, out: &mut Requests) {
         map.links.len(),
         map.issues.len()
     ));
+    views_ui(ui, map, out);
+}
+
+/// The saved views: renamed, shown or deleted here; stepped through when presenting.
+fn views_ui(ui: &mut Ui, map: &Map, out: &mut Requests) {
+    ui.separator();
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Saved views").strong());
+        if ui.button("Save current view").clicked() {
+            out.command(super::Command::SaveView);
+        }
+    });
+    if map.views.is_empty() {
+        ui.label(RichText::new("None yet. A view keeps the lens, camera, filters and selection, to step through when presenting (F5).").weak());
+    }
+    for (i, view) in map.views.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let mut name = view.name.clone();
+            let response = ui.add(
+                TextEdit::singleline(&mut name)
+                    .id_salt(("view-name", view.id.raw()))
+                    .desired_width(150.0),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::TextInput,
+                    true,
+                    format!("Name of saved view {}", i + 1),
+                )
+            });
+            if response.changed() && !name.trim().is_empty() {
+                let mut views = map.views.clone();
+                views[i].name = name;
+                out.edit_in_group(
+                    "Rename view",
+                    Edit::Set(Part::Views(views)),
+                    format!("view-{}", view.id),
+                );
+            }
+            if ui.small_button("Show").clicked() {
+                out.command(super::Command::GoToView(i));
+            }
+            if ui.small_button("Delete").clicked() {
+                let mut views = map.views.clone();
+                views.remove(i);
+                out.edit(
+                    format!("Delete {}", view.name),
+                    Edit::Set(Part::Views(views)),
+                );
+            }
+        });
+    }
 }
