@@ -3,6 +3,7 @@ pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod edit;
 pub mod examples;
 pub mod io;

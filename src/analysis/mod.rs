@@ -9,8 +9,10 @@
 //! the result into what `astute analyse` prints.
 
 pub mod coalitions;
+pub mod engagement;
 pub mod grid;
 pub mod network;
+pub mod personal;
 
 use std::fmt::Write as _;
 
