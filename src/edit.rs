@@ -65,6 +65,8 @@ pub enum Part {
     Snapshots(Vec<Snapshot>),
     Scenarios(Vec<Scenario>),
     Views(Vec<SavedView>),
+    /// Every stakeholder and link at once (applying a what-if scenario).
+    Network(Box<(Vec<Stakeholder>, Vec<Link>)>),
 }
 
 impl Part {
@@ -83,6 +85,10 @@ impl Part {
             Self::Snapshots(v) => mem::swap(v, &mut map.snapshots),
             Self::Scenarios(v) => mem::swap(v, &mut map.scenarios),
             Self::Views(v) => mem::swap(v, &mut map.views),
+            Self::Network(v) => {
+                mem::swap(&mut v.0, &mut map.stakeholders);
+                mem::swap(&mut v.1, &mut map.links);
+            }
         }
     }
 }

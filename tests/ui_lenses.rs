@@ -149,3 +149,72 @@ fn the_shared_purpose_is_written_in_the_strategic_lens() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn a_snapshot_compared_with_now_lists_who_moved() -> TestResult {
+    let mut setup = open_with_lens(Lens::Strategic, &small_hub())?;
+    let harness = &mut setup.harness;
+    harness.get_by_label("Take snapshot").click();
+    harness.run();
+    assert_eq!(map_of(&setup).snapshots.len(), 1);
+    let harness = &mut setup.harness;
+    // Police gains power in the inspector.
+    harness.get_by_role_and_label(Role::Button, "Police").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Slider, "Power")
+        .set_value_accesskit(10.0);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    // Compare the snapshot with now.
+    harness.get_by_label("Compare").click();
+    harness.run();
+    harness.get_by_label_contains("Snapshot: ").click();
+    harness.run();
+    harness.get_by_label_contains("Moved: Police power 8.0 to 10.0");
+    harness.get_by_label("1 differences");
+    Ok(())
+}
+
+#[test]
+fn a_what_if_changes_only_the_scenario_until_applied() -> TestResult {
+    let mut setup = open_with_lens(Lens::Strategic, &small_hub())?;
+    let harness = &mut setup.harness;
+    harness.get_by_label("Try a what-if").click();
+    harness.run();
+    assert_eq!(map_of(&setup).scenarios.len(), 1);
+    let harness = &mut setup.harness;
+    harness.get_by_label_contains("Changes go to this scenario only");
+    // Delete the police in the scenario.
+    harness.get_by_role_and_label(Role::Button, "Police").click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let map = map_of(&setup);
+    assert!(map.stakeholder(POLICE).is_some(), "the map is untouched");
+    assert!(map.scenarios[0].stakeholders.iter().all(|s| s.id != POLICE));
+    assert!(map.scenarios[0].links.is_empty(), "the police's link went with them");
+    let harness = &mut setup.harness;
+    assert!(harness.query_by_role_and_label(Role::Button, "Police").is_none());
+    harness.get_by_label("Apply to the map").click();
+    harness.run();
+    let map = map_of(&setup);
+    assert!(map.stakeholder(POLICE).is_none() && map.links.is_empty());
+    assert!(map.scenarios.is_empty());
+    // One undo brings the map and the scenario back.
+    let harness = &mut setup.harness;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let map = map_of(&setup);
+    assert!(map.stakeholder(POLICE).is_some() && map.scenarios.len() == 1);
+    Ok(())
+}
+
+#[test]
+fn partners_to_manage_closely_with_no_contact_are_listed_as_neglected() -> TestResult {
+    let setup = open_with_lens(Lens::Interpersonal, &small_hub())?;
+    // The police (power 8, interest 3) must be kept satisfied and nobody has been in touch.
+    setup.harness.get_by_label("Neglected (2)");
+    Ok(())
+}

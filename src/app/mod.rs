@@ -13,14 +13,14 @@ use std::time::Duration;
 
 use egui::{Key, KeyboardShortcut, RichText, Ui, ViewportCommand};
 
-pub use dialogs::{FileDialogs, NativeDialogs, ScriptedDialogs};
+pub use dialogs::{FileDialogs, FileKind, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
 pub use prefs::{Prefs, Theme};
 
 use crate::examples::EXAMPLES;
 use crate::io::autosave::Autosave;
 use crate::layout::{GridParams, SectorParams, layout_edit, power_interest_grid, sector_circles};
-use crate::model::{IdAllocator, Map, Pos};
+use crate::model::{IdAllocator, Map, Pos, ScenarioId};
 use crate::ui::analysed::Analysed;
 use crate::ui::canvas::{self, CanvasState, Fit};
 use crate::ui::encoding::{Encoding, Look, Scene, SizeBy};
@@ -124,6 +124,8 @@ pub struct AstuteApp {
     analysis: AnalysisService,
     layout: Option<LayoutRun>,
     presenting: Option<Presenting>,
+    /// The what-if scenario being edited instead of the map, with the map as it shows it.
+    scenario: Option<(ScenarioId, u64, Map)>,
     /// Counts changes to the map, so the analysis knows when it is out of date.
     revision: u64,
     prefs: Prefs,
@@ -153,6 +155,7 @@ impl AstuteApp {
             analysis: AnalysisService::default(),
             layout: None,
             presenting: None,
+            scenario: None,
             revision: 0,
             palette: None,
             prompt: None,
@@ -226,7 +229,14 @@ impl AstuteApp {
             collect_shortcuts(&ctx, &mut out);
         }
         self.finish_layout();
-        let (analysed, fresh) = self.analysis.get(&ctx, &self.doc.map, self.revision);
+        if self.scenario.is_some() && self.scenario_map().is_none() {
+            self.scenario = None;
+        }
+        let shown = self
+            .scenario
+            .as_ref()
+            .map_or(&self.doc.map, |(_, _, map)| map);
+        let (analysed, fresh) = self.analysis.get(&ctx, shown, self.revision);
         if let Some(presenting) = &self.presenting {
             present::caption_ui(ui, &self.doc.map, presenting.step);
         } else {
@@ -244,6 +254,33 @@ impl AstuteApp {
     /// The view toolbar and the current view.
     fn central_ui(&mut self, ui: &mut Ui, analysed: &Analysed, out: &mut Requests) {
         let presenting = self.presenting.is_some();
+        if let Some(label) = self.scenario.as_ref().and_then(|(id, _, _)| {
+            self.doc
+                .map
+                .scenarios
+                .iter()
+                .find(|s| s.id == *id)
+                .map(|s| s.label.clone())
+        }) && !presenting
+        {
+            egui::Panel::top("astute-scenario")
+                .frame(
+                    egui::Frame::side_top_panel(ui.style())
+                        .fill(crate::ui::style::ME_RING.gamma_multiply(0.25)),
+                )
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.strong(format!("What-if: {label}"));
+                        ui.label("Changes go to this scenario only; the map is untouched.");
+                        if ui.button("Apply to the map").clicked() {
+                            out.command(Command::ApplyScenario);
+                        }
+                        if ui.button("Back to the map").clicked() {
+                            out.command(Command::EnterScenario(None));
+                        }
+                    });
+                });
+        }
         if !presenting {
             egui::Panel::top("astute-views").show(ui, |ui| {
                 ui.add_space(3.0);
@@ -262,10 +299,11 @@ impl AstuteApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
-                let map = match (&mut self.presenting, &mut self.layout) {
-                    (Some(presenting), _) => presenting.map(&self.doc.map, self.revision),
-                    (None, Some(run)) => run.preview(&self.doc.map, self.revision),
-                    (None, None) => &self.doc.map,
+                let map = match (&mut self.presenting, &mut self.layout, &self.scenario) {
+                    (Some(presenting), _, _) => presenting.map(&self.doc.map, self.revision),
+                    (None, Some(run), _) => run.preview(&self.doc.map, self.revision),
+                    (None, None, Some((_, _, shown))) => shown,
+                    (None, None, None) => &self.doc.map,
                 };
                 let encoding = Encoding::new(map, Some(analysed), &self.look);
                 let scene = Scene {
@@ -288,6 +326,19 @@ impl AstuteApp {
                         );
                     }
                     View::Grid => {
+                        self.grid_chart.trails = match self.lens_state.change.last() {
+                            Some(c) if self.prefs.lens == crate::model::Lens::Strategic => c
+                                .moved
+                                .iter()
+                                .map(|m| {
+                                    (
+                                        [m.interest_before, m.power_before],
+                                        [m.interest_after, m.power_after],
+                                    )
+                                })
+                                .collect(),
+                            _ => Vec::new(),
+                        };
                         padded.show(ui, |ui| {
                             let state = &mut self.grid_chart;
                             chart_ui(
@@ -397,6 +448,183 @@ impl AstuteApp {
         }
     }
 
+    /// Adds the stakeholders of a CSV table (and the links in `NAME-links.csv` beside it, if
+    /// there is one) to the map as one undoable step. If any row cannot be read, every such row
+    /// is listed and nothing changes.
+    fn import_csv(&mut self, path: &Path) {
+        let read = |path: &Path| -> Result<Vec<u8>, String> {
+            let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+            if size > crate::io::MAX_FILE_BYTES {
+                return Err(format!(
+                    "the file is {size} bytes, more than a table can be"
+                ));
+            }
+            std::fs::read(path).map_err(|e| e.to_string())
+        };
+        let links_path = crate::cli::links_path(path);
+        let tables = read(path).and_then(|people| {
+            let links = if links_path.is_file() {
+                Some(read(&links_path)?)
+            } else {
+                None
+            };
+            Ok((people, links))
+        });
+        let (people, links) = match tables {
+            Ok(tables) => tables,
+            Err(error) => {
+                self.prompt = Some(Prompt::Error {
+                    title: format!("Could not read {}", path.display()),
+                    lines: vec![error, "The map was not changed.".into()],
+                });
+                return;
+            }
+        };
+        let imported = match crate::io::spreadsheet::import_csv(&people, links.as_deref()) {
+            Ok(imported) => imported,
+            Err(rows) => {
+                let mut lines: Vec<String> = rows
+                    .iter()
+                    .map(|row| {
+                        let file = match row.table {
+                            crate::io::spreadsheet::Table::Links => links_path.as_path(),
+                            crate::io::spreadsheet::Table::Stakeholders => path,
+                        };
+                        row.with_file(file)
+                    })
+                    .collect();
+                lines.push("Nothing was imported: correct these rows and import again.".into());
+                self.prompt = Some(Prompt::Error {
+                    title: format!("{} rows could not be read", rows.len()),
+                    lines,
+                });
+                return;
+            }
+        };
+        // The new stakeholders go to the right of the map, not on top of it.
+        let map = &self.doc.map;
+        let right = map
+            .stakeholders
+            .iter()
+            .map(|s| s.pos.x)
+            .fold(f32::MIN, f32::max);
+        let left = imported
+            .map
+            .stakeholders
+            .iter()
+            .map(|s| s.pos.x)
+            .fold(f32::MAX, f32::min);
+        let shift = if map.stakeholders.is_empty() {
+            0.0
+        } else {
+            right - left + 300.0
+        };
+        let count = imported.map.stakeholders.len();
+        let mut edits: Vec<crate::edit::Edit> = Vec::new();
+        for mut s in imported.map.stakeholders {
+            s.pos.x += shift;
+            edits.push(crate::edit::Edit::InsertStakeholder {
+                index: usize::MAX,
+                stakeholder: Box::new(s),
+            });
+        }
+        for link in imported.map.links {
+            edits.push(crate::edit::Edit::InsertLink {
+                index: usize::MAX,
+                link,
+            });
+        }
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        self.apply_one(
+            format!("Import {count} stakeholders from {name}"),
+            crate::edit::Edit::Batch(edits),
+        );
+        self.ids = IdAllocator::for_map(&self.doc.map);
+        self.prefs.view = View::Map;
+        self.canvas.pending_fit = Some(Fit::All);
+        self.status = match imported.warnings.len() {
+            0 => format!("Imported {count} stakeholders from {name}."),
+            n => format!(
+                "Imported {count} stakeholders from {name}; {n} notes: {}",
+                imported
+                    .warnings
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        };
+    }
+
+    /// The map as the views show it while a scenario is edited: the real map with the
+    /// scenario's stakeholders and links. `None` when no scenario is edited (or it is gone).
+    fn scenario_map(&mut self) -> Option<&Map> {
+        let (id, revision, shown) = self.scenario.as_mut()?;
+        if *revision != self.revision {
+            let scenario = self.doc.map.scenarios.iter().find(|s| s.id == *id)?;
+            *shown = self.doc.map.clone();
+            shown.stakeholders = scenario.stakeholders.clone();
+            shown.links = scenario.links.clone();
+            shown.me = shown
+                .me
+                .filter(|me| shown.stakeholders.iter().any(|s| s.id == *me));
+            *revision = self.revision;
+        }
+        Some(&*shown)
+    }
+
+    /// Turns an edit of the scenario being edited into an edit of the map's scenarios, so it
+    /// is undone like any other. `None` when the edit does not apply to the scenario.
+    fn scenario_edit(&mut self, edit: crate::edit::Edit) -> Option<crate::edit::Edit> {
+        let id = self.scenario.as_ref()?.0;
+        let mut shown = self.scenario_map()?.clone();
+        if let Err(error) = edit.apply(&mut shown) {
+            self.status = format!("That change could not be made: {error}");
+            return None;
+        }
+        let mut scenarios = self.doc.map.scenarios.clone();
+        let scenario = scenarios.iter_mut().find(|s| s.id == id)?;
+        scenario.stakeholders = shown.stakeholders;
+        scenario.links = shown.links;
+        Some(crate::edit::Edit::Set(crate::edit::Part::Scenarios(
+            scenarios,
+        )))
+    }
+
+    /// Makes the scenario being edited the real map, as one undoable step: stakeholders it
+    /// dropped are deleted with everything that refers to them.
+    fn apply_scenario(&mut self) {
+        let Some((id, _, _)) = self.scenario.take() else {
+            return;
+        };
+        let map = &self.doc.map;
+        let Some(scenario) = map.scenarios.iter().find(|s| s.id == id) else {
+            return;
+        };
+        let dropped: Vec<_> = map
+            .stakeholders
+            .iter()
+            .filter(|s| scenario.stakeholders.iter().all(|t| t.id != s.id))
+            .map(|s| s.id)
+            .collect();
+        let label = format!("Apply what-if {}", scenario.label);
+        let network = Box::new((scenario.stakeholders.clone(), scenario.links.clone()));
+        let scenarios = map
+            .scenarios
+            .iter()
+            .filter(|s| s.id != id)
+            .cloned()
+            .collect();
+        let edit = crate::edit::Edit::Batch(vec![
+            crate::edit::Edit::delete_stakeholders(map, &dropped),
+            crate::edit::Edit::Set(crate::edit::Part::Network(network)),
+            crate::edit::Edit::Set(crate::edit::Part::Scenarios(scenarios)),
+        ]);
+        self.apply_one(label, edit);
+    }
+
     /// Saves the lens, camera, filters and selection as a view to present.
     fn save_view(&mut self) {
         let map = &self.doc.map;
@@ -496,7 +724,13 @@ impl AstuteApp {
         for command in out.commands {
             self.run_command(ctx, command);
         }
-        let map = &self.doc.map;
+        let map = match self.scenario_map() {
+            Some(_) => self
+                .scenario
+                .as_ref()
+                .map_or(&self.doc.map, |(_, _, map)| map),
+            None => &self.doc.map,
+        };
         self.selection
             .stakeholders
             .retain(|id| map.stakeholder(*id).is_some());
@@ -548,7 +782,7 @@ impl AstuteApp {
         match command {
             Command::New => self.discard_then(Discarding::New),
             Command::Open => self.discard_then(Discarding::Open(None)),
-            Command::OpenExample => self.discard_then(Discarding::OpenExample(0)),
+            Command::OpenExample(index) => self.discard_then(Discarding::OpenExample(index)),
             Command::Revert => {
                 if self.doc.path.is_some() {
                     self.discard_then(Discarding::Revert);
@@ -560,6 +794,11 @@ impl AstuteApp {
             }
             Command::SaveAs => {
                 self.save_as();
+            }
+            Command::ImportCsv => {
+                if let Some(path) = self.dialogs.pick_open(FileKind::Csv) {
+                    self.import_csv(&path);
+                }
             }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
@@ -607,6 +846,12 @@ impl AstuteApp {
                 self.show_view(step);
             }
             Command::GoToView(step) => self.show_view(step),
+            Command::EnterScenario(id) => {
+                self.scenario = id.map(|id| (id, u64::MAX, Map::default()));
+                self.selection = Selection::default();
+                self.revision += 1;
+            }
+            Command::ApplyScenario => self.apply_scenario(),
             Command::ArrangeForce => {
                 if self.layout.is_none() {
                     self.prefs.view = View::Map;
@@ -681,6 +926,15 @@ impl AstuteApp {
             self.status = "This map is read-only: use Save As to keep a copy you can edit.".into();
             return;
         }
+        let edit = if self.scenario.is_some() && !matches!(edit, crate::edit::Edit::Set(_)) {
+            // Stakeholders and links change in the scenario, not the map.
+            match self.scenario_edit(edit) {
+                Some(edit) => edit,
+                None => return,
+            }
+        } else {
+            edit
+        };
         match self
             .doc
             .history
@@ -749,7 +1003,7 @@ impl AstuteApp {
         match action {
             Discarding::New => self.replace_document(Document::untitled(Map::new("Untitled map"))),
             Discarding::Open(path) => {
-                if let Some(path) = path.or_else(|| self.dialogs.pick_open()) {
+                if let Some(path) = path.or_else(|| self.dialogs.pick_open(FileKind::Map)) {
                     self.open_path(&path);
                 }
             }
@@ -841,7 +1095,7 @@ impl AstuteApp {
 
     fn save_as(&mut self) -> bool {
         let suggested = format!("{}.ron", file_stem(&self.doc.map.meta.title));
-        match self.dialogs.pick_save(&suggested) {
+        match self.dialogs.pick_save(FileKind::Map, &suggested) {
             Some(path) => self.save_to(&path),
             None => false,
         }
@@ -985,6 +1239,7 @@ impl AstuteApp {
                     selection: &mut self.selection,
                     ids: &mut self.ids,
                     today: chrono::Local::now().date_naive(),
+                    revision: self.revision,
                     out,
                 };
                 lens::lens_ui(ui, self.prefs.lens, &mut self.lens_state, cx);
@@ -996,7 +1251,11 @@ impl AstuteApp {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 let read_only = self.doc.read_only.is_some();
-                inspector::inspector_ui(ui, &self.doc.map, &mut self.selection, read_only, out);
+                let shown = self
+                    .scenario
+                    .as_ref()
+                    .map_or(&self.doc.map, |(_, _, map)| map);
+                inspector::inspector_ui(ui, shown, &mut self.selection, read_only, out);
             });
     }
 

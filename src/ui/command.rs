@@ -45,6 +45,7 @@ pub enum Command {
     Open,
     Save,
     SaveAs,
+    ImportCsv,
     Revert,
     Quit,
     Undo,
@@ -77,7 +78,12 @@ pub enum Command {
     PreviousView,
     /// Show the saved view at this index (from the list of views; not in menus).
     GoToView(usize),
-    OpenExample,
+    /// Edit this what-if scenario instead of the map, or go back to the map (not in menus).
+    EnterScenario(Option<crate::model::ScenarioId>),
+    /// Make the scenario being edited the real map (not in menus).
+    ApplyScenario,
+    /// Open built-in example number `n` as an unsaved copy.
+    OpenExample(usize),
     About,
 }
 
@@ -93,6 +99,7 @@ impl Command {
             Open,
             Save,
             SaveAs,
+            ImportCsv,
             Revert,
             Quit,
             Undo,
@@ -120,9 +127,9 @@ impl Command {
             ArrangeSectors,
             ArrangeGrid,
             StopArranging,
-            OpenExample,
-            About,
         ]);
+        all.extend((0..crate::examples::EXAMPLES.len()).map(OpenExample));
+        all.extend([About]);
         all
     }
 
@@ -133,6 +140,7 @@ impl Command {
             Self::Open => "Open…".into(),
             Self::Save => "Save".into(),
             Self::SaveAs => "Save as…".into(),
+            Self::ImportCsv => "Import stakeholders from CSV…".into(),
             Self::Revert => "Revert to saved".into(),
             Self::Quit => "Quit".into(),
             Self::Undo => "Undo".into(),
@@ -164,7 +172,19 @@ impl Command {
             Self::NextView => "Next saved view".into(),
             Self::PreviousView => "Previous saved view".into(),
             Self::GoToView(i) => format!("Show saved view {}", i + 1),
-            Self::OpenExample => "Open the victim-support hub example".into(),
+            Self::EnterScenario(Some(_)) => "Edit a what-if".into(),
+            Self::EnterScenario(None) => "Back to the map".into(),
+            Self::ApplyScenario => "Apply the what-if to the map".into(),
+            Self::OpenExample(i) => {
+                let name = crate::examples::EXAMPLES.get(i).map_or("", |e| e.name);
+                let words = name.replace('-', " ");
+                let mut chars = words.chars();
+                let title: String = chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default();
+                format!("Example: {title}")
+            }
             Self::About => "About Astute".into(),
         }
     }
@@ -176,6 +196,9 @@ impl Command {
             Self::Open => "Open a map file (.ron)",
             Self::Save => "Save the map to its file",
             Self::SaveAs => "Save the map to a new file",
+            Self::ImportCsv => {
+                "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step"
+            }
             Self::Revert => "Throw away unsaved changes and reload the file",
             Self::Quit => "Close Astute",
             Self::Undo | Self::Redo => "Undo or redo the last change to the map",
@@ -206,7 +229,10 @@ impl Command {
             Self::NextView | Self::PreviousView | Self::GoToView(_) => {
                 "Step through the saved views"
             }
-            Self::OpenExample => "Open the built-in worked example as an unsaved copy",
+            Self::EnterScenario(_) | Self::ApplyScenario => {
+                "What-if scenarios change a copy of the map until applied"
+            }
+            Self::OpenExample(_) => "Open a built-in example as an unsaved copy, for workshops",
             Self::About => "What Astute is",
         }
     }
@@ -262,9 +288,13 @@ impl Command {
     /// The menu the command is listed in.
     pub fn menu(self) -> Menu {
         match self {
-            Self::New | Self::Open | Self::Save | Self::SaveAs | Self::Revert | Self::Quit => {
-                Menu::File
-            }
+            Self::New
+            | Self::Open
+            | Self::Save
+            | Self::SaveAs
+            | Self::ImportCsv
+            | Self::Revert
+            | Self::Quit => Menu::File,
             Self::Undo
             | Self::Redo
             | Self::Delete
@@ -284,6 +314,8 @@ impl Command {
             | Self::NextView
             | Self::PreviousView
             | Self::GoToView(_)
+            | Self::EnterScenario(_)
+            | Self::ApplyScenario
             | Self::ThemeSystem
             | Self::ThemeLight
             | Self::ThemeDark
@@ -294,7 +326,7 @@ impl Command {
             | Self::ArrangeSectors
             | Self::ArrangeGrid
             | Self::StopArranging => Menu::Map,
-            Self::OpenExample | Self::About => Menu::Help,
+            Self::OpenExample(_) | Self::About => Menu::Help,
         }
     }
 
@@ -313,6 +345,7 @@ impl Command {
                 | Self::Present
                 | Self::ArrangeForce
                 | Self::ShowLens(Lens::Personal)
+                | Self::About
         )
     }
 }

@@ -10,10 +10,12 @@ use super::views::View;
 use super::{Command, Requests, Selection, elide};
 use super::{interpersonal, strategic};
 use crate::analysis::Quadrant;
+use crate::analysis::engagement::neglected;
+use crate::analysis::personal::where_i_sit;
 use crate::model::{Choice, IdAllocator, Lens, Link, Map, StakeholderId, stance_label};
 
 /// What the lens panels remember between frames: UI state, never saved in the map.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct LensState {
     /// Which journal entries are listed.
     pub journal: JournalFilter,
@@ -21,6 +23,8 @@ pub struct LensState {
     pub contacts_about_selection: bool,
     /// The horizon-scanning factor picked.
     pub scan: strategic::ScanState,
+    /// Snapshots, scenarios and the comparison.
+    pub change: super::change::ChangeState,
 }
 
 /// Everything a lens panel reads and may change.
@@ -35,6 +39,8 @@ pub struct LensContext<'a> {
     pub ids: &'a mut IdAllocator,
     /// Today, for new journal entries and assessments.
     pub today: chrono::NaiveDate,
+    /// Counts changes to the map (to redo a comparison only when needed).
+    pub revision: u64,
     /// Edits and commands the panel asks for.
     pub out: &'a mut Requests,
 }
@@ -64,6 +70,7 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'
         selection,
         ids,
         today,
+        revision,
         out,
     } = cx;
     ui.heading(lens.dimension().label());
@@ -73,13 +80,15 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'
         .auto_shrink([false; 2])
         .show(ui, |ui| match lens {
             Lens::Personal => {
-                personal_ui(ui, map, selection);
+                personal_ui(ui, map, selection, out);
                 ui.separator();
                 personal::assessment_ui(ui, map, ids, today, out);
                 ui.separator();
                 personal::journal_ui(ui, map, &mut state.journal, selection, ids, today, out);
             }
             Lens::Interpersonal => {
+                neglected_ui(ui, map, today, selection, out);
+                ui.separator();
                 interpersonal_ui(ui, map, selection);
                 ui.separator();
                 let about = &mut state.contacts_about_selection;
@@ -91,6 +100,9 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'
                 strategic::purpose_ui(ui, map, selection, out);
                 ui.separator();
                 strategic::scanning_ui(ui, map, &mut state.scan, selection, ids, out);
+                ui.separator();
+                let change = &mut state.change;
+                super::change::change_ui(ui, map, revision, change, selection, ids, today, out);
             }
         });
 }
@@ -118,46 +130,95 @@ fn stakeholder_link(
     }
 }
 
-fn personal_ui(ui: &mut Ui, map: &Map, selection: &mut Selection) {
-    let Some(me) = map.me() else {
+fn personal_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requests) {
+    let (Some(me), Some(sit)) = (map.me(), where_i_sit(map)) else {
         ui.label("Nobody is marked as me yet. Select your own stakeholder and choose \"This is me / my organisation\" in the inspector.");
         return;
     };
     stakeholder_link(ui, map, me.id, selection, " (me)");
     ui.label(format!(
-        "Power {:.1} · interest {:.1} · stance {}",
+        "{} · power {:.1} · interest {:.1} · {}",
+        sit.quadrant.label(),
         me.power,
         me.interest,
         stance_label(me.stance)
     ));
-    ui.add_space(6.0);
-    ui.label(RichText::new("My links").strong());
-    let mine: Vec<&Link> = map.links_of(me.id).collect();
-    if mine.is_empty() {
-        ui.label("You have no links yet.");
+    let warning = Color32::from_rgb(0xD5, 0x5E, 0x00);
+    if sit.favour.is_flagged() {
+        ui.label(RichText::new(&sit.favour.reason).color(warning));
+    } else if !sit.favour.reason.is_empty() {
+        ui.label(RichText::new(&sit.favour.reason).weak());
     }
-    for link in mine {
-        if let Some(other) = link.other_end(me.id) {
-            stakeholder_link(
-                ui,
-                map,
-                other,
-                selection,
-                &format!(" — {}", link.kind.label().to_lowercase()),
-            );
-        }
-    }
-    let unlinked: Vec<_> = map
-        .stakeholders
+    let links: usize = sit.links.iter().map(|k| k.links.len()).sum();
+    let kinds: Vec<String> = sit
+        .links
         .iter()
-        .filter(|s| s.id != me.id && !map.links_of(me.id).any(|l| l.touches(s.id)))
+        .map(|k| format!("{} {}", k.links.len(), k.kind.label().to_lowercase()))
         .collect();
-    if !unlinked.is_empty() {
-        ui.add_space(6.0);
-        ui.label(RichText::new("No tie with").strong());
-        for s in unlinked {
-            stakeholder_link(ui, map, s.id, selection, "");
+    ui.label(format!("My links ({links}): {}", kinds.join(", ")));
+    for (title, ids, hint) in [
+        (
+            "Closest to",
+            &sit.closest,
+            "Most alignment and alliance, least tension",
+        ),
+        (
+            "At odds with",
+            &sit.at_odds,
+            "More tension and competition than cooperation",
+        ),
+        ("No tie with", &sit.no_tie, "No link of any kind"),
+    ] {
+        if ids.is_empty() {
+            continue;
         }
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(title).strong()).on_hover_text(hint);
+            if ui.small_button("Show").clicked() {
+                show_on_map(ids, selection, out);
+            }
+        });
+        for &id in ids.iter().take(10) {
+            stakeholder_link(ui, map, id, selection, "");
+        }
+        if ids.len() > 10 {
+            ui.label(RichText::new(format!("and {} more", ids.len() - 10)).weak());
+        }
+    }
+}
+
+/// "Who have I neglected?": key partners with no recent contact, and overdue actions.
+fn neglected_ui(
+    ui: &mut Ui,
+    map: &Map,
+    today: chrono::NaiveDate,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    let list = neglected(map, today);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Neglected ({})", list.len())).strong())
+            .on_hover_text(format!(
+                "Partners to manage closely or keep satisfied with no contact in {} days, and \
+                 overdue next actions",
+                map.settings.neglect_days
+            ));
+        if !list.is_empty() && ui.small_button("Show").clicked() {
+            let ids: Vec<_> = list.iter().map(|n| n.stakeholder).collect();
+            show_on_map(&ids, selection, out);
+        }
+    });
+    if list.is_empty() {
+        ui.label(RichText::new("Nobody: every key partner has been in touch lately.").weak());
+    }
+    for item in list.iter().take(12) {
+        stakeholder_link(ui, map, item.stakeholder, selection, "");
+        ui.label(RichText::new(elide(&item.reason, 90)).weak())
+            .on_hover_text(&item.reason);
+    }
+    if list.len() > 12 {
+        ui.label(RichText::new(format!("and {} more", list.len() - 12)).weak());
     }
 }
 

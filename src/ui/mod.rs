@@ -6,6 +6,7 @@
 pub mod analysed;
 pub mod camera;
 pub mod canvas;
+pub mod change;
 pub mod command;
 pub mod encoding;
 pub mod inspector;

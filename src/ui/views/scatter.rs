@@ -35,6 +35,8 @@ pub enum Chart {
 pub struct ChartState {
     drag: Option<(StakeholderId, String)>,
     serial: u64,
+    /// Moves to draw as arrows on the power–interest grid: (interest, power) before and after.
+    pub trails: Vec<([f32; 2], [f32; 2])>,
 }
 
 impl Chart {
@@ -189,6 +191,9 @@ pub fn chart_ui(
         .enumerate()
         .map(|(i, s)| (i, transform.position_from_point(&chart.point(s))))
         .collect();
+    if chart == Chart::PowerInterest {
+        draw_trails(ui, &painter, &transform, &state.trails);
+    }
     draw_points(ui, &painter, scene, selection, &points);
 
     let mut hovered = None;
@@ -278,6 +283,30 @@ fn capitalised(text: &str) -> String {
         .next()
         .map(|c| c.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
+}
+
+/// Arrows from where stakeholders were to where they are, with a hollow ring where they were.
+fn draw_trails(
+    ui: &Ui,
+    painter: &egui::Painter,
+    transform: &PlotTransform,
+    trails: &[([f32; 2], [f32; 2])],
+) {
+    let colour = ui.visuals().strong_text_color().gamma_multiply(0.7);
+    let mut mesh = Mesh::default();
+    let at = |p: [f32; 2]| transform.position_from_point(&PlotPoint::new(p[0], p[1]));
+    for &(before, after) in trails {
+        let (a, b) = (at(before), at(after));
+        painter.circle_stroke(a, POINT_RADIUS - 2.0, egui::Stroke::new(1.5, colour));
+        let style = super::super::style::LinkStyle {
+            colour,
+            dash: Some((5.0, 3.0)),
+            arrow: true,
+        };
+        let (start, end) = super::super::mesh::trim(a, b, POINT_RADIUS, POINT_RADIUS + 2.0);
+        super::super::mesh::add_link(&mut mesh, start, end, 2.0, colour, style, true);
+    }
+    painter.add(Shape::mesh(mesh));
 }
 
 fn draw_points(
