@@ -289,3 +289,47 @@ fn selecting_a_stakeholder_never_changes_it_even_off_the_sliders_step() -> TestR
     assert!(!harness.state().document().is_dirty());
     Ok(())
 }
+
+#[test]
+fn importing_a_csv_lists_bad_rows_and_changes_nothing_then_imports_as_one_step() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "name,power\nProbation service,7\nCouncil,eleven\n")?;
+    let good = dir.path().join("partners.csv");
+    std::fs::write(
+        &good,
+        "name,sector,power\nProbation service,statutory,7\nCouncil,statutory,6\n",
+    )?;
+    std::fs::write(
+        dir.path().join("partners-links.csv"),
+        "from,to,kind\nProbation service,Council,alliance\n",
+    )?;
+    let dialogs = ScriptedDialogs {
+        opens: vec![Some(bad), Some(good)],
+        ..ScriptedDialogs::default()
+    };
+    let Setup { mut harness, .. } = open_small_hub(dialogs)?;
+    let import = |harness: &mut Harness<'static, AstuteApp>| {
+        harness.get_by_label("File").click();
+        harness.run();
+        harness
+            .get_by_label("Import stakeholders from CSV…")
+            .click();
+        harness.run();
+    };
+    import(&mut harness);
+    harness.get_by_label_contains("bad.csv:3:2:");
+    assert_eq!(harness.state().document().map.stakeholders.len(), 3);
+    assert!(!harness.state().document().is_dirty());
+    harness.get_by_label("OK").click();
+    harness.run();
+
+    import(&mut harness);
+    let map = &harness.state().document().map;
+    assert_eq!(map.stakeholders.len(), 5);
+    assert_eq!(map.links.len(), 2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().document().map.stakeholders.len(), 3);
+    Ok(())
+}
