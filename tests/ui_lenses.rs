@@ -159,7 +159,9 @@ fn a_snapshot_compared_with_now_lists_who_moved() -> TestResult {
     assert_eq!(map_of(&setup).snapshots.len(), 1);
     let harness = &mut setup.harness;
     // Police gains power in the inspector.
-    harness.get_by_role_and_label(Role::Button, "Police").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
     harness.run();
     harness
         .get_by_role_and_label(Role::Slider, "Power")
@@ -187,16 +189,25 @@ fn a_what_if_changes_only_the_scenario_until_applied() -> TestResult {
     let harness = &mut setup.harness;
     harness.get_by_label_contains("Changes go to this scenario only");
     // Delete the police in the scenario.
-    harness.get_by_role_and_label(Role::Button, "Police").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
     harness.run();
     harness.key_press(Key::Delete);
     harness.run();
     let map = map_of(&setup);
     assert!(map.stakeholder(POLICE).is_some(), "the map is untouched");
     assert!(map.scenarios[0].stakeholders.iter().all(|s| s.id != POLICE));
-    assert!(map.scenarios[0].links.is_empty(), "the police's link went with them");
+    assert!(
+        map.scenarios[0].links.is_empty(),
+        "the police's link went with them"
+    );
     let harness = &mut setup.harness;
-    assert!(harness.query_by_role_and_label(Role::Button, "Police").is_none());
+    assert!(
+        harness
+            .query_by_role_and_label(Role::Button, "Police")
+            .is_none()
+    );
     harness.get_by_label("Apply to the map").click();
     harness.run();
     let map = map_of(&setup);
@@ -216,5 +227,36 @@ fn partners_to_manage_closely_with_no_contact_are_listed_as_neglected() -> TestR
     let setup = open_with_lens(Lens::Interpersonal, &small_hub())?;
     // The police (power 8, interest 3) must be kept satisfied and nobody has been in touch.
     setup.harness.get_by_label("Neglected (2)");
+    Ok(())
+}
+
+#[test]
+fn the_facilitator_hides_the_analysis_and_an_exercise_checks_the_work() -> TestResult {
+    let mut setup = open_with_lens(Lens::Alliances, &small_hub())?;
+    let harness = &mut setup.harness;
+    harness.get_by_label_contains("Coalitions (");
+    harness.get_by_label("Help").click();
+    harness.run();
+    harness.get_by_label("Workshop exercises…").click();
+    harness.run();
+    harness
+        .get_by_label("Hide the analysis until I reveal it (facilitator)")
+        .click();
+    harness.run();
+    assert!(harness.query_by_label_contains("Coalitions (").is_none());
+    harness.get_by_label_contains("The facilitator has hidden the analysis");
+    // The alliances exercise: start, build an alliance, check.
+    // The exercise tab (the lens rail has a button of the same name, drawn first).
+    harness
+        .query_all_by_label("Alliances")
+        .last()
+        .ok_or("no exercise tab")?
+        .click();
+    harness.run();
+    harness.get_by_label("Start").click();
+    harness.run();
+    harness.get_by_label("Check").click();
+    harness.run();
+    harness.get_by_label("No new alignment or alliance link yet.");
     Ok(())
 }

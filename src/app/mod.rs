@@ -118,6 +118,7 @@ pub struct AstuteApp {
     /// Colour, size and filters of the canvas and charts.
     look: Look,
     lens_state: lens::LensState,
+    exercises: crate::ui::exercises::ExercisesState,
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
@@ -149,6 +150,7 @@ impl AstuteApp {
             canvas: CanvasState::default(),
             look: Look::default(),
             lens_state: lens::LensState::default(),
+            exercises: Default::default(),
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
@@ -245,6 +247,18 @@ impl AstuteApp {
             self.side_panels_ui(ui, &analysed, &mut out);
         }
         self.central_ui(ui, &analysed, &mut out);
+        if self.exercises.open {
+            let today = chrono::Local::now().date_naive();
+            let exercises = &mut self.exercises;
+            crate::ui::exercises::exercises_window(
+                &ctx,
+                exercises,
+                &self.doc.map,
+                &mut self.ids,
+                today,
+                &mut out,
+            );
+        }
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
         self.apply(&ctx, out);
@@ -305,10 +319,11 @@ impl AstuteApp {
                     (None, None, Some((_, _, shown))) => shown,
                     (None, None, None) => &self.doc.map,
                 };
-                let encoding = Encoding::new(map, Some(analysed), &self.look);
+                let analysed = (!self.exercises.hide_analysis).then_some(analysed);
+                let encoding = Encoding::new(map, analysed, &self.look);
                 let scene = Scene {
                     map,
-                    analysed: Some(analysed),
+                    analysed,
                     look: &self.look,
                     encoding: &encoding,
                 };
@@ -393,7 +408,11 @@ impl AstuteApp {
                     self.look.colour_by.label().to_lowercase()
                 ))
                 .show_ui(ui, |ui| {
-                    for by in ColourBy::ALL {
+                    let hidden = self.exercises.hide_analysis;
+                    for by in ColourBy::ALL
+                        .into_iter()
+                        .filter(|&b| !hidden || b != ColourBy::Coalition)
+                    {
                         if ui
                             .selectable_label(self.look.colour_by == by, by.label())
                             .clicked()
@@ -406,7 +425,7 @@ impl AstuteApp {
                 .response
                 .on_hover_text("What the colour of a stakeholder shows");
         }
-        if view == View::Map {
+        if view == View::Map && !self.exercises.hide_analysis {
             let mut size_by = self.look.size_by;
             egui::ComboBox::from_id_salt("astute-size-by")
                 .selected_text(format!("Size: {}", size_by.label().to_lowercase()))
@@ -907,6 +926,7 @@ impl AstuteApp {
                 }
             }
             Command::About => self.prompt = Some(Prompt::About),
+            Command::Exercises => self.exercises.open = true,
         }
     }
 
@@ -1240,6 +1260,7 @@ impl AstuteApp {
                     ids: &mut self.ids,
                     today: chrono::Local::now().date_naive(),
                     revision: self.revision,
+                    analysis_hidden: self.exercises.hide_analysis,
                     out,
                 };
                 lens::lens_ui(ui, self.prefs.lens, &mut self.lens_state, cx);

@@ -84,6 +84,7 @@ pub enum Command {
     ApplyScenario,
     /// Open built-in example number `n` as an unsaved copy.
     OpenExample(usize),
+    Exercises,
     About,
 }
 
@@ -129,6 +130,7 @@ impl Command {
             StopArranging,
         ]);
         all.extend((0..crate::examples::EXAMPLES.len()).map(OpenExample));
+        all.push(Exercises);
         all.extend([About]);
         all
     }
@@ -185,6 +187,7 @@ impl Command {
                     .unwrap_or_default();
                 format!("Example: {title}")
             }
+            Self::Exercises => "Workshop exercises…".into(),
             Self::About => "About Astute".into(),
         }
     }
@@ -233,6 +236,7 @@ impl Command {
                 "What-if scenarios change a copy of the map until applied"
             }
             Self::OpenExample(_) => "Open a built-in example as an unsaved copy, for workshops",
+            Self::Exercises => "One guided exercise per dimension, with a check afterwards",
             Self::About => "What Astute is",
         }
     }
@@ -326,7 +330,7 @@ impl Command {
             | Self::ArrangeSectors
             | Self::ArrangeGrid
             | Self::StopArranging => Menu::Map,
-            Self::OpenExample(_) | Self::About => Menu::Help,
+            Self::OpenExample(_) | Self::Exercises | Self::About => Menu::Help,
         }
     }
 

@@ -41,6 +41,8 @@ pub struct LensContext<'a> {
     pub today: chrono::NaiveDate,
     /// Counts changes to the map (to redo a comparison only when needed).
     pub revision: u64,
+    /// The facilitator has hidden the analysis.
+    pub analysis_hidden: bool,
     /// Edits and commands the panel asks for.
     pub out: &'a mut Requests,
 }
@@ -71,6 +73,7 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'
         ids,
         today,
         revision,
+        analysis_hidden,
         out,
     } = cx;
     ui.heading(lens.dimension().label());
@@ -93,6 +96,11 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'
                 ui.separator();
                 let about = &mut state.contacts_about_selection;
                 interpersonal::interactions_ui(ui, map, about, selection, ids, today, out);
+            }
+            Lens::Reading | Lens::Alliances if analysis_hidden => {
+                ui.label(
+                    "The facilitator has hidden the analysis for now: read the map yourself first.",
+                );
             }
             Lens::Reading => reading_ui(ui, map, analysed, selection, out),
             Lens::Alliances => alliances_ui(ui, map, analysed, selection, out),

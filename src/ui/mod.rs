@@ -9,6 +9,7 @@ pub mod canvas;
 pub mod change;
 pub mod command;
 pub mod encoding;
+pub mod exercises;
 pub mod inspector;
 pub mod interpersonal;
 pub mod labels;
