@@ -49,13 +49,19 @@ pub enum Command {
     /// Make a map from a stakeholders CSV and, optionally, a links CSV
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
-    /// Export a map as CSV or JSON, leaving confidential fields out unless asked
+    /// Export a map as CSV, JSON, GraphML or an HTML report (confidential fields left out)
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
     /// List the built-in example maps, or write one
     Examples(ExamplesArgs),
     /// Analyse a map: quadrants, salience, centralities, coalitions, brokers, suggestions
     Analyse(AnalyseArgs),
+    /// Write a meeting's brief, with a seating plan, as HTML or Markdown
+    #[command(after_help = BRIEF_HELP)]
+    Brief(BriefArgs),
+    /// Compare two maps, a snapshot with the map now, or the map with a scenario
+    #[command(after_help = DIFF_HELP)]
+    Diff(DiffArgs),
 }
 
 /// Arguments of `astute analyse`.
@@ -68,6 +74,36 @@ pub struct AnalyseArgs {
     #[arg(long)]
     pub json: bool,
 }
+
+/// Arguments of `astute diff` (a second map, or `--snapshot` or `--scenario`, is needed).
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The map (the earlier one, when a second map is given).
+    #[arg(value_name = "MAP")]
+    pub map: PathBuf,
+    /// The later map to compare the first with.
+    #[arg(value_name = "OTHER", conflicts_with_all = ["snapshot", "scenario"])]
+    pub other: Option<PathBuf>,
+    /// A snapshot in MAP, by label or id, compared with the map now; give two to compare them.
+    #[arg(long, value_name = "LABEL")]
+    pub snapshot: Vec<String>,
+    /// A scenario in MAP, by label or id, compared with the map now (or with --snapshot).
+    #[arg(long, value_name = "LABEL")]
+    pub scenario: Option<String>,
+    /// Print one JSON object instead of one line per change.
+    #[arg(long)]
+    pub json: bool,
+}
+
+const DIFF_HELP: &str = "\
+Stakeholders and links are matched by id, so a renamed stakeholder is the same stakeholder.
+  astute diff A.ron B.ron                          A (earlier) with B (later)
+  astute diff MAP.ron --snapshot LABEL             the snapshot with the map now
+  astute diff MAP.ron --snapshot A --snapshot B    snapshot A with snapshot B
+  astute diff MAP.ron --scenario LABEL             the map now with the scenario
+  astute diff MAP.ron --snapshot A --scenario B    snapshot A with scenario B
+Lists who was added, removed or renamed, who moved on the power-interest grid, whose stance
+changed, and which links were gained, lost or changed (kind, strength, depth or ends).";
 
 const IMPORT_HELP: &str = "\
 Columns are found by the header row; case and surrounding spaces do not matter.
@@ -83,8 +119,38 @@ CSV writes two files: OUT holds the stakeholders and OUT-links holds the links, 
 `-o partners.csv` writes partners.csv and partners-links.csv. Both use the columns that
 `astute import` reads, plus ids.
 JSON writes the whole map to OUT.
+GraphML writes the map as a network for Gephi, yEd or networkx, every attribute declared.
+HTML writes a standalone, printable report of the whole map and its analysis.
 Confidential fields (hidden agendas, confidential notes and stakeholders) are left out unless
 --include-confidential is given.";
+
+const BRIEF_HELP: &str = "\
+The format follows the output's extension: .html (a standalone page that prints well) or .md.
+The brief gives the purpose and agenda; per invitee their stance, power, interests, positions
+on the agenda's issues, allies and tensions in the room, plan and last contact; the risks; and
+the seating (the meeting's own, or a suggestion that keeps tension pairs apart) with reasons.
+Confidential fields are left out unless --include-confidential is given.
+  astute brief hub.ron --meeting \"Hub partnership meeting (June)\" -o brief.html";
+
+/// Arguments of `astute brief`.
+#[derive(Debug, Args)]
+pub struct BriefArgs {
+    /// The map that holds the meeting.
+    #[arg(value_name = "MAP")]
+    pub map: PathBuf,
+    /// The meeting's title (an exact match, or the one match ignoring case).
+    #[arg(long, value_name = "TITLE")]
+    pub meeting: String,
+    /// The brief to write: BRIEF.html or BRIEF.md.
+    #[arg(short, long = "output", value_name = "BRIEF")]
+    pub output: PathBuf,
+    /// Keep confidential fields (hidden agendas, confidential notes) in the brief.
+    #[arg(long)]
+    pub include_confidential: bool,
+    /// Replace the output file if it exists (the old one is kept as BRIEF.bak).
+    #[arg(long)]
+    pub force: bool,
+}
 
 /// Arguments of `astute check`.
 #[derive(Debug, Args)]
@@ -166,6 +232,10 @@ pub enum ExportFormat {
     Csv,
     /// The whole map as JSON.
     Json,
+    /// The network as GraphML, for Gephi, yEd or networkx.
+    Graphml,
+    /// A standalone HTML report of the map and its analysis.
+    Html,
 }
 
 /// Arguments of `astute examples`.
@@ -191,6 +261,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Export(args) => export(&args),
         Command::Examples(args) => examples(&args),
         Command::Analyse(args) => analyse(&args),
+        Command::Brief(args) => brief(&args),
+        Command::Diff(args) => diff(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -379,6 +451,28 @@ fn analyse(args: &AnalyseArgs) -> Outcome {
     Ok(())
 }
 
+fn diff(args: &DiffArgs) -> Outcome {
+    use crate::compare;
+    let loaded = load(&args.map)?;
+    let comparison = match &args.other {
+        Some(other) => {
+            let later = load(other)?;
+            let label = |path: &Path| path.display().to_string();
+            compare::compare_maps(&loaded.map, &label(&args.map), &later.map, &label(other))
+        }
+        None => compare::compare_in_map(&loaded.map, &args.snapshot, args.scenario.as_deref())
+            .map_err(|e| fail_at(&args.map, e))?,
+    };
+    if args.json {
+        let json = comparison.to_json();
+        let text = serde_json::to_string_pretty(&json).map_err(|e| fail_at(&args.map, e))?;
+        say(text);
+    } else {
+        say(comparison.to_text().trim_end());
+    }
+    Ok(())
+}
+
 fn fmt(args: &FmtArgs) -> Outcome {
     all(args.maps.iter().map(|path| format_one(path, args.check)))
 }
@@ -500,7 +594,82 @@ fn export(args: &ExportArgs) -> Outcome {
     match args.to {
         ExportFormat::Csv => export_csv(args, &loaded.map),
         ExportFormat::Json => export_json(args, &loaded.map),
+        ExportFormat::Graphml => export_graphml(args, &loaded.map),
+        ExportFormat::Html => export_html(args, &loaded.map),
     }
+}
+
+fn export_graphml(args: &ExportArgs, map: &Map) -> Outcome {
+    refuse_to_overwrite(&args.output, args.force)?;
+    let text = crate::export::to_graphml(map, args.include_confidential)
+        .map_err(|e| fail_at(&args.output, e))?;
+    write_out(&args.output, text.as_bytes())?;
+    say(format!(
+        "{}: {} nodes and {} edges as GraphML{}",
+        args.output.display(),
+        map.stakeholders.len(),
+        map.links.len(),
+        confidential_note(args)
+    ));
+    Ok(())
+}
+
+fn export_html(args: &ExportArgs, map: &Map) -> Outcome {
+    refuse_to_overwrite(&args.output, args.force)?;
+    let text = crate::export::report_html(map, args.include_confidential);
+    write_out(&args.output, text.as_bytes())?;
+    say(format!(
+        "{}: a report of the map and its analysis{}",
+        args.output.display(),
+        confidential_note(args)
+    ));
+    Ok(())
+}
+
+fn brief(args: &BriefArgs) -> Outcome {
+    use crate::meeting::{self, BriefFormat};
+    let Some(format) = BriefFormat::from_path(&args.output) else {
+        return Err(fail_at(
+            &args.output,
+            "cannot tell the format from the extension: use .html or .md",
+        ));
+    };
+    let loaded = load(&args.map)?;
+    let Some(found) = meeting::find_meeting(&loaded.map, &args.meeting) else {
+        let titles: Vec<String> = loaded
+            .map
+            .meetings
+            .iter()
+            .map(|m| format!("\"{}\"", m.title))
+            .collect();
+        let known = if titles.is_empty() {
+            "the map has no meetings".to_owned()
+        } else {
+            format!("the meetings are: {}", titles.join(", "))
+        };
+        return Err(fail_at(
+            &args.map,
+            format!("there is no meeting called \"{}\"; {known}", args.meeting),
+        ));
+    };
+    refuse_to_overwrite(&args.output, args.force)?;
+    let text = format.render(&meeting::brief(
+        &loaded.map,
+        found,
+        args.include_confidential,
+    ));
+    write_out(&args.output, text.as_bytes())?;
+    let note = if args.include_confidential {
+        " (confidential fields included)"
+    } else {
+        " (confidential fields left out)"
+    };
+    say(format!(
+        "{}: the brief for \"{}\"{note}",
+        args.output.display(),
+        found.title
+    ));
+    Ok(())
 }
 
 /// `out.csv` → `out-links.csv`; `out` → `out-links`: where the links go beside `out`.

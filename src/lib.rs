@@ -6,8 +6,10 @@ pub mod cli;
 pub mod compare;
 pub mod edit;
 pub mod examples;
+pub mod export;
 pub mod io;
 pub mod layout;
+pub mod meeting;
 pub mod model;
 #[cfg(feature = "gui")]
 pub mod ui;

@@ -559,7 +559,8 @@ fn an_unknown_example_lists_the_names() -> TestResult {
     assert_eq!(code(&out), Some(1));
     assert_eq!(
         stderr(&out),
-        "astute: there is no example called `youth-justice`; the examples are: victim-support-hub\n"
+        "astute: there is no example called `youth-justice`; the examples are: \
+         victim-support-hub, safeguarding-board, community-safety-partnership\n"
     );
     assert!(!dir.path().join("map.ron").exists());
     Ok(())
