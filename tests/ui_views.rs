@@ -192,14 +192,21 @@ fn secrets(map: &astute::model::Map) -> Vec<String> {
             }
         }
     }
-    for l in map.links.iter().filter(|l| l.confidential && l.note.len() >= 12) {
+    for l in map
+        .links
+        .iter()
+        .filter(|l| l.confidential && l.note.len() >= 12)
+    {
         found.push(l.note.chars().take(24).collect());
     }
     found
 }
 
 /// How many widgets on screen show any of `secrets`, in their label or their value.
-fn shown(harness: &egui_kittest::Harness<'static, astute::app::AstuteApp>, secrets: &[String]) -> usize {
+fn shown(
+    harness: &egui_kittest::Harness<'static, astute::app::AstuteApp>,
+    secrets: &[String],
+) -> usize {
     harness
         .query_all_by(|node: &egui_kittest::kittest::AccessKitNode<'_>| {
             let texts = [node.label(), node.value()];
@@ -217,33 +224,65 @@ fn presenting_hides_every_confidential_field_in_every_view() -> TestResult {
     let mut harness = harness(start(None, ScriptedDialogs::default(), dir.path()));
     let map = harness.state().document().map.clone();
     let secrets = secrets(&map);
-    assert!(secrets.len() >= 5, "the example should hold confidential notes");
+    assert!(
+        secrets.len() >= 5,
+        "the example should hold confidential notes"
+    );
     // Outside presentation mode the inspector shows a selected partner's confidential fields:
     // the check below can see them.
     let holder = map
         .stakeholders
         .iter()
-        .find(|s| secrets.iter().any(|x| s.inferred_interests.trim().starts_with(x.as_str())))
+        .find(|s| {
+            secrets
+                .iter()
+                .any(|x| s.inferred_interests.trim().starts_with(x.as_str()))
+        })
         .ok_or("no stakeholder with a confidential inferred interest")?;
-    harness.get_by_role_and_label(Role::Button, &holder.name).click();
+    harness
+        .get_by_role_and_label(Role::Button, &holder.name)
+        .click();
     harness.run();
-    assert!(shown(&harness, &secrets) > 0, "the inspector should show the secret");
+    assert!(
+        shown(&harness, &secrets) > 0,
+        "the inspector should show the secret"
+    );
 
     harness.key_press(Key::F5);
     harness.run();
-    assert_eq!(shown(&harness, &secrets), 0, "presenting, the map view shows a secret");
+    assert_eq!(
+        shown(&harness, &secrets),
+        0,
+        "presenting, the map view shows a secret"
+    );
     for s in &map.stakeholders {
         if let Some(node) = harness.query_by_role_and_label(Role::Button, &s.name) {
             node.hover();
             harness.run();
-            assert_eq!(shown(&harness, &secrets), 0, "the tooltip of {} shows a secret", s.name);
+            assert_eq!(
+                shown(&harness, &secrets),
+                0,
+                "the tooltip of {} shows a secret",
+                s.name
+            );
         }
     }
-    let keys = [Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num1];
+    let keys = [
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num1,
+    ];
     for key in keys {
         harness.key_press_modifiers(Modifiers::ALT, key);
         harness.run();
-        assert_eq!(shown(&harness, &secrets), 0, "presenting, view {key:?} shows a secret");
+        assert_eq!(
+            shown(&harness, &secrets),
+            0,
+            "presenting, view {key:?} shows a secret"
+        );
     }
     // Escape ends the presentation and the inspector is back.
     harness.key_press(Key::Escape);
@@ -255,7 +294,9 @@ fn presenting_hides_every_confidential_field_in_every_view() -> TestResult {
 #[test]
 fn saved_views_are_stepped_through_with_the_arrow_keys_when_presenting() -> TestResult {
     let Setup { mut harness, .. } = open_in(View::Map, &small_hub())?;
-    harness.get_by_role_and_label(Role::Button, "Police").click();
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
     harness.run();
     // From the View menu, with Police selected.
     harness.get_by_label("View").click();
@@ -281,5 +322,64 @@ fn saved_views_are_stepped_through_with_the_arrow_keys_when_presenting() -> Test
     harness.key_press(Key::ArrowLeft);
     harness.run();
     harness.get_by_label_contains("View 1 (1 of 2)");
+    Ok(())
+}
+
+#[test]
+fn a_meeting_is_planned_seated_and_its_brief_exported() -> TestResult {
+    let mut map = small_hub();
+    // The police and the NHS practitioner are in tension: they must not sit side by side.
+    map.links.push(Link::new(
+        Id::from_raw(0x42),
+        POLICE,
+        NHS,
+        LinkKind::Tension,
+    ));
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("hub.ron");
+    write_map(&path, &map)?;
+    let brief = dir.path().join("brief.html");
+    let dialogs = ScriptedDialogs {
+        saves: vec![Some(brief.clone())],
+        ..ScriptedDialogs::default()
+    };
+    let prefs = Prefs {
+        lens: Lens::Personal,
+        view: View::Meetings,
+        ..Prefs::default()
+    };
+    let mut harness = harness(start_with(prefs, Some(path), dialogs, dir.path()));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run();
+    harness.get_by_label("New meeting").click();
+    harness.run();
+    let meeting = harness.state().document().map.meetings[0].clone();
+    assert_eq!(meeting.invitees.len(), 3);
+    harness.get_by_label("Suggest seating").click();
+    harness.run();
+    let seats = harness.state().document().map.meetings[0].seating.clone();
+    assert_eq!(seats.len(), 3);
+    harness.get_by_label_contains("Why this seating");
+    // Dragging one seat onto another swaps them.
+    let from = harness.get_by_label("Seat of Police").rect().center();
+    let to = harness
+        .get_by_label("Seat of Hub co-ordinator")
+        .rect()
+        .center();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+    let swapped = harness.state().document().map.meetings[0].seating.clone();
+    let place =
+        |seating: &[astute::model::StakeholderId], id| seating.iter().position(|&s| s == id);
+    assert_eq!(place(&swapped, POLICE), place(&seats, HUB));
+    assert_eq!(place(&swapped, HUB), place(&seats, POLICE));
+    harness.get_by_label("Export brief…").click();
+    harness.run();
+    let html = std::fs::read_to_string(&brief)?;
+    assert!(html.contains("<html") && html.contains("New meeting") && html.contains("Police"));
     Ok(())
 }

@@ -118,6 +118,7 @@ pub struct AstuteApp {
     /// Colour, size and filters of the canvas and charts.
     look: Look,
     lens_state: lens::LensState,
+    meetings: crate::ui::views::meetings::MeetingsState,
     exercises: crate::ui::exercises::ExercisesState,
     grid_chart: ChartState,
     stance_chart: ChartState,
@@ -150,6 +151,7 @@ impl AstuteApp {
             canvas: CanvasState::default(),
             look: Look::default(),
             lens_state: lens::LensState::default(),
+            meetings: Default::default(),
             exercises: Default::default(),
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
@@ -387,6 +389,16 @@ impl AstuteApp {
                     View::Table => {
                         padded.show(ui, |ui| {
                             table_ui(ui, &scene, &mut self.table, selection, read_only, out);
+                        });
+                    }
+                    View::Meetings => {
+                        padded.show(ui, |ui| {
+                            let today = chrono::Local::now().date_naive();
+                            let state = &mut self.meetings;
+                            let ids = &mut self.ids;
+                            crate::ui::views::meetings::meetings_ui(
+                                ui, map, state, selection, ids, today, out,
+                            );
                         });
                     }
                     View::Issues => {
@@ -642,6 +654,60 @@ impl AstuteApp {
             crate::edit::Edit::Set(crate::edit::Part::Scenarios(scenarios)),
         ]);
         self.apply_one(label, edit);
+    }
+
+    /// Writes `text` where the user chooses, atomically; says how it went in the status bar.
+    fn export_text(
+        &mut self,
+        kind: FileKind,
+        file_name: &str,
+        text: impl FnOnce(&std::path::Path) -> Result<String, String>,
+    ) {
+        let Some(path) = self.dialogs.pick_save(kind, file_name) else {
+            return;
+        };
+        let written = text(&path).and_then(|text| {
+            crate::io::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(()) => self.status = format!("Exported {}", path.display()),
+            Err(error) => {
+                self.prompt = Some(Prompt::Error {
+                    title: format!("Could not export {}", path.display()),
+                    lines: vec![error],
+                });
+            }
+        }
+    }
+
+    /// Exports the meeting's brief as HTML or Markdown, by the file's extension.
+    fn export_brief(&mut self, id: crate::model::MeetingId) {
+        let Some(meeting) = self.doc.map.meetings.iter().find(|m| m.id == id).cloned() else {
+            return;
+        };
+        let map = self.doc.map.clone();
+        let include = self.meetings.include_confidential;
+        let name = format!("{}-brief.html", file_stem(&meeting.title));
+        self.export_text(FileKind::Html, &name, |path| {
+            let format = crate::meeting::BriefFormat::from_path(path)
+                .unwrap_or(crate::meeting::BriefFormat::Html);
+            Ok(format.render(&crate::meeting::brief::brief(&map, &meeting, include)))
+        });
+    }
+
+    /// Exports the whole map as an HTML report or as GraphML, without confidential fields.
+    fn export_map(&mut self, command: Command) {
+        let map = self.doc.map.clone();
+        let stem = file_stem(&map.meta.title);
+        if command == Command::ExportReport {
+            self.export_text(FileKind::Html, &format!("{stem}-report.html"), |_| {
+                Ok(crate::export::report::report_html(&map, false))
+            });
+        } else {
+            self.export_text(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {
+                crate::export::graphml::to_graphml(&map, false).map_err(|e| e.to_string())
+            });
+        }
     }
 
     /// Saves the lens, camera, filters and selection as a view to present.
@@ -927,6 +993,8 @@ impl AstuteApp {
             }
             Command::About => self.prompt = Some(Prompt::About),
             Command::Exercises => self.exercises.open = true,
+            Command::ExportBrief(id) => self.export_brief(id),
+            Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
         }
     }
 

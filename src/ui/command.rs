@@ -82,6 +82,10 @@ pub enum Command {
     EnterScenario(Option<crate::model::ScenarioId>),
     /// Make the scenario being edited the real map (not in menus).
     ApplyScenario,
+    /// Write this meeting's brief to a file (from the meetings view; not in menus).
+    ExportBrief(crate::model::MeetingId),
+    ExportReport,
+    ExportGraphMl,
     /// Open built-in example number `n` as an unsaved copy.
     OpenExample(usize),
     Exercises,
@@ -101,6 +105,8 @@ impl Command {
             Save,
             SaveAs,
             ImportCsv,
+            ExportReport,
+            ExportGraphMl,
             Revert,
             Quit,
             Undo,
@@ -143,6 +149,9 @@ impl Command {
             Self::Save => "Save".into(),
             Self::SaveAs => "Save as…".into(),
             Self::ImportCsv => "Import stakeholders from CSV…".into(),
+            Self::ExportReport => "Export report (HTML)…".into(),
+            Self::ExportGraphMl => "Export for Gephi or yEd (GraphML)…".into(),
+            Self::ExportBrief(_) => "Export meeting brief…".into(),
             Self::Revert => "Revert to saved".into(),
             Self::Quit => "Quit".into(),
             Self::Undo => "Undo".into(),
@@ -199,6 +208,13 @@ impl Command {
             Self::Open => "Open a map file (.ron)",
             Self::Save => "Save the map to its file",
             Self::SaveAs => "Save the map to a new file",
+            Self::ExportReport => {
+                "The whole map and its analysis as a page to print; no confidential fields"
+            }
+            Self::ExportGraphMl => {
+                "Every stakeholder and link with their attributes; no confidential fields"
+            }
+            Self::ExportBrief(_) => "The meeting's brief as an HTML page or Markdown text",
             Self::ImportCsv => {
                 "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step"
             }
@@ -278,6 +294,7 @@ impl Command {
                     Key::Num4,
                     Key::Num5,
                     Key::Num6,
+                    Key::Num7,
                 ];
                 let index = View::ALL.iter().position(|&v| v == view).unwrap_or(0);
                 vec![k(Modifiers::ALT, keys[index])]
@@ -297,6 +314,9 @@ impl Command {
             | Self::Save
             | Self::SaveAs
             | Self::ImportCsv
+            | Self::ExportReport
+            | Self::ExportGraphMl
+            | Self::ExportBrief(_)
             | Self::Revert
             | Self::Quit => Menu::File,
             Self::Undo

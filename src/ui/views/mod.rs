@@ -3,6 +3,7 @@
 //! shares the selection, and pushes edits like the canvas does.
 
 pub mod matrix;
+pub mod meetings;
 pub mod salience;
 pub mod scatter;
 pub mod table;
@@ -27,17 +28,20 @@ pub enum View {
     Table,
     /// Stakeholders' positions on the issues.
     Issues,
+    /// Meetings: agenda, invitees, seating and briefs.
+    Meetings,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Map,
         Self::Grid,
         Self::StancePower,
         Self::Salience,
         Self::Table,
         Self::Issues,
+        Self::Meetings,
     ];
 
     /// The tab's title.
@@ -49,6 +53,7 @@ impl View {
             Self::Salience => "Salience",
             Self::Table => "Table",
             Self::Issues => "Issue matrix",
+            Self::Meetings => "Meetings",
         }
     }
 
@@ -63,6 +68,7 @@ impl View {
             Self::Salience => "Power, legitimacy and urgency: whose claims press hardest",
             Self::Table => "Every partner with the analysis alongside; click a heading to sort",
             Self::Issues => "Each partner's position on each issue, edited in place",
+            Self::Meetings => "Plan a meeting: agenda, invitees, seating and a brief to print",
         }
     }
 }

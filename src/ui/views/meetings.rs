@@ -1,0 +1,443 @@
+//! The meetings view, for co-ordinators planning partnership meetings: each meeting's title,
+//! date, purpose, agenda (tied to issues) and invitees, and the seating drawn round the table,
+//! suggested with reasons and rearranged by dragging one seat onto another.
+
+use chrono::NaiveDate;
+use egui::{
+    Align2, Color32, ComboBox, FontId, Rect, RichText, Role, Sense, Stroke, TextEdit, Ui,
+    WidgetInfo, vec2,
+};
+
+use super::super::{Command, Requests, Selection, elide, style};
+use crate::edit::{Edit, Part};
+use crate::meeting::seating::{Outline, Table, assess, suggest};
+use crate::model::{
+    AgendaItem, Choice, IdAllocator, Map, Meeting, MeetingId, StakeholderId, TableShape,
+};
+
+/// The meetings view's state: UI state, never saved in the map.
+#[derive(Debug, Default)]
+pub struct MeetingsState {
+    /// The meeting shown.
+    pub current: Option<MeetingId>,
+    /// Put confidential fields in exported briefs.
+    pub include_confidential: bool,
+    /// The seat being dragged.
+    dragging: Option<usize>,
+    /// The last suggestion's seats and reasons, shown while the seating is still it.
+    reasons: Option<(Vec<StakeholderId>, Vec<String>)>,
+}
+
+/// Replaces meeting `i` with `change` applied, as one step per field and meeting.
+fn edit_meeting(
+    out: &mut Requests,
+    map: &Map,
+    i: usize,
+    field: &str,
+    change: impl FnOnce(&mut Meeting),
+) {
+    let mut meetings = map.meetings.clone();
+    if let Some(m) = meetings.get_mut(i) {
+        let id = m.id;
+        change(m);
+        out.edit_in_group(
+            format!("Edit meeting {field}"),
+            Edit::Set(Part::Meetings(meetings)),
+            format!("meeting-{id}-{field}"),
+        );
+    }
+}
+
+/// Draws the view.
+pub fn meetings_ui(
+    ui: &mut Ui,
+    map: &Map,
+    state: &mut MeetingsState,
+    selection: &mut Selection,
+    ids: &mut IdAllocator,
+    today: NaiveDate,
+    out: &mut Requests,
+) {
+    ui.horizontal(|ui| {
+        for m in &map.meetings {
+            if ui
+                .selectable_label(state.current == Some(m.id), elide(&m.title, 30))
+                .clicked()
+            {
+                state.current = Some(m.id);
+            }
+        }
+        if ui.button("New meeting").clicked() {
+            let id = ids.next();
+            let mut meetings = map.meetings.clone();
+            meetings.push(Meeting {
+                id,
+                title: "New meeting".into(),
+                date: Some(today),
+                purpose: String::new(),
+                agenda: Vec::new(),
+                invitees: selection.stakeholders.iter().copied().collect(),
+                table: TableShape::Round,
+                seating: Vec::new(),
+            });
+            out.edit("New meeting", Edit::Set(Part::Meetings(meetings)));
+            state.current = Some(id);
+        }
+    });
+    if state
+        .current
+        .is_none_or(|id| map.meetings.iter().all(|m| m.id != id))
+    {
+        state.current = map.meetings.first().map(|m| m.id);
+    }
+    let Some(i) = state
+        .current
+        .and_then(|id| map.meetings.iter().position(|m| m.id == id))
+    else {
+        ui.add_space(20.0);
+        ui.label("No meetings yet. Select the partners to invite and choose New meeting.");
+        return;
+    };
+    ui.separator();
+    let meeting = &map.meetings[i];
+    egui::ScrollArea::vertical()
+        .id_salt("meeting")
+        .auto_shrink([false; 2])
+        .show(ui, |ui| {
+            seating_ui(ui, map, i, meeting, state, out);
+            ui.separator();
+            details_ui(ui, map, i, meeting, state, selection, out);
+        });
+}
+
+fn details_ui(
+    ui: &mut Ui,
+    map: &Map,
+    i: usize,
+    meeting: &Meeting,
+    state: &mut MeetingsState,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    let mut title = meeting.title.clone();
+    let name = ui.label(RichText::new("Title").strong());
+    if ui
+        .add(TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
+        .labelled_by(name.id)
+        .changed()
+        && !title.trim().is_empty()
+    {
+        edit_meeting(out, map, i, "title", |m| m.title = title);
+    }
+    ui.horizontal(|ui| {
+        let name = ui.label("Date (YYYY-MM-DD)");
+        let draft_id = ui.scope_id().with(("meeting-date", meeting.id.raw()));
+        let mut text = ui
+            .data_mut(|d| d.get_temp::<String>(draft_id))
+            .unwrap_or_else(|| meeting.date.map(|d| d.to_string()).unwrap_or_default());
+        let response = ui
+            .add(TextEdit::singleline(&mut text).desired_width(100.0))
+            .labelled_by(name.id);
+        if response.changed() {
+            match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+                Ok(date) => {
+                    edit_meeting(out, map, i, "date", |m| m.date = Some(date));
+                    ui.data_mut(|d| d.remove::<String>(draft_id));
+                }
+                Err(_) if text.trim().is_empty() => {
+                    edit_meeting(out, map, i, "date", |m| m.date = None);
+                    ui.data_mut(|d| d.remove::<String>(draft_id));
+                }
+                Err(_) => {
+                    ui.data_mut(|d| d.insert_temp(draft_id, text));
+                }
+            }
+        }
+        let mut table = meeting.table;
+        ComboBox::from_id_salt(("meeting-table", meeting.id.raw()))
+            .selected_text(format!("{} table", table.label()))
+            .show_ui(ui, |ui| {
+                for &shape in TableShape::ALL {
+                    ui.selectable_value(&mut table, shape, shape.label());
+                }
+            })
+            .response
+            .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Table shape"));
+        if table != meeting.table {
+            edit_meeting(out, map, i, "table", |m| m.table = table);
+        }
+    });
+    let name = ui.label(RichText::new("Purpose").strong());
+    let mut purpose = meeting.purpose.clone();
+    if ui
+        .add(
+            TextEdit::multiline(&mut purpose)
+                .desired_rows(2)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(name.id)
+        .changed()
+    {
+        edit_meeting(out, map, i, "purpose", |m| m.purpose = purpose);
+    }
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Agenda").strong());
+        if ui.small_button("Add item").clicked() {
+            edit_meeting(out, map, i, "agenda", |m| {
+                m.agenda.push(AgendaItem {
+                    title: format!("Item {}", m.agenda.len() + 1),
+                    issues: Vec::new(),
+                });
+            });
+        }
+    });
+    for (k, item) in meeting.agenda.iter().enumerate() {
+        ui.horizontal(|ui| {
+            let mut title = item.title.clone();
+            let response = ui.add(TextEdit::singleline(&mut title).desired_width(180.0));
+            response.widget_info(|| {
+                WidgetInfo::labeled(Role::TextInput, true, format!("Agenda item {}", k + 1))
+            });
+            if response.changed() {
+                edit_meeting(out, map, i, &format!("agenda {k}"), |m| {
+                    m.agenda[k].title = title
+                });
+            }
+            if ui.small_button("Remove").clicked() {
+                edit_meeting(out, map, i, "agenda", |m| {
+                    m.agenda.remove(k);
+                });
+            }
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new("Issues:").weak());
+            for issue in &map.issues {
+                let on = item.issues.contains(&issue.id);
+                if ui.selectable_label(on, elide(&issue.name, 24)).clicked() {
+                    edit_meeting(out, map, i, &format!("agenda {k} issues"), |m| {
+                        let list = &mut m.agenda[k].issues;
+                        if on {
+                            list.retain(|x| *x != issue.id);
+                        } else {
+                            list.push(issue.id);
+                        }
+                    });
+                }
+            }
+        });
+    }
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("Invitees ({})", meeting.invitees.len())).strong());
+        let chosen: Vec<StakeholderId> = selection
+            .stakeholders
+            .iter()
+            .copied()
+            .filter(|id| !meeting.invitees.contains(id))
+            .collect();
+        if ui
+            .add_enabled(!chosen.is_empty(), egui::Button::new("Invite selection"))
+            .on_disabled_hover_text("Select partners on the map or the table first")
+            .clicked()
+        {
+            edit_meeting(out, map, i, "invitees", |m| m.invitees.extend(chosen));
+        }
+    });
+    for &id in &meeting.invitees {
+        ui.horizontal(|ui| {
+            if ui.link(elide(map.name_of(id), 34)).clicked() {
+                *selection = Selection::only(id);
+            }
+            if ui.small_button("Uninvite").clicked() {
+                edit_meeting(out, map, i, "invitees", |m| {
+                    m.invitees.retain(|x| *x != id);
+                    m.seating.retain(|x| *x != id);
+                });
+            }
+        });
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui
+            .button("Export brief…")
+            .on_hover_text("An HTML page or Markdown text")
+            .clicked()
+        {
+            out.command(Command::ExportBrief(meeting.id));
+        }
+        ui.checkbox(&mut state.include_confidential, "with confidential fields");
+    });
+    if ui.small_button("Delete meeting").clicked() {
+        let mut meetings = map.meetings.clone();
+        meetings.remove(i);
+        out.edit(
+            format!("Delete meeting {}", meeting.title),
+            Edit::Set(Part::Meetings(meetings)),
+        );
+    }
+}
+
+/// The seats to draw: the saved seating if it seats exactly the invitees, else the invitees
+/// in order.
+fn seats_of(meeting: &Meeting) -> Vec<StakeholderId> {
+    let mut invited = meeting.invitees.clone();
+    invited.sort_unstable();
+    invited.dedup();
+    let mut saved = meeting.seating.clone();
+    saved.sort_unstable();
+    if saved == invited {
+        meeting.seating.clone()
+    } else {
+        let mut seen = Vec::new();
+        meeting
+            .invitees
+            .iter()
+            .filter(|id| {
+                let first = !seen.contains(*id);
+                seen.push(**id);
+                first
+            })
+            .copied()
+            .collect()
+    }
+}
+
+fn seating_ui(
+    ui: &mut Ui,
+    map: &Map,
+    i: usize,
+    meeting: &Meeting,
+    state: &mut MeetingsState,
+    out: &mut Requests,
+) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new("Seating").strong());
+        if ui
+            .add_enabled(meeting.invitees.len() >= 2, egui::Button::new("Suggest seating"))
+            .on_hover_text("Keeps tension and competition pairs apart, allies together, and you beside nobody you might seem to favour")
+            .clicked()
+        {
+            let seating = suggest(map, meeting);
+            state.reasons = Some((seating.seats.clone(), seating.reasons));
+            edit_meeting(out, map, i, "seating", |m| m.seating = seating.seats);
+        }
+    });
+    let seats = seats_of(meeting);
+    if seats.len() < 2 {
+        ui.label(RichText::new("Invite two or more partners to seat them.").weak());
+        return;
+    }
+    let table = Table::new(meeting.table, seats.len());
+    let size = vec2(
+        ui.available_width(),
+        (ui.available_width() * 0.6).clamp(260.0, 420.0),
+    );
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let painter = ui.painter_at(rect);
+    let positions = table.seat_positions();
+    let extent = positions
+        .iter()
+        .fold(1.0f32, |m, p| m.max(p[0].abs()).max(p[1].abs()))
+        + 0.8;
+    // Room round the table for the names: wide at the sides, a line above and below.
+    let room = vec2(
+        (rect.width() - 260.0).max(80.0),
+        (rect.height() - 60.0).max(80.0),
+    );
+    let scale = (room.x.min(room.y) / 2.0) / extent;
+    let to_screen = |p: [f32; 2]| rect.center() + vec2(p[0], p[1]) * scale;
+    let fill = ui.visuals().faint_bg_color;
+    let edge = Stroke::new(1.5, ui.visuals().weak_text_color());
+    match table.outline() {
+        Outline::Circle { radius } => {
+            painter.circle(rect.center(), radius * scale, fill, edge);
+        }
+        Outline::Rect { width, height } => {
+            let r = Rect::from_center_size(rect.center(), vec2(width, height) * scale);
+            painter.rect(r, 6.0, fill, edge, egui::StrokeKind::Inside);
+        }
+    }
+    let assessment = assess(map, meeting, &seats);
+    let seat_radius = (scale * 0.42).clamp(14.0, 30.0);
+    let mut drop_on = None;
+    for (k, (&id, &p)) in seats.iter().zip(&positions).enumerate() {
+        let at = to_screen(p);
+        let s = map.stakeholder(id);
+        let colour = s.map_or(Color32::GRAY, |s| style::stance_colour(s.stance));
+        let ring = if map.me == Some(id) {
+            Stroke::new(3.0, ui.visuals().strong_text_color())
+        } else {
+            Stroke::new(1.0, Color32::from_gray(60))
+        };
+        painter.circle(at, seat_radius, colour, ring);
+        let name = map.name_of(id);
+        let outward = (at - rect.center()).normalized();
+        let anchor = if outward.y.abs() < 0.95 {
+            if outward.x > 0.0 {
+                Align2::LEFT_CENTER
+            } else {
+                Align2::RIGHT_CENTER
+            }
+        } else if outward.y > 0.0 {
+            Align2::CENTER_TOP
+        } else {
+            Align2::CENTER_BOTTOM
+        };
+        painter.text(
+            at + outward * (seat_radius + 4.0),
+            anchor,
+            elide(name, 20),
+            FontId::proportional(12.5),
+            ui.visuals().strong_text_color(),
+        );
+        let response = ui.interact(
+            Rect::from_center_size(at, egui::Vec2::splat(seat_radius * 2.0)),
+            ui.scope_id().with(("seat", k)),
+            Sense::drag(),
+        );
+        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Seat of {name}")));
+        let response = response.on_hover_text(format!("{name}: drag onto another seat to swap"));
+        if response.drag_started() {
+            state.dragging = Some(k);
+        }
+        if response.contains_pointer() && state.dragging.is_some_and(|d| d != k) {
+            painter.circle_stroke(at, seat_radius + 4.0, Stroke::new(2.0, style::ME_RING));
+            if ui.input(|i| i.pointer.any_released()) {
+                drop_on = Some(k);
+            }
+        }
+    }
+    if let (Some(from), Some(to)) = (state.dragging, drop_on) {
+        let mut swapped = seats.clone();
+        swapped.swap(from, to);
+        edit_meeting(out, map, i, "seating", |m| m.seating = swapped);
+    }
+    if ui.input(|i| !i.pointer.any_down()) {
+        state.dragging = None;
+    }
+    if let Some(from) = state.dragging
+        && let Some(pointer) = ui.input(|i| i.pointer.hover_pos())
+    {
+        painter.line_segment(
+            [to_screen(positions[from]), pointer],
+            Stroke::new(2.0, style::ME_RING),
+        );
+    }
+    if assessment.is_clean() {
+        ui.label(
+            RichText::new("No clashes: no tension or competition pair sits side by side.").weak(),
+        );
+    }
+    for problem in &assessment.problems {
+        ui.label(RichText::new(problem).color(style::stance_colour(-2)));
+    }
+    if let Some((suggested, reasons)) = &state.reasons
+        && *suggested == seats
+    {
+        ui.label(RichText::new("Why this seating").strong());
+        for reason in reasons {
+            ui.label(format!("- {reason}"));
+        }
+    }
+}
