@@ -57,6 +57,16 @@ impl View {
         }
     }
 
+    /// The tab's short title.
+    pub fn tab(self) -> &'static str {
+        match self {
+            Self::Grid => "Grid",
+            Self::StancePower => "Stance",
+            Self::Issues => "Issues",
+            other => other.label(),
+        }
+    }
+
     /// One line on what the view shows.
     pub fn tooltip(self) -> &'static str {
         match self {
@@ -79,7 +89,7 @@ pub fn tabs_ui(ui: &mut Ui, current: View) -> Option<View> {
     ui.horizontal(|ui| {
         for view in View::ALL {
             let tab = ui
-                .selectable_label(current == view, RichText::new(view.label()).size(14.0))
+                .selectable_label(current == view, RichText::new(view.tab()).size(14.0))
                 .on_hover_text(view.tooltip());
             if tab.clicked() && view != current {
                 picked = Some(view);
