@@ -49,7 +49,7 @@ pub enum Command {
     /// Make a map from a stakeholders CSV and, optionally, a links CSV
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
-    /// Export a map as CSV, JSON, GraphML or an HTML report (confidential fields left out)
+    /// Export a map as CSV, JSON, GraphML, an HTML report, or an SVG or PNG picture
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
     /// List the built-in example maps, or write one
@@ -121,6 +121,10 @@ CSV writes two files: OUT holds the stakeholders and OUT-links holds the links, 
 JSON writes the whole map to OUT.
 GraphML writes the map as a network for Gephi, yEd or networkx, every attribute declared.
 HTML writes a standalone, printable report of the whole map and its analysis.
+SVG and PNG draw a picture: --chart map (the network, as on the canvas; the default), grid
+(the power-interest grid) or stance (stance across, power up), at --size WIDTHxHEIGHT pixels:
+1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi. Pictures show names
+and scores only, never a confidential field.
 Confidential fields (hidden agendas, confidential notes and stakeholders) are left out unless
 --include-confidential is given.";
 
@@ -223,6 +227,18 @@ pub struct ExportArgs {
     /// Replace output files that exist (the old ones are kept as OUT.bak).
     #[arg(long)]
     pub force: bool,
+    /// For SVG and PNG: the picture to draw.
+    #[arg(long, value_enum, default_value_t = crate::scene::Chart::Map)]
+    pub chart: crate::scene::Chart,
+    /// For SVG and PNG: the size in pixels (1600x1000 is a slide; 4961x3508 an A3 poster at
+    /// 300 dpi).
+    #[arg(
+        long,
+        value_name = "WxH",
+        default_value = "1600x1000",
+        value_parser = crate::scene::parse_size
+    )]
+    pub size: (u32, u32),
 }
 
 /// The formats `astute export` writes.
@@ -236,6 +252,10 @@ pub enum ExportFormat {
     Graphml,
     /// A standalone HTML report of the map and its analysis.
     Html,
+    /// A picture (see --chart and --size) as SVG.
+    Svg,
+    /// A picture (see --chart and --size) as PNG.
+    Png,
 }
 
 /// Arguments of `astute examples`.
@@ -596,7 +616,32 @@ fn export(args: &ExportArgs) -> Outcome {
         ExportFormat::Json => export_json(args, &loaded.map),
         ExportFormat::Graphml => export_graphml(args, &loaded.map),
         ExportFormat::Html => export_html(args, &loaded.map),
+        ExportFormat::Svg | ExportFormat::Png => export_picture(args, &loaded.map),
     }
+}
+
+/// SVG or PNG of the network or a chart; pictures show names and scores only, never a
+/// confidential field, so `--include-confidential` changes nothing.
+fn export_picture(args: &ExportArgs, map: &Map) -> Outcome {
+    use crate::scene::SceneOptions;
+    refuse_to_overwrite(&args.output, args.force)?;
+    let (width, height) = args.size;
+    let scene = args
+        .chart
+        .scene(map, (width as f32, height as f32), &SceneOptions::default());
+    let (bytes, format) = if args.to == ExportFormat::Png {
+        let png = crate::export::png::to_png(&scene).map_err(|e| fail_at(&args.output, e))?;
+        (png, "PNG")
+    } else {
+        (crate::export::svg::to_svg(&scene).into_bytes(), "SVG")
+    };
+    write_out(&args.output, &bytes)?;
+    say(format!(
+        "{}: the {} chart as {format}, {width}×{height} pixels (names and scores only)",
+        args.output.display(),
+        args.chart.name()
+    ));
+    Ok(())
 }
 
 fn export_graphml(args: &ExportArgs, map: &Map) -> Outcome {

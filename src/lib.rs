@@ -11,5 +11,6 @@ pub mod io;
 pub mod layout;
 pub mod meeting;
 pub mod model;
+pub mod scene;
 #[cfg(feature = "gui")]
 pub mod ui;

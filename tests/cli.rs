@@ -509,15 +509,15 @@ fn export_offers_only_the_formats_it_has() -> TestResult {
     write(dir.path(), "hub.ron", &hub())?;
     let out = astute(
         dir.path(),
-        &["export", "hub.ron", "--to", "svg", "-o", "hub.svg"],
+        &["export", "hub.ron", "--to", "pdf", "-o", "hub.pdf"],
     )?;
     assert_eq!(code(&out), Some(2));
     assert!(
-        stderr(&out).contains("invalid value 'svg'"),
+        stderr(&out).contains("invalid value 'pdf'"),
         "{}",
         stderr(&out)
     );
-    assert!(!dir.path().join("hub.svg").exists());
+    assert!(!dir.path().join("hub.pdf").exists());
     Ok(())
 }
 

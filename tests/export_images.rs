@@ -1,0 +1,169 @@
+//! Pictures of the built-in examples: every chart's SVG parses with usvg and shows every
+//! stakeholder once; every PNG decodes at exactly the size asked for; and `astute export`
+//! writes both.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use astute::examples::EXAMPLES;
+use astute::export::png::{fonts, to_png};
+use astute::export::svg::to_svg;
+use astute::scene::{A3_POSTER, Chart, SceneOptions};
+use resvg::tiny_skia::Pixmap;
+use resvg::usvg;
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn usvg_options() -> usvg::Options<'static> {
+    usvg::Options {
+        fontdb: fonts(),
+        ..usvg::Options::default()
+    }
+}
+
+/// How many text nodes in `group` and below were drawn with a font (have glyph outlines).
+fn drawn_texts(group: &usvg::Group) -> usize {
+    group
+        .children()
+        .iter()
+        .map(|node| match node {
+            usvg::Node::Group(g) => drawn_texts(g),
+            usvg::Node::Text(t) => usize::from(!t.flattened().children().is_empty()),
+            _ => 0,
+        })
+        .sum()
+}
+
+#[test]
+fn every_chart_of_every_example_parses_and_shows_every_stakeholder() -> TestResult {
+    for example in EXAMPLES {
+        let map = example
+            .map()
+            .map_err(|e| format!("{}: {e:?}", example.name))?;
+        for chart in Chart::ALL {
+            let scene = chart.scene(&map, (1600.0, 1000.0), &SceneOptions::default());
+            assert_eq!(scene.stakeholder_count(), map.stakeholders.len());
+            let svg = to_svg(&scene);
+            let tree = usvg::Tree::from_str(&svg, &usvg_options())
+                .map_err(|e| format!("{} {chart:?}: {e}", example.name))?;
+            assert_eq!(
+                (tree.size().width(), tree.size().height()),
+                (1600.0, 1000.0)
+            );
+            assert_eq!(
+                svg.matches("class=\"stakeholder\"").count(),
+                map.stakeholders.len(),
+                "{} {chart:?}",
+                example.name
+            );
+            for s in &map.stakeholders {
+                let shown: String = s.name.chars().take(10).collect();
+                let escaped = quick_xml::escape::escape(shown.as_str());
+                assert!(
+                    svg.contains(escaped.as_ref()),
+                    "{} {chart:?}: {} not named",
+                    example.name,
+                    s.name
+                );
+            }
+            // Names and titles are drawn with the embedded font, not dropped for want of one.
+            assert!(drawn_texts(tree.root()) > map.stakeholders.len());
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn every_png_decodes_at_the_size_asked_for() -> TestResult {
+    for example in EXAMPLES {
+        let map = example
+            .map()
+            .map_err(|e| format!("{}: {e:?}", example.name))?;
+        for (chart, size) in Chart::ALL
+            .into_iter()
+            .zip([(1600, 1000), (801, 599), (1000, 1000)])
+        {
+            let scene = chart.scene(
+                &map,
+                (size.0 as f32, size.1 as f32),
+                &SceneOptions::default(),
+            );
+            let png = to_png(&scene)?;
+            let image = Pixmap::decode_png(&png)?;
+            assert_eq!(
+                (image.width(), image.height()),
+                size,
+                "{} {chart:?}",
+                example.name
+            );
+            // Something is drawn: not every pixel is the white background.
+            assert!(image.pixels().iter().any(|p| p.red() < 200));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn a_poster_is_drawn_at_full_size() -> TestResult {
+    let map = EXAMPLES[0].map().map_err(|e| format!("{e:?}"))?;
+    let size = (A3_POSTER.0 as f32, A3_POSTER.1 as f32);
+    let png = to_png(&Chart::Map.scene(&map, size, &SceneOptions::default()))?;
+    let image = Pixmap::decode_png(&png)?;
+    assert_eq!((image.width(), image.height()), A3_POSTER);
+    Ok(())
+}
+
+fn astute(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
+    Command::new(env!("CARGO_BIN_EXE_astute"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+}
+
+#[test]
+fn the_cli_exports_svg_and_png() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let made = astute(dir.path(), &["examples", EXAMPLES[0].name, "-o", "hub.ron"])?;
+    assert!(made.status.success(), "{made:?}");
+
+    let svg = astute(
+        dir.path(),
+        &["export", "hub.ron", "--to", "svg", "-o", "hub.svg"],
+    )?;
+    assert!(svg.status.success(), "{svg:?}");
+    let text = std::fs::read_to_string(dir.path().join("hub.svg"))?;
+    let tree = usvg::Tree::from_str(&text, &usvg_options())?;
+    assert_eq!(
+        (tree.size().width(), tree.size().height()),
+        (1600.0, 1000.0)
+    );
+
+    let png = astute(
+        dir.path(),
+        &[
+            "export", "hub.ron", "--to", "png", "--chart", "grid", "--size", "640x480", "-o",
+            "grid.png",
+        ],
+    )?;
+    assert!(png.status.success(), "{png:?}");
+    assert!(String::from_utf8_lossy(&png.stdout).contains("grid.png: the grid chart as PNG"));
+    let image = Pixmap::decode_png(&std::fs::read(dir.path().join("grid.png"))?)?;
+    assert_eq!((image.width(), image.height()), (640, 480));
+
+    // An existing file is kept unless --force is given.
+    let again = astute(
+        dir.path(),
+        &["export", "hub.ron", "--to", "svg", "-o", "hub.svg"],
+    )?;
+    assert_eq!(again.status.code(), Some(1));
+
+    let bad = astute(
+        dir.path(),
+        &[
+            "export", "hub.ron", "--to", "png", "--size", "0x10", "-o", "bad.png",
+        ],
+    )?;
+    assert_eq!(bad.status.code(), Some(2), "a bad size is a usage error");
+    assert!(!dir.path().join("bad.png").exists());
+    Ok(())
+}
