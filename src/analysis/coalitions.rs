@@ -160,11 +160,17 @@ pub fn coalitions(map: &Map) -> Vec<Coalition> {
 /// their supporters.
 pub fn blocking(map: &Map, coalitions: &[Coalition]) -> Vec<BlockingCoalition> {
     let mut found = Vec::new();
+    // The first stakeholder with each id, as `Map::stakeholder` finds it, without a search
+    // through the whole map per member.
+    let mut first: HashMap<StakeholderId, &crate::model::Stakeholder> = HashMap::new();
+    for s in &map.stakeholders {
+        first.entry(s.id).or_insert(s);
+    }
     for (c, coalition) in coalitions.iter().enumerate() {
         let members: Vec<_> = coalition
             .members
             .iter()
-            .filter_map(|&id| map.stakeholder(id))
+            .filter_map(|id| first.get(id).copied())
             .collect();
         let opposed: Vec<_> = members.iter().filter(|s| s.stance < 0).collect();
         let supporters: Vec<_> = members.iter().filter(|s| s.stance > 0).collect();
@@ -292,45 +298,72 @@ pub fn suggestions(map: &Map) -> Vec<Suggestion> {
             _ => {}
         }
     }
+    // A 64-bit summary of each stakeholder's keywords (bit `id % 64` per keyword): two
+    // stakeholders whose summaries share no bit share no keyword, which settles most pairs
+    // without comparing the lists.
+    let keyword_bits: Vec<u64> = keyword_ids
+        .iter()
+        .map(|ids| ids.iter().fold(0, |bits, &id| bits | 1 << (id % 64)))
+        .collect();
     let rank_rows = |first_row: usize, step: usize| {
         // Weakest at the top, so it is the one to drop.
         let mut best: BinaryHeap<Reverse<Candidate>> = BinaryHeap::new();
         for i in (first_row..n).step_by(step) {
             let for_i = &for_mask[i * blocks..(i + 1) * blocks];
             let against_i = &against_mask[i * blocks..(i + 1) * blocks];
-            let words_i = &keyword_ids[i];
-            for j in i + 1..n {
+            let (words_i, bits_i) = (&keyword_ids[i], keyword_bits[i]);
+            let mut consider = |j: usize| {
                 let for_j = &for_mask[j * blocks..(j + 1) * blocks];
                 let against_j = &against_mask[j * blocks..(j + 1) * blocks];
+                // For and against are never both set for one issue, so the issues agreed on
+                // are the bits of one mask per block.
                 let mut shared_issues = 0;
                 for k in 0..blocks {
-                    shared_issues += (for_i[k] & for_j[k]).count_ones()
-                        + (against_i[k] & against_j[k]).count_ones();
+                    shared_issues +=
+                        ((for_i[k] & for_j[k]) | (against_i[k] & against_j[k])).count_ones();
                 }
-                let shared_words = if words_i.is_empty() {
-                    0
-                } else {
-                    count_common(words_i, &keyword_ids[j]) as u32
-                };
                 let issue_score = if shared_issues as usize >= MIN_SHARED_ISSUES {
                     shared_issues
                 } else {
                     0
                 };
+                let shared_words = if bits_i & keyword_bits[j] == 0 {
+                    0
+                } else {
+                    count_common(words_i, &keyword_ids[j]) as u32
+                };
                 let score = issue_score + shared_words;
                 if score == 0 {
-                    continue;
+                    return;
                 }
                 let key = (score, Reverse(i), Reverse(j));
                 let enters = best.len() < MAX_SUGGESTIONS
                     || best.peek().is_some_and(|Reverse(weakest)| key > *weakest);
                 if !enters || linked.contains(&(i, j)) {
-                    continue;
+                    return;
                 }
                 best.push(Reverse(key));
                 if best.len() > MAX_SUGGESTIONS {
                     best.pop();
                 }
+            };
+            if blocks == 1 {
+                // Up to 64 issues (every real map): most pairs agree on at most one issue
+                // (below the minimum, and told without counting) and share no keyword bit,
+                // which a tight loop over the three masks settles in a few instructions.
+                let (f, a) = (for_i[0], against_i[0]);
+                let rest = for_mask[i + 1..]
+                    .iter()
+                    .zip(&against_mask[i + 1..])
+                    .zip(&keyword_bits[i + 1..]);
+                for (offset, ((&for_j, &against_j), &bits_j)) in rest.enumerate() {
+                    let agreed = (f & for_j) | (a & against_j);
+                    if (agreed & agreed.wrapping_sub(1)) | (bits_i & bits_j) != 0 {
+                        consider(i + 1 + offset);
+                    }
+                }
+            } else {
+                (i + 1..n).for_each(&mut consider);
             }
         }
         best.into_iter().map(|Reverse(key)| key).collect::<Vec<_>>()
@@ -399,6 +432,9 @@ pub fn suggestions(map: &Map) -> Vec<Suggestion> {
         })
         .collect()
 }
+
+// `suggestions` skips counting the issues of a pair that agrees on at most one.
+const _: () = assert!(MIN_SHARED_ISSUES >= 2);
 
 /// A suggestion being ranked: (score, first index, second index), greater is stronger.
 type Candidate = (u32, Reverse<usize>, Reverse<usize>);

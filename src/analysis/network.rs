@@ -144,75 +144,141 @@ impl Adjacency {
     }
 }
 
-/// Buffers for one breadth-first search, reused from source to source.
-struct Search {
-    /// Distance from the source; −1 when not reached.
-    distance: Vec<i32>,
-    /// Number of shortest paths from the source.
-    paths: Vec<f64>,
-    /// Brandes' dependency of the source on each node.
-    dependency: Vec<f64>,
-    /// Nodes in the order reached (also the queue).
-    order: Vec<u32>,
+/// A distance from the source in steps, stored as small as the graph allows: the distances
+/// are looked at for every neighbour of every node, and as `i16` they fit the first-level
+/// cache for maps of up to 16,000 stakeholders.
+trait Level: Copy + Into<i32> {
+    /// `value`, which is known to fit (it is at most the number of nodes).
+    fn level(value: i32) -> Self;
 }
 
-impl Search {
+impl Level for i16 {
+    fn level(value: i32) -> Self {
+        // Only used when the graph has fewer than `i16::MAX` nodes.
+        value as i16
+    }
+}
+
+impl Level for i32 {
+    fn level(value: i32) -> Self {
+        value
+    }
+}
+
+/// Buffers for one breadth-first search, reused from source to source.
+struct Search<D> {
+    /// Distance from the source; −1 when not reached.
+    distance: Vec<D>,
+    /// Nodes in the order reached (also the queue), with one spare place at the end.
+    order: Vec<u32>,
+    /// Per place in `order`: the node's number of shortest paths from the source (σ), then,
+    /// in the backward pass, `(1 + δ) / σ` (δ is Brandes' dependency of the source on it).
+    at: Vec<f64>,
+    /// σ per node, for the nodes of the levels before the one being searched; 0 elsewhere.
+    paths: Vec<f64>,
+    /// `(1 + δ) / σ` per node, for the nodes of the levels after the one being worked back
+    /// through; 0 elsewhere.
+    draws: Vec<f64>,
+    /// Where each level starts in `order`, and where the last one ends.
+    levels: Vec<usize>,
+}
+
+impl<D: Level> Search<D> {
     fn new(n: usize) -> Self {
         Self {
-            distance: vec![-1; n],
+            distance: vec![D::level(-1); n],
+            order: vec![0; n + 1],
+            at: vec![0.0; n],
             paths: vec![0.0; n],
-            dependency: vec![0.0; n],
-            order: Vec::with_capacity(n),
+            draws: vec![0.0; n],
+            levels: Vec::new(),
         }
     }
 
     /// Searches from `source`, adds its dependencies to `betweenness` and returns its
     /// closeness (Wasserman–Faust improved formula).
+    ///
+    /// The search goes level by level (a level is every node at one distance) and both passes
+    /// *pull* from the neighbours. A node's neighbours lie in the level before it, its own
+    /// level or the level after it. Its path count is the sum over the level before, so while
+    /// a level is searched, `paths` holds only the earlier levels: the sum over *all*
+    /// neighbours is the right one, and a level's counts are written out once it is done. Its
+    /// dependency is its path count times the sum of `(1 + δ) / σ` over the level after, so
+    /// `draws` likewise holds only the later levels while a level is worked back through.
+    ///
+    /// So the loops over neighbours have no branch that depends on the neighbour (whether it
+    /// is new, a predecessor or a successor is a coin toss to the processor, and a wrong guess
+    /// costs more than the work): every neighbour is also written to the queue's spare place,
+    /// which only moves on for a new one.
     fn run(&mut self, graph: &Adjacency, source: usize, betweenness: &mut [f64]) -> f64 {
-        self.order.clear();
-        self.distance[source] = 0;
-        self.paths[source] = 1.0;
-        self.order.push(source as u32);
-        let mut head = 0;
+        let Self {
+            distance,
+            order,
+            at,
+            paths,
+            draws,
+            levels,
+        } = self;
+        distance[source] = D::level(0);
+        order[0] = source as u32;
+        let mut tail = 1;
+        levels.clear();
+        levels.push(0);
         let mut distance_sum = 0u64;
-        while let Some(&v) = self.order.get(head) {
-            head += 1;
-            let v = v as usize;
-            let next = self.distance[v] + 1;
-            distance_sum += self.distance[v] as u64;
-            for &w in graph.neighbours(v) {
-                let w = w as usize;
-                if self.distance[w] < 0 {
-                    self.distance[w] = next;
-                    self.order.push(w as u32);
+        let (mut start, mut depth) = (0, 0);
+        while start < tail {
+            let end = tail;
+            let next = D::level(depth + 1);
+            for k in start..end {
+                let v = order[k] as usize;
+                let mut sum = 0.0;
+                for &w in graph.neighbours(v) {
+                    let w = w as usize;
+                    let d: i32 = distance[w].into();
+                    let new = d < 0;
+                    distance[w] = if new { next } else { distance[w] };
+                    order[tail] = w as u32;
+                    tail += usize::from(new);
+                    sum += paths[w];
                 }
-                if self.distance[w] == next {
-                    self.paths[w] += self.paths[v];
+                at[k] = sum;
+            }
+            if depth == 0 {
+                at[0] = 1.0;
+            }
+            for k in start..end {
+                paths[order[k] as usize] = at[k];
+            }
+            distance_sum += depth as u64 * (end - start) as u64;
+            levels.push(end);
+            start = end;
+            depth += 1;
+        }
+        let reached = tail;
+        // Back from the farthest level.
+        for level in levels.windows(2).rev() {
+            let (start, end) = (level[0], level[1]);
+            for k in start..end {
+                let w = order[k] as usize;
+                let mut draw = 0.0;
+                for &u in graph.neighbours(w) {
+                    draw += draws[u as usize];
                 }
+                let dependency = at[k] * draw;
+                at[k] = (1.0 + dependency) / at[k];
+                if k > 0 {
+                    betweenness[w] += dependency;
+                }
+            }
+            for k in start..end {
+                draws[order[k] as usize] = at[k];
             }
         }
-        // Back from the farthest: every predecessor v of w (one step nearer the source) gets
-        // its share of w's dependency.
-        for &w in self.order.iter().rev() {
+        for &w in &order[..reached] {
             let w = w as usize;
-            let share = (1.0 + self.dependency[w]) / self.paths[w];
-            let previous = self.distance[w] - 1;
-            for &v in graph.neighbours(w) {
-                let v = v as usize;
-                if self.distance[v] == previous {
-                    self.dependency[v] += self.paths[v] * share;
-                }
-            }
-            if w != source {
-                betweenness[w] += self.dependency[w];
-            }
-        }
-        let reached = self.order.len();
-        for &w in &self.order {
-            let w = w as usize;
-            self.distance[w] = -1;
-            self.paths[w] = 0.0;
-            self.dependency[w] = 0.0;
+            distance[w] = D::level(-1);
+            paths[w] = 0.0;
+            draws[w] = 0.0;
         }
         let n = graph.len();
         if reached <= 1 || distance_sum == 0 {
@@ -234,11 +300,15 @@ fn betweenness_and_closeness(graph: &Adjacency) -> (Vec<f64>, Vec<f64>) {
     };
     // Thread t takes sources t, t + threads, t + 2·threads… so the work is even.
     let work = |t: usize| {
-        let mut search = Search::new(n);
         let mut betweenness = vec![0.0; n];
         let mut closeness = Vec::with_capacity(n / threads + 1);
-        for source in (t..n).step_by(threads) {
-            closeness.push(search.run(graph, source, &mut betweenness));
+        let sources = (t..n).step_by(threads);
+        if n < i16::MAX as usize {
+            let mut search = Search::<i16>::new(n);
+            closeness.extend(sources.map(|s| search.run(graph, s, &mut betweenness)));
+        } else {
+            let mut search = Search::<i32>::new(n);
+            closeness.extend(sources.map(|s| search.run(graph, s, &mut betweenness)));
         }
         (betweenness, closeness)
     };

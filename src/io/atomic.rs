@@ -1,14 +1,23 @@
 //! Atomic file replacement with a backup of the previous version.
 //!
 //! A save never leaves a half-written file: the bytes go to a temporary file in the same
-//! folder, are synced to disk, and the temporary file is renamed over the target; then the
-//! folder itself is synced so the rename survives a power cut. The previous version is kept
-//! beside it as `NAME.bak` (e.g. `hub.ron.bak`).
+//! folder, are synced to disk, and the temporary file is renamed over the target; the folder
+//! itself is synced so the rename survives a power cut. The previous version is kept beside it
+//! as `NAME.bak` (e.g. `hub.ron.bak`).
+//!
+//! The backup is a second name (a hard link) for the previous file rather than a copy of it:
+//! that file is complete and was synced when it was saved, and the save renames a new file over
+//! the map's name instead of writing into the old one, so the backup keeps the old bytes with
+//! nothing read, written or synced. Where the file system has no hard links the previous file
+//! is copied as before. At every moment the map's name holds a complete map (the old or the
+//! new) and the backup's name a complete earlier version.
 
 use std::ffi::OsString;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
 
 /// Where the previous version of `path` is kept: `path` with `.bak` appended.
 pub fn backup_path(path: &Path) -> PathBuf {
@@ -23,22 +32,46 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
+    // The new version, complete and on disk before any name changes.
+    let new = synced_temp_file(dir, bytes)?;
     if path.is_file() {
-        let previous = fs::read(path)?;
-        replace(dir, &backup_path(path), &previous)?;
+        keep_as_backup(dir, path)?;
+        // The backup's name is on disk before the map's name moves on.
+        sync_dir(dir)?;
     }
-    replace(dir, path, bytes)
+    new.persist(path).map_err(|e| e.error)?;
+    sync_dir(dir)
 }
 
-fn replace(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut temp = tempfile::Builder::new()
-        .prefix(".astute-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
+/// A temporary file in `dir` holding `bytes`, synced to disk.
+fn synced_temp_file(dir: &Path, bytes: &[u8]) -> io::Result<NamedTempFile> {
+    let mut temp = temp_name().tempfile_in(dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
-    temp.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)
+    Ok(temp)
+}
+
+/// Names of temporary files: hidden, and easy to recognise if a crash leaves one behind.
+fn temp_name() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".astute-").suffix(".tmp");
+    builder
+}
+
+/// Makes the current file at `path` the backup: a hard link to it under a temporary name,
+/// renamed over the backup; a synced copy where hard links are not to be had.
+fn keep_as_backup(dir: &Path, path: &Path) -> io::Result<()> {
+    let backup = backup_path(path);
+    // A symbolic link would be linked itself, not the file it points to: copy what it points to.
+    let is_plain_file = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file());
+    if is_plain_file && let Ok(link) = temp_name().make_in(dir, |name| fs::hard_link(path, name)) {
+        return link.persist(&backup).map_err(|e| e.error);
+    }
+    let previous = fs::read(path)?;
+    synced_temp_file(dir, &previous)?
+        .persist(&backup)
+        .map_err(|e| e.error)?;
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -70,6 +103,38 @@ mod tests {
             .map(|e| e.map(|e| e.file_name()))
             .collect::<Result<_, _>>()?;
         assert_eq!(names.len(), 2, "{names:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn every_save_keeps_the_one_before() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("map.ron");
+        for version in ["one", "two", "three"] {
+            write_atomically(&path, version.as_bytes())?;
+        }
+        assert_eq!(fs::read(&path)?, b"three");
+        assert_eq!(fs::read(backup_path(&path))?, b"two");
+        // The backup is a file of its own: saving again leaves its bytes alone.
+        write_atomically(&path, b"four")?;
+        assert_eq!(fs::read(backup_path(&path))?, b"three");
+        Ok(())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_map_reached_by_a_symbolic_link_is_backed_up_by_its_bytes() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let target = dir.path().join("real.ron");
+        let path = dir.path().join("map.ron");
+        fs::write(&target, b"first")?;
+        std::os::unix::fs::symlink(&target, &path)?;
+        write_atomically(&path, b"second")?;
+        assert_eq!(fs::read(&path)?, b"second");
+        let backup = backup_path(&path);
+        assert!(fs::symlink_metadata(&backup)?.file_type().is_file());
+        assert_eq!(fs::read(&backup)?, b"first");
+        assert_eq!(fs::read(&target)?, b"first");
         Ok(())
     }
 

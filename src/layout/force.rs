@@ -8,6 +8,8 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
+
 use super::quadtree::QuadTree;
 use crate::model::{Map, Pos, StakeholderId};
 
@@ -17,6 +19,10 @@ const TIME_STEP: f32 = 0.2;
 const MIN_STEPS: usize = 10;
 /// Force per map unit of overlap between two stakeholders closer than the minimum spacing.
 const OVERLAP_STIFFNESS: f32 = 20.0;
+/// Layouts of at least this many stakeholders share the work of a step between the cores.
+const PARALLEL_THRESHOLD: usize = 500;
+/// Stakeholders per piece of work handed to a core.
+const BLOCK: usize = 256;
 
 /// Settings of the force-directed layout; [`ForceParams::default`] suits maps of any size.
 #[derive(Clone, Debug, PartialEq)]
@@ -212,15 +218,33 @@ impl ForceLayout {
         let strength = c * k * k;
         self.tree.rebuild(&self.pos, &self.masses);
 
-        for (i, f) in self.forces.iter_mut().enumerate() {
-            *f = if self.pinned[i] {
-                [0.0; 2]
-            } else {
-                let [x, y] = self.pos[i];
-                #[allow(clippy::cast_possible_truncation)]
-                self.tree
-                    .repulsion(i as u32, x, y, self.masses[i], strength, self.params.theta)
-            };
+        // Each stakeholder's repulsion only reads the tree, so the stakeholders are shared out
+        // between the cores in blocks; the result is the same however they are shared.
+        let (tree, pos, pinned, masses) = (&self.tree, &self.pos, &self.pinned, &self.masses);
+        let theta = self.params.theta;
+        let repel = |stack: &mut Vec<u32>, (block, forces): (usize, &mut [[f32; 2]])| {
+            for (k, f) in forces.iter_mut().enumerate() {
+                let i = block * BLOCK + k;
+                *f = if pinned[i] {
+                    [0.0; 2]
+                } else {
+                    let [x, y] = pos[i];
+                    #[allow(clippy::cast_possible_truncation)]
+                    tree.repulsion(stack, i as u32, x, y, masses[i], strength, theta)
+                };
+            }
+        };
+        if self.pos.len() >= PARALLEL_THRESHOLD {
+            self.forces
+                .par_chunks_mut(BLOCK)
+                .enumerate()
+                .for_each_init(Vec::new, repel);
+        } else {
+            let mut stack = Vec::new();
+            self.forces
+                .chunks_mut(BLOCK)
+                .enumerate()
+                .for_each(|block| repel(&mut stack, block));
         }
         for &(a, b, w) in &self.springs {
             let (a, b) = (a as usize, b as usize);
@@ -309,33 +333,21 @@ impl ForceLayout {
                 .map(|(i, &p)| (cell(p), i as u32)),
         );
         self.grid.sort_unstable();
-        for i in 0..self.pos.len() {
-            if self.pinned[i] {
-                continue;
-            }
-            let p = self.pos[i];
-            let (cx, cy) = cell(p);
-            for gx in cx.saturating_sub(1)..=cx.saturating_add(1) {
-                let from = self
-                    .grid
-                    .partition_point(|e| e.0 < (gx, cy.saturating_sub(1)));
-                for &((ex, ey), j) in &self.grid[from..] {
-                    if ex != gx || ey > cy.saturating_add(1) {
-                        break;
-                    }
-                    if j as usize == i {
-                        continue;
-                    }
-                    let q = self.pos[j as usize];
-                    let (dx, dy) = (p[0] - q[0], p[1] - q[1]);
-                    let d = dx.hypot(dy);
-                    if d < r0 && d > 1e-3 {
-                        let f = OVERLAP_STIFFNESS * (r0 - d) / d;
-                        self.forces[i][0] += dx * f;
-                        self.forces[i][1] += dy * f;
-                    }
+        let (grid, pos, pinned) = (&self.grid, &self.pos, &self.pinned);
+        // Each stakeholder's push only reads the grid and the positions: shared out between
+        // the cores like the repulsion.
+        let push = |(block, forces): (usize, &mut [[f32; 2]])| {
+            for (k, force) in forces.iter_mut().enumerate() {
+                let i = block * BLOCK + k;
+                if !pinned[i] {
+                    push_apart(grid, pos, i, r0, force, cell);
                 }
             }
+        };
+        if self.pos.len() >= PARALLEL_THRESHOLD {
+            self.forces.par_chunks_mut(BLOCK).enumerate().for_each(push);
+        } else {
+            self.forces.chunks_mut(BLOCK).enumerate().for_each(push);
         }
     }
 
@@ -386,6 +398,39 @@ pub fn force_layout(map: &Map, params: ForceParams) -> Vec<(StakeholderId, Pos)>
     let mut layout = ForceLayout::new(map, params);
     layout.run();
     layout.positions()
+}
+
+/// Adds to `force` the push on stakeholder `i` from every stakeholder closer than `r0`, found
+/// in the 3 × 3 cells of the sorted `grid` around it.
+fn push_apart(
+    grid: &[((i32, i32), u32)],
+    pos: &[[f32; 2]],
+    i: usize,
+    r0: f32,
+    force: &mut [f32; 2],
+    cell: impl Fn([f32; 2]) -> (i32, i32),
+) {
+    let p = pos[i];
+    let (cx, cy) = cell(p);
+    for gx in cx.saturating_sub(1)..=cx.saturating_add(1) {
+        let from = grid.partition_point(|e| e.0 < (gx, cy.saturating_sub(1)));
+        for &((ex, ey), j) in &grid[from..] {
+            if ex != gx || ey > cy.saturating_add(1) {
+                break;
+            }
+            if j as usize == i {
+                continue;
+            }
+            let q = pos[j as usize];
+            let (dx, dy) = (p[0] - q[0], p[1] - q[1]);
+            let d = dx.hypot(dy);
+            if d < r0 && d > 1e-3 {
+                let f = OVERLAP_STIFFNESS * (r0 - d) / d;
+                force[0] += dx * f;
+                force[1] += dy * f;
+            }
+        }
+    }
 }
 
 fn centroid(points: &[[f32; 2]]) -> [f32; 2] {

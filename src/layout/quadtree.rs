@@ -56,7 +56,6 @@ impl Cell {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct QuadTree {
     cells: Vec<Cell>,
-    stack: Vec<u32>,
 }
 
 impl QuadTree {
@@ -163,8 +162,12 @@ impl QuadTree {
     /// The repulsion on body `body` at (x, y) of mass `m`: the sum over all other bodies of
     /// `strength · m · m_j / d` pointing away from them, with far groups approximated by their
     /// centre of mass when `cell size / distance < theta`.
+    /// The tree only reads, so many bodies can be done at once on different threads, each
+    /// with its own `stack` (scratch space, reused from call to call).
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn repulsion(
-        &mut self,
+        &self,
+        stack: &mut Vec<u32>,
         body: u32,
         x: f32,
         y: f32,
@@ -177,9 +180,9 @@ impl QuadTree {
             return force;
         }
         let theta2 = theta * theta;
-        self.stack.clear();
-        self.stack.push(0);
-        while let Some(c) = self.stack.pop() {
+        stack.clear();
+        stack.push(0);
+        while let Some(c) = stack.pop() {
             let cell = &self.cells[c as usize];
             if cell.count == 0 {
                 continue;
@@ -207,8 +210,7 @@ impl QuadTree {
                 if !cell.contains(x, y) && size * size < theta2 * (dx * dx + dy * dy) {
                     add_repulsion(&mut force, body, dx, dy, strength * m * cell.mass);
                 } else {
-                    self.stack
-                        .extend(cell.children.iter().copied().filter(|&ch| ch != NONE));
+                    stack.extend(cell.children.iter().copied().filter(|&ch| ch != NONE));
                 }
             }
         }
@@ -266,9 +268,25 @@ mod tests {
         for i in [0_usize, 17, 299] {
             let want = brute(&points, i);
             #[allow(clippy::cast_possible_truncation)]
-            let exact = tree.repulsion(i as u32, points[i][0], points[i][1], 1.0, 1.0, 0.0);
+            let exact = tree.repulsion(
+                &mut Vec::new(),
+                i as u32,
+                points[i][0],
+                points[i][1],
+                1.0,
+                1.0,
+                0.0,
+            );
             #[allow(clippy::cast_possible_truncation)]
-            let approx = tree.repulsion(i as u32, points[i][0], points[i][1], 1.0, 1.0, 0.8);
+            let approx = tree.repulsion(
+                &mut Vec::new(),
+                i as u32,
+                points[i][0],
+                points[i][1],
+                1.0,
+                1.0,
+                0.8,
+            );
             let norm = want[0].hypot(want[1]);
             assert!(
                 (exact[0] - want[0]).abs() + (exact[1] - want[1]).abs() < 1e-3 * norm.max(1e-3)
@@ -284,7 +302,7 @@ mod tests {
         let mut tree = QuadTree::default();
         tree.rebuild(&points, &masses);
         for i in 0..50_u32 {
-            let f = tree.repulsion(i, 5.0, 5.0, 1.0, 1.0, 0.9);
+            let f = tree.repulsion(&mut Vec::new(), i, 5.0, 5.0, 1.0, 1.0, 0.9);
             assert!(f[0].is_finite() && f[1].is_finite());
             assert!(f[0].hypot(f[1]) > 0.0, "coincident bodies must push apart");
         }

@@ -8,6 +8,7 @@ use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::marker::PhantomData;
 
+use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A typed identifier: `Id<Stakeholder>` cannot be mixed up with `Id<Link>`.
@@ -91,15 +92,47 @@ impl<T> fmt::Debug for Id<T> {
 
 impl<T> Serialize for Id<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        // The same 16 digits as `Display`, written into a buffer on the stack: a map holds
+        // thousands of ids, and `collect_str` would allocate a `String` for each.
+        let mut digits = [0u8; 16];
+        let text = hex_digits(self.raw, &mut digits);
+        serializer.serialize_str(text)
     }
+}
+
+/// `raw` as 16 lowercase hex digits, written into `buffer`.
+fn hex_digits(raw: u64, buffer: &mut [u8; 16]) -> &str {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    for (i, slot) in buffer.iter_mut().enumerate() {
+        let shift = 60 - 4 * i;
+        *slot = DIGITS[((raw >> shift) & 0xf) as usize];
+    }
+    // Only ASCII hex digits were written, so this never falls back.
+    std::str::from_utf8(buffer).unwrap_or_default()
 }
 
 impl<'de, T> Deserialize<'de> for Id<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = std::borrow::Cow::<'de, str>::deserialize(deserializer)?;
-        Self::parse(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
+        // A visitor reads the id straight from the text the reader lends it, with no `String`
+        // in between (a map holds thousands of ids).
+        deserializer.deserialize_str(IdVisitor(PhantomData))
+    }
+}
+
+/// Reads an [`Id`] from a string.
+struct IdVisitor<T>(PhantomData<fn() -> T>);
+
+impl<T> Visitor<'_> for IdVisitor<T> {
+    type Value = Id<T>;
+
+    fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // What `String` says, so a file with a number where an id belongs reads as before.
+        formatter.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Id::parse(text).ok_or_else(|| {
+            E::custom(format!(
                 "`{text}` is not an id: an id is 1 to 16 hexadecimal digits"
             ))
         })
@@ -119,6 +152,15 @@ mod tests {
         assert_eq!(Id::<()>::parse(""), None);
         assert_eq!(Id::<()>::parse("xyz"), None);
         assert_eq!(Id::<()>::parse("11112222333344445"), None);
+    }
+
+    #[test]
+    fn serialises_as_display_does() {
+        for raw in [0, 1, 0xab, 0x0123_4567_89ab_cdef, u64::MAX] {
+            let mut digits = [0u8; 16];
+            let id = Id::<()>::from_raw(raw);
+            assert_eq!(hex_digits(raw, &mut digits), id.to_string());
+        }
     }
 
     #[test]

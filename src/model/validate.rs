@@ -30,8 +30,7 @@ impl fmt::Display for Problem {
 /// An empty list means the map is valid.
 pub fn validate(map: &Map) -> Vec<Problem> {
     let mut v = Validator::default();
-    v.people(&map.stakeholders, &map.links, "");
-    let people: HashSet<StakeholderId> = map.stakeholders.iter().map(|s| s.id).collect();
+    let people = v.people(&map.stakeholders, &map.links, "");
     let issues: HashSet<IssueId> = map.issues.iter().map(|i| i.id).collect();
 
     let settings = &map.settings;
@@ -43,7 +42,7 @@ pub fn validate(map: &Map) -> Vec<Problem> {
             settings.salience_power_threshold,
         ),
     ] {
-        v.score(None, &format!("settings: {name}"), value);
+        v.score(None, || format!("settings: {name}"), value);
     }
     if let Some(me) = map.me
         && !people.contains(&me)
@@ -55,39 +54,42 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     }
 
     let mut seen = IdSet::default();
+    let mut seen_issues = HashSet::new();
     for s in &map.stakeholders {
-        let who = format!("stakeholder \"{}\"", s.name);
-        let mut seen_issues = HashSet::new();
+        // Messages are only written out for problems: a sound map of thousands of
+        // stakeholders formats nothing.
+        let who = || format!("stakeholder \"{}\"", s.name);
+        seen_issues.clear();
         for p in &s.positions {
             if !issues.contains(&p.issue) {
                 v.problem(
                     Some(s.id.raw()),
-                    format!("{who}: position on unknown issue {}", p.issue),
+                    format!("{}: position on unknown issue {}", who(), p.issue),
                 );
             }
             if !seen_issues.insert(p.issue) {
                 v.problem(
                     Some(s.id.raw()),
-                    format!("{who}: two positions on issue {}", p.issue),
+                    format!("{}: two positions on issue {}", who(), p.issue),
                 );
             }
             v.range(
                 Some(s.id.raw()),
-                &format!("{who}: issue position"),
+                || format!("{}: issue position", who()),
                 p.position,
                 -2,
                 2,
             );
             v.range(
                 Some(s.id.raw()),
-                &format!("{who}: issue importance"),
+                || format!("{}: issue importance", who()),
                 p.importance,
                 1,
                 5,
             );
         }
         if let Some(m) = s.plan.messenger {
-            v.refers(Some(s.id.raw()), &who, "messenger", m, &people);
+            v.refers(Some(s.id.raw()), who, "messenger", m, &people);
         }
     }
     for issue in &map.issues {
@@ -96,15 +98,15 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     }
     for x in &map.interactions {
         v.unique(&mut seen, x.id, "interaction");
-        let what = format!("interaction of {}", x.date);
+        let what = || format!("interaction of {}", x.date);
         // An interaction may name nobody: its stakeholders may have been deleted since, and
         // the log keeps the contact all the same.
         for &id in &x.with {
-            v.refers(Some(x.id.raw()), &what, "contact", id, &people);
+            v.refers(Some(x.id.raw()), what, "contact", id, &people);
         }
         v.range(
             Some(x.id.raw()),
-            &format!("{what}: temperature"),
+            || format!("{}: temperature", what()),
             x.temperature,
             -2,
             2,
@@ -115,7 +117,7 @@ pub fn validate(map: &Map) -> Vec<Problem> {
         for &id in &entry.stakeholders {
             v.refers(
                 Some(entry.id.raw()),
-                &format!("journal entry of {}", entry.date),
+                || format!("journal entry of {}", entry.date),
                 "stakeholder",
                 id,
                 &people,
@@ -125,36 +127,44 @@ pub fn validate(map: &Map) -> Vec<Problem> {
     for a in &map.assessments {
         v.unique(&mut seen, a.id, "self-assessment");
         for &d in super::Dimension::ALL {
-            let what = format!(
-                "self-assessment of {}: {}",
-                a.date,
-                d.label().to_lowercase()
-            );
-            v.range(Some(a.id.raw()), &what, a.rating(d).score, 1, 5);
+            let what = || {
+                format!(
+                    "self-assessment of {}: {}",
+                    a.date,
+                    d.label().to_lowercase()
+                )
+            };
+            v.range(Some(a.id.raw()), what, a.rating(d).score, 1, 5);
         }
     }
     for f in &map.factors {
         v.unique(&mut seen, f.id, "factor");
         v.named(f.id.raw(), "factor", &f.title);
-        let what = format!("factor \"{}\"", f.title);
+        let what = || format!("factor \"{}\"", f.title);
         v.range(
             Some(f.id.raw()),
-            &format!("{what}: likelihood"),
+            || format!("{}: likelihood", what()),
             f.likelihood,
             1,
             5,
         );
-        v.range(Some(f.id.raw()), &format!("{what}: impact"), f.impact, 1, 5);
+        v.range(
+            Some(f.id.raw()),
+            || format!("{}: impact", what()),
+            f.impact,
+            1,
+            5,
+        );
         for &id in &f.affects {
-            v.refers(Some(f.id.raw()), &what, "affected stakeholder", id, &people);
+            v.refers(Some(f.id.raw()), what, "affected stakeholder", id, &people);
         }
     }
     for m in &map.meetings {
         v.unique(&mut seen, m.id, "meeting");
         v.named(m.id.raw(), "meeting", &m.title);
-        let what = format!("meeting \"{}\"", m.title);
+        let what = || format!("meeting \"{}\"", m.title);
         for &id in m.invitees.iter().chain(&m.seating) {
-            v.refers(Some(m.id.raw()), &what, "invitee", id, &people);
+            v.refers(Some(m.id.raw()), what, "invitee", id, &people);
         }
         for item in &m.agenda {
             for &issue in &item.issues {
@@ -162,7 +172,8 @@ pub fn validate(map: &Map) -> Vec<Problem> {
                     v.problem(
                         Some(m.id.raw()),
                         format!(
-                            "{what}: agenda item \"{}\" names unknown issue {issue}",
+                            "{}: agenda item \"{}\" names unknown issue {issue}",
+                            what(),
                             item.title
                         ),
                     );
@@ -200,7 +211,7 @@ pub fn validate(map: &Map) -> Vec<Problem> {
         for &id in &view.highlighted {
             v.refers(
                 Some(view.id.raw()),
-                &format!("view \"{}\"", view.name),
+                || format!("view \"{}\"", view.name),
                 "highlighted stakeholder",
                 id,
                 &people,
@@ -213,6 +224,12 @@ pub fn validate(map: &Map) -> Vec<Problem> {
 /// Raw ids already seen, with how often, so a duplicate's later occurrence can be pointed at.
 #[derive(Default)]
 struct IdSet(std::collections::HashMap<u64, usize>);
+
+impl IdSet {
+    fn with_capacity(capacity: usize) -> Self {
+        Self(std::collections::HashMap::with_capacity(capacity))
+    }
+}
 
 #[derive(Default)]
 struct Validator {
@@ -229,17 +246,28 @@ impl Validator {
     }
 
     /// Stakeholders and links that must hang together (the map's own, or a snapshot's).
-    fn people(&mut self, stakeholders: &[Stakeholder], links: &[Link], prefix: &str) {
-        let mut seen = IdSet::default();
+    /// Returns the ids of the stakeholders.
+    fn people(
+        &mut self,
+        stakeholders: &[Stakeholder],
+        links: &[Link],
+        prefix: &str,
+    ) -> HashSet<StakeholderId> {
+        let mut seen = IdSet::with_capacity(stakeholders.len());
+        let stakeholder = format!("{prefix}stakeholder");
         for s in stakeholders {
-            self.unique(&mut seen, s.id, &format!("{prefix}stakeholder"));
-            self.named(s.id.raw(), &format!("{prefix}stakeholder"), &s.name);
-            let who = format!("{prefix}stakeholder \"{}\"", s.name);
-            self.score(Some(s.id.raw()), &format!("{who}: power"), s.power);
-            self.score(Some(s.id.raw()), &format!("{who}: interest"), s.interest);
+            self.unique(&mut seen, s.id, &stakeholder);
+            self.named(s.id.raw(), &stakeholder, &s.name);
+            let who = || format!("{prefix}stakeholder \"{}\"", s.name);
+            self.score(Some(s.id.raw()), || format!("{}: power", who()), s.power);
+            self.score(
+                Some(s.id.raw()),
+                || format!("{}: interest", who()),
+                s.interest,
+            );
             self.range(
                 Some(s.id.raw()),
-                &format!("{who}: stance"),
+                || format!("{}: stance", who()),
                 s.stance,
                 STANCE_MIN,
                 STANCE_MAX,
@@ -247,31 +275,33 @@ impl Validator {
             if !(s.pos.x.is_finite() && s.pos.y.is_finite()) {
                 self.problem(
                     Some(s.id.raw()),
-                    format!("{who}: position on the canvas is not a number"),
+                    format!("{}: position on the canvas is not a number", who()),
                 );
             }
         }
         let people: HashSet<StakeholderId> = stakeholders.iter().map(|s| s.id).collect();
-        let mut seen_links = IdSet::default();
+        let mut seen_links = IdSet::with_capacity(links.len());
+        let link = format!("{prefix}link");
         for l in links {
-            self.unique(&mut seen_links, l.id, &format!("{prefix}link"));
-            let what = format!("{prefix}{} link {}", l.kind.label().to_lowercase(), l.id);
-            self.refers(Some(l.id.raw()), &what, "`from`", l.from, &people);
-            self.refers(Some(l.id.raw()), &what, "`to`", l.to, &people);
+            self.unique(&mut seen_links, l.id, &link);
+            let what = || format!("{prefix}{} link {}", l.kind.label().to_lowercase(), l.id);
+            self.refers(Some(l.id.raw()), what, "`from`", l.from, &people);
+            self.refers(Some(l.id.raw()), what, "`to`", l.to, &people);
             if l.from == l.to {
                 self.problem(
                     Some(l.id.raw()),
-                    format!("{what}: joins a stakeholder to itself"),
+                    format!("{}: joins a stakeholder to itself", what()),
                 );
             }
             self.range(
                 Some(l.id.raw()),
-                &format!("{what}: strength"),
+                || format!("{}: strength", what()),
                 l.strength,
                 STRENGTH_MIN,
                 STRENGTH_MAX,
             );
         }
+        people
     }
 
     fn unique<T>(&mut self, seen: &mut IdSet, id: Id<T>, what: &str) {
@@ -295,16 +325,17 @@ impl Validator {
         }
     }
 
-    fn score(&mut self, subject: Option<u64>, what: &str, value: f32) {
+    /// `what` says what the value is, and is only called when there is a problem.
+    fn score(&mut self, subject: Option<u64>, what: impl FnOnce() -> String, value: f32) {
         if !(0.0..=SCORE_MAX).contains(&value) {
-            self.problem(subject, format!("{what} {value} is out of range 0–10"));
+            self.problem(subject, format!("{} {value} is out of range 0–10", what()));
         }
     }
 
     fn range<N: PartialOrd + fmt::Display + Copy>(
         &mut self,
         subject: Option<u64>,
-        what: &str,
+        what: impl FnOnce() -> String,
         value: N,
         min: N,
         max: N,
@@ -312,7 +343,7 @@ impl Validator {
         if value < min || value > max {
             self.problem(
                 subject,
-                format!("{what} {value} is out of range {min}–{max}"),
+                format!("{} {value} is out of range {min}–{max}", what()),
             );
         }
     }
@@ -320,7 +351,7 @@ impl Validator {
     fn refers(
         &mut self,
         subject: Option<u64>,
-        what: &str,
+        what: impl FnOnce() -> String,
         role: &str,
         id: StakeholderId,
         people: &HashSet<StakeholderId>,
@@ -328,7 +359,7 @@ impl Validator {
         if !people.contains(&id) {
             self.problem(
                 subject,
-                format!("{what}: {role} {id} is no stakeholder on the map"),
+                format!("{}: {role} {id} is no stakeholder on the map", what()),
             );
         }
     }
