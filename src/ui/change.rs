@@ -88,15 +88,11 @@ impl ChangeState {
     }
 }
 
-/// Selects `ids` and shows them on the map.
+/// Selects `ids` and shows them in `view` (framed, on the map).
 fn show(ids: Vec<StakeholderId>, selection: &mut Selection, out: &mut Requests, view: View) {
-    *selection = Selection {
-        stakeholders: ids.into_iter().collect(),
-        link: None,
-    };
-    out.command(Command::ShowView(view));
-    if view == View::Map {
-        out.command(Command::ZoomSelection);
+    super::show_on_map(&ids, selection, out);
+    if view != View::Map {
+        out.command(Command::ShowView(view));
     }
 }
 

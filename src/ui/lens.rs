@@ -7,7 +7,7 @@ use super::analysed::Analysed;
 use super::encoding::coalition_name;
 use super::personal::{self, JournalFilter};
 use super::views::View;
-use super::{Command, Requests, Selection, elide};
+use super::{Command, Requests, Selection, elide, show_on_map};
 use super::{interpersonal, strategic};
 use crate::analysis::Quadrant;
 use crate::analysis::engagement::neglected;
@@ -255,16 +255,6 @@ fn interpersonal_ui(ui: &mut Ui, map: &Map, selection: &mut Selection) {
             ui.label(format!("    {}", s.plan.next_action));
         }
     }
-}
-
-/// Selects `ids` and frames them on the map.
-fn show_on_map(ids: &[StakeholderId], selection: &mut Selection, out: &mut Requests) {
-    *selection = Selection {
-        stakeholders: ids.iter().copied().collect(),
-        link: None,
-    };
-    out.command(Command::ShowView(View::Map));
-    out.command(Command::ZoomSelection);
 }
 
 /// A clickable line that shows a group of stakeholders on the map.

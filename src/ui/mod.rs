@@ -152,3 +152,13 @@ pub fn elide(text: &str, most: usize) -> String {
     let cut: String = text.chars().take(most.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
 }
+
+/// Selects `ids` and shows them on the map, framed.
+pub fn show_on_map(ids: &[StakeholderId], selection: &mut Selection, out: &mut Requests) {
+    *selection = Selection {
+        stakeholders: ids.iter().copied().collect(),
+        link: None,
+    };
+    out.command(Command::ShowView(views::View::Map));
+    out.command(Command::ZoomSelection);
+}

@@ -6,22 +6,12 @@ use egui::{
     TextEdit, Ui, pos2, vec2,
 };
 
-use super::{Command, Requests, Selection, elide, views::View};
+use super::{Requests, Selection, elide, show_on_map};
 use crate::edit::{Edit, Part};
 use crate::model::{
     Choice, Factor, FactorCategory, FactorId, IdAllocator, Map, MooreRole, SharedPurpose,
     StakeholderId,
 };
-
-/// Selects `ids` and shows them on the map.
-fn show_on_map(ids: Vec<StakeholderId>, selection: &mut Selection, out: &mut Requests) {
-    *selection = Selection {
-        stakeholders: ids.into_iter().collect(),
-        link: None,
-    };
-    out.command(Command::ShowView(View::Map));
-    out.command(Command::ZoomSelection);
-}
 
 /// The shared purpose: the triangle, with who is tagged at each corner, and its texts.
 pub fn purpose_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requests) {
@@ -157,7 +147,7 @@ fn triangle_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requ
             format!("{}\nClick to show them on the map", names.join("\n"))
         });
         if response.clicked() && !members.is_empty() {
-            show_on_map(members, selection, out);
+            show_on_map(&members, selection, out);
         }
     }
 }
@@ -228,7 +218,7 @@ fn pick(
     if let Some(factor) = map.factors.iter().find(|f| f.id == id)
         && !factor.affects.is_empty()
     {
-        show_on_map(factor.affects.clone(), selection, out);
+        show_on_map(&factor.affects, selection, out);
     }
 }
 
@@ -427,7 +417,7 @@ fn factor_ui(
                 .clicked()
             {
                 state.picked = Some(f.id);
-                show_on_map(f.affects.clone(), selection, out);
+                show_on_map(&f.affects, selection, out);
             }
             let chosen: Vec<StakeholderId> = selection.stakeholders.iter().copied().collect();
             if !chosen.is_empty()
