@@ -3,7 +3,8 @@
 #   scripts/screenshot.sh OUT.png [SECONDS] [astute arguments...]
 # Uses a throwaway home folder, so it starts as on a first run (the built-in example).
 # ASTUTE_KEYS="alt+2 ctrl+4" presses those keys (with xdotool) before the screenshot, to show
-# another view or lens.
+# another view or lens; a word written type:WORD is typed instead (e.g. into the command palette:
+# ASTUTE_KEYS="ctrl+shift+p type:picture Return").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=$1; wait_secs=${2:-8}; shift $(( $# >= 2 ? 2 : 1 ))
@@ -18,7 +19,11 @@ DISPLAY=$display HOME=$home XDG_DATA_HOME=$home/data XDG_CONFIG_HOME=$home/confi
 app=$!
 sleep "$wait_secs"
 for key in ${ASTUTE_KEYS:-}; do
-    DISPLAY=$display xdotool search --sync --name Astute windowfocus --sync key "$key"
+    case $key in
+        type:*) DISPLAY=$display xdotool search --sync --name Astute windowfocus --sync \
+                    type --delay 50 "${key#type:}" ;;
+        *) DISPLAY=$display xdotool search --sync --name Astute windowfocus --sync key "$key" ;;
+    esac
     sleep 1
 done
 DISPLAY=$display import -window root "$out"

@@ -64,6 +64,29 @@ pub enum Command {
     Diff(DiffArgs),
 }
 
+/// Why `file`, given where a map to open belongs, is neither a file nor a map: a bare word
+/// that names no file is most likely a mistyped verb (`astute chek`), which would otherwise
+/// open the app on a file that is not there. `None` when it may well be a file.
+pub fn not_a_file(file: &Path) -> Option<String> {
+    use clap::CommandFactory;
+    let word = file.to_str()?;
+    let is_bare_word = !word.is_empty() && word.chars().all(|c| c.is_alphanumeric() || c == '-');
+    if !is_bare_word || file.exists() {
+        return None;
+    }
+    let closest = Cli::command()
+        .get_subcommands()
+        .map(|verb| verb.get_name().to_owned())
+        .map(|verb| (strsim::damerau_levenshtein(word, &verb), verb))
+        .min();
+    Some(match closest {
+        Some((distance, verb)) if distance <= 2 => format!(
+            "`{word}` is not a command and no file has that name; did you mean `astute {verb}`?"
+        ),
+        _ => format!("`{word}` is not a command and no file has that name; see `astute --help`"),
+    })
+}
+
 /// Arguments of `astute analyse`.
 #[derive(Debug, Args)]
 pub struct AnalyseArgs {

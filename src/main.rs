@@ -8,6 +8,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(message) = cli.file.as_deref().and_then(astute::cli::not_a_file) {
+        eprintln!("astute: {message}");
+        return ExitCode::from(2);
+    }
     match cli.command {
         Some(command) => astute::cli::run(command),
         None => open_app(cli.file),

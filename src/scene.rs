@@ -6,34 +6,61 @@
 //! power, interest, kind, links), never a confidential field, so they need no
 //! "include confidential" option.
 //!
-//! The colours are the Okabe–Ito palette of the app's style (`src/ui/style.rs`), defined again
-//! here because the UI module is built only with the `gui` feature; the two must stay the same.
+//! The colours, link styles, node sizes and node shapes here are the one definition of how the
+//! map is drawn: the screen (`src/ui/style.rs`, `src/ui/mesh.rs`) draws with them too, and the
+//! app's picture export previews this very scene before writing it.
 
 use std::collections::HashMap;
 
 use crate::model::{
-    Choice, Kind, LinkKind, Map, SCORE_MAX, STANCE_MAX, STANCE_MIN, StakeholderId, stance_label,
+    Choice, Kind, LinkKind, Map, SCORE_MAX, STANCE_MAX, STANCE_MIN, Sector, StakeholderId,
+    stance_label,
 };
 
 /// A colour as red, green, blue and alpha, each 0–255.
 pub type Rgba = [u8; 4];
 
-// The Okabe–Ito colours, as in `src/ui/style.rs`.
-const ORANGE: Rgba = [0xE6, 0x9F, 0x00, 0xFF];
-const SKY_BLUE: Rgba = [0x56, 0xB4, 0xE9, 0xFF];
-const GREEN: Rgba = [0x00, 0x9E, 0x73, 0xFF];
-const BLUE: Rgba = [0x00, 0x72, 0xB2, 0xFF];
-const VERMILLION: Rgba = [0xD5, 0x5E, 0x00, 0xFF];
-const PURPLE: Rgba = [0xCC, 0x79, 0xA7, 0xFF];
-const GREY: Rgba = [0x9A, 0x9A, 0x9A, 0xFF];
-const DARK_GOLD: Rgba = [0xA6, 0x7C, 0x00, 0xFF];
-const SLATE: Rgba = [0x5B, 0x67, 0x78, 0xFF];
-// Ink and paper.
-const WHITE: Rgba = [0xFF, 0xFF, 0xFF, 0xFF];
-const INK: Rgba = [0x20, 0x20, 0x20, 0xFF];
-const OUTLINE: Rgba = [0x3C, 0x3C, 0x3C, 0xFF];
-const FAINT: Rgba = [0x70, 0x70, 0x70, 0xFF];
-const RULE: Rgba = [0xC8, 0xC8, 0xC8, 0xFF];
+/// The colours of the map, shared by the screen (`src/ui/style.rs`) and the pictures: the
+/// Okabe–Ito palette, safe for colour-blind readers, plus ink and paper.
+pub mod colours {
+    use super::Rgba;
+
+    /// Okabe–Ito orange.
+    pub const ORANGE: Rgba = [0xE6, 0x9F, 0x00, 0xFF];
+    /// Okabe–Ito sky blue.
+    pub const SKY_BLUE: Rgba = [0x56, 0xB4, 0xE9, 0xFF];
+    /// Okabe–Ito bluish green.
+    pub const GREEN: Rgba = [0x00, 0x9E, 0x73, 0xFF];
+    /// Okabe–Ito yellow.
+    pub const YELLOW: Rgba = [0xF0, 0xE4, 0x42, 0xFF];
+    /// Okabe–Ito blue.
+    pub const BLUE: Rgba = [0x00, 0x72, 0xB2, 0xFF];
+    /// Okabe–Ito vermillion.
+    pub const VERMILLION: Rgba = [0xD5, 0x5E, 0x00, 0xFF];
+    /// Okabe–Ito reddish purple.
+    pub const PURPLE: Rgba = [0xCC, 0x79, 0xA7, 0xFF];
+    /// Neutral grey, for "neutral" and "none".
+    pub const GREY: Rgba = [0x9A, 0x9A, 0x9A, 0xFF];
+    /// A darker gold, for funding links (yellow is too faint for a line).
+    pub const DARK_GOLD: Rgba = [0xA6, 0x7C, 0x00, 0xFF];
+    /// Slate, for authority links.
+    pub const SLATE: Rgba = [0x5B, 0x67, 0x78, 0xFF];
+    /// Paper.
+    pub const WHITE: Rgba = [0xFF, 0xFF, 0xFF, 0xFF];
+    /// Text.
+    pub const INK: Rgba = [0x20, 0x20, 0x20, 0xFF];
+    /// Outlines of shapes.
+    pub const OUTLINE: Rgba = [0x3C, 0x3C, 0x3C, 0xFF];
+    /// Quiet text: axis names, empty-map notes.
+    pub const FAINT: Rgba = [0x70, 0x70, 0x70, 0xFF];
+    /// Rules and grid lines.
+    pub const RULE: Rgba = [0xC8, 0xC8, 0xC8, 0xFF];
+}
+
+use colours::{
+    BLUE, DARK_GOLD, FAINT, GREEN, GREY, INK, ORANGE, OUTLINE, PURPLE, RULE, SKY_BLUE, SLATE,
+    VERMILLION, WHITE,
+};
 
 /// The default picture size in pixels: a 16:10 slide.
 pub const SLIDE: (u32, u32) = (1600, 1000);
@@ -151,6 +178,38 @@ pub enum Item {
         /// The text itself (plain, unescaped).
         text: String,
     },
+}
+
+/// The arrowhead of a line, as every output draws it: a small filled triangle at the tip
+/// (no SVG markers, so the file looks the same in every viewer).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ArrowHead {
+    /// Where the line itself stops, inside the head, so that its end does not blunt the tip.
+    pub line_end: Point,
+    /// The triangle: the tip, then the two corners of its base.
+    pub triangle: [Point; 3],
+}
+
+/// The arrowhead of a line `from`–`to` of `width`, or `None` when the line is too short for
+/// one (or not a number).
+pub fn arrow_head(from: Point, to: Point, width: f32) -> Option<ArrowHead> {
+    let (dx, dy) = (to.x - from.x, to.y - from.y);
+    let length = (dx * dx + dy * dy).sqrt();
+    let head = (width * 4.0).max(6.0);
+    if !(length.is_finite() && length > head) {
+        return None;
+    }
+    let (ux, uy) = (dx / length, dy / length);
+    let half = head * 0.45;
+    let base = Point::new(to.x - ux * head, to.y - uy * head);
+    Some(ArrowHead {
+        line_end: Point::new(to.x - ux * head * 0.7, to.y - uy * head * 0.7),
+        triangle: [
+            to,
+            Point::new(base.x - uy * half, base.y + ux * half),
+            Point::new(base.x + uy * half, base.y - ux * half),
+        ],
+    })
 }
 
 /// A picture: a size, a background and shapes drawn in order (later on top).
@@ -297,7 +356,7 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
     Ok((w, h))
 }
 
-/// Fill for a stance from −2 (opposed) to +2 (champion), as in the app.
+/// Fill for a stance from −2 (opposed) to +2 (champion): vermillion through grey to blue.
 pub fn stance_colour(stance: i8) -> Rgba {
     match stance {
         i8::MIN..=-2 => VERMILLION,
@@ -308,7 +367,29 @@ pub fn stance_colour(stance: i8) -> Rgba {
     }
 }
 
-/// How a link kind is drawn, as in the app: colour, dash and gap (at scale 1), arrowhead.
+/// Fill for a sector.
+pub fn sector_colour(sector: Sector) -> Rgba {
+    match sector {
+        Sector::Statutory => BLUE,
+        Sector::Voluntary => GREEN,
+        Sector::Private => PURPLE,
+        Sector::Community => ORANGE,
+        Sector::Political => VERMILLION,
+        Sector::Health => SKY_BLUE,
+        Sector::Other => GREY,
+    }
+}
+
+/// Colours for coalitions, in order; they repeat after the last.
+pub const COALITION_COLOURS: [Rgba; 7] =
+    [BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILLION, DARK_GOLD];
+
+/// Fill for a coalition by index, or grey for a stakeholder in none.
+pub fn coalition_colour(coalition: Option<usize>) -> Rgba {
+    coalition.map_or(GREY, |c| COALITION_COLOURS[c % COALITION_COLOURS.len()])
+}
+
+/// How a link kind is drawn, on screen and in pictures: colour, dash and gap (at scale 1), arrowhead.
 pub fn link_style(kind: LinkKind) -> (Rgba, Option<(f32, f32)>, bool) {
     let (colour, dash) = match kind {
         LinkKind::Alignment => (SKY_BLUE, Some((10.0, 4.0))),
@@ -323,7 +404,7 @@ pub fn link_style(kind: LinkKind) -> (Rgba, Option<(f32, f32)>, bool) {
     (colour, dash, kind.is_directed())
 }
 
-/// The node radius in map units for a power score, as on the canvas.
+/// The node radius in map units for a power score, on screen and in pictures.
 pub fn node_radius(power: f32) -> f32 {
     BASE_RADIUS + RADIUS_PER_POWER * score(power)
 }
@@ -337,6 +418,55 @@ fn score(value: f32) -> f32 {
     }
 }
 
+/// The corners of a polygonal stakeholder shape, in order round its centre.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Corners {
+    points: [Point; 8],
+    len: usize,
+}
+
+impl Corners {
+    /// The corners, in order; the last joins the first.
+    pub fn points(&self) -> &[Point] {
+        &self.points[..self.len]
+    }
+}
+
+/// The outline of a stakeholder of `kind` at `center`, `radius` across: `None` for a person
+/// (a circle), else the corners of a group's hexagon or an organisation's square with cut
+/// corners. Computed without allocating, for the canvas's thousands of nodes a frame.
+pub fn corners(kind: Kind, center: Point, radius: f32) -> Option<Corners> {
+    let mut points = [Point::default(); 8];
+    let len = match kind {
+        Kind::Person => return None,
+        Kind::Group => {
+            for (i, point) in points.iter_mut().take(6).enumerate() {
+                let a = std::f32::consts::FRAC_PI_6 + i as f32 * std::f32::consts::TAU / 6.0;
+                *point = Point::new(center.x + radius * a.cos(), center.y + radius * a.sin());
+            }
+            6
+        }
+        Kind::Organisation => {
+            let (r, c) = (radius * 0.88, radius * 0.3);
+            let offsets = [
+                (-r + c, -r),
+                (r - c, -r),
+                (r, -r + c),
+                (r, r - c),
+                (r - c, r),
+                (-r + c, r),
+                (-r, r - c),
+                (-r, -r + c),
+            ];
+            for (point, (x, y)) in points.iter_mut().zip(offsets) {
+                *point = Point::new(center.x + x, center.y + y);
+            }
+            8
+        }
+    };
+    Some(Corners { points, len })
+}
+
 /// The stakeholder's shape: organisations are squares with cut corners, people circles,
 /// groups hexagons (as on the canvas).
 fn node_shape(
@@ -347,47 +477,20 @@ fn node_shape(
     stroke: Option<Stroke>,
     role: Role,
 ) -> Item {
-    match kind {
-        Kind::Person => Item::Circle {
+    match corners(kind, center, radius) {
+        None => Item::Circle {
             center,
             radius,
             fill,
             stroke,
             role,
         },
-        Kind::Group => Item::Polygon {
-            points: (0..6)
-                .map(|i| {
-                    let a = std::f32::consts::FRAC_PI_6 + i as f32 * std::f32::consts::TAU / 6.0;
-                    Point::new(center.x + radius * a.cos(), center.y + radius * a.sin())
-                })
-                .collect(),
+        Some(corners) => Item::Polygon {
+            points: corners.points().to_vec(),
             fill,
             stroke,
             role,
         },
-        Kind::Organisation => {
-            let (r, c) = (radius * 0.88, radius * 0.3);
-            let corners = [
-                (-r + c, -r),
-                (r - c, -r),
-                (r, -r + c),
-                (r, r - c),
-                (r - c, r),
-                (-r + c, r),
-                (-r, r - c),
-                (-r, -r + c),
-            ];
-            Item::Polygon {
-                points: corners
-                    .iter()
-                    .map(|&(x, y)| Point::new(center.x + x, center.y + y))
-                    .collect(),
-                fill,
-                stroke,
-                role,
-            }
-        }
     }
 }
 

@@ -636,3 +636,19 @@ fn analyse_prints_metrics_and_coalitions_as_json() -> Result<(), Box<dyn std::er
     }
     Ok(())
 }
+
+#[test]
+fn a_mistyped_verb_is_not_opened_as_a_file() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let output = astute(dir.path(), &["chek"])?;
+    assert_eq!(code(&output), Some(2));
+    assert!(
+        stderr(&output).contains("did you mean `astute check`?"),
+        "{}",
+        stderr(&output)
+    );
+    let output = astute(dir.path(), &["frobnicate"])?;
+    assert_eq!(code(&output), Some(2));
+    assert!(stderr(&output).contains("see `astute --help`"));
+    Ok(())
+}

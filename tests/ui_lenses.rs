@@ -260,3 +260,44 @@ fn the_facilitator_hides_the_analysis_and_an_exercise_checks_the_work() -> TestR
     harness.get_by_label("No new alignment or alliance link yet.");
     Ok(())
 }
+
+#[test]
+fn deleting_the_what_if_being_edited_goes_back_to_the_untouched_map() -> TestResult {
+    let mut setup = open_with_lens(Lens::Strategic, &small_hub())?;
+    let harness = &mut setup.harness;
+    harness.get_by_label("Try a what-if").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
+    assert!(map_of(&setup).scenarios[0].stakeholders.len() == 2);
+    // Discard the what-if: its Delete button in the strategic lens.
+    let harness = &mut setup.harness;
+    let delete = harness
+        .query_all_by_label("Delete")
+        .last()
+        .ok_or("no Delete button beside the what-if")?;
+    delete.click();
+    harness.run();
+    let map = map_of(&setup);
+    assert!(map.scenarios.is_empty());
+    assert_eq!(map.stakeholders.len(), 3, "the map never changed");
+    let harness = &mut setup.harness;
+    assert!(
+        harness
+            .query_by_label_contains("Changes go to this scenario only")
+            .is_none(),
+        "the app still edits a what-if that is gone"
+    );
+    harness.get_by_role_and_label(Role::Button, "Police");
+    // Undo brings the what-if back, with its change.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let map = map_of(&setup);
+    assert_eq!(map.scenarios.len(), 1);
+    assert_eq!(map.scenarios[0].stakeholders.len(), 2);
+    Ok(())
+}

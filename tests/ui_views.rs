@@ -11,7 +11,7 @@ use astute::ui::views::View;
 use common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// The small hub opened with the personal lens (whose panel names no view) and `view` shown.
 fn open_in(view: View, map: &astute::model::Map) -> Result<Setup, Box<dyn std::error::Error>> {
@@ -381,5 +381,73 @@ fn a_meeting_is_planned_seated_and_its_brief_exported() -> TestResult {
     harness.run();
     let html = std::fs::read_to_string(&brief)?;
     assert!(html.contains("<html") && html.contains("New meeting") && html.contains("Police"));
+    Ok(())
+}
+
+#[test]
+fn a_picture_of_the_grid_is_exported_as_png_and_the_network_as_svg() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let map_path = dir.path().join("hub.ron");
+    write_map(&map_path, &small_hub())?;
+    let (png, svg) = (dir.path().join("grid.png"), dir.path().join("map.svg"));
+    let prefs = Prefs {
+        lens: Lens::Personal,
+        view: View::Grid,
+        ..Prefs::default()
+    };
+    let dialogs = ScriptedDialogs {
+        saves: vec![Some(png.clone()), Some(svg.clone())],
+        ..ScriptedDialogs::default()
+    };
+    let mut harness = harness(start_with(prefs, Some(map_path), dialogs, dir.path()));
+    let open_window = |harness: &mut egui_kittest::Harness<'static, astute::app::AstuteApp>| {
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export picture (SVG or PNG)…").click();
+        harness.run();
+    };
+    // Opened from the grid, the window offers the grid.
+    open_window(&mut harness);
+    let grid = harness.get_by_role_and_label(Role::RadioButton, "Power–interest grid");
+    assert_eq!(
+        grid.accesskit_node().toggled(),
+        Some(egui::accesskit::Toggled::True)
+    );
+    harness.get_by_label("PNG").click();
+    harness.run();
+    harness.get_by_label("Export PNG…").click();
+    harness.run();
+    let image = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(&png)?)?;
+    assert_eq!((image.width(), image.height()), (1600, 1000));
+    assert!(
+        harness.query_by_label("Export PNG…").is_none(),
+        "the window closes once the picture is written"
+    );
+
+    open_window(&mut harness);
+    harness.get_by_label("Network").click();
+    harness.get_by_label("SVG").click();
+    harness.get_by_label("A3 poster (300 dpi)").click();
+    harness.run();
+    harness.get_by_label("Export SVG…").click();
+    harness.run();
+    let text = std::fs::read_to_string(&svg)?;
+    let tree = resvg::usvg::Tree::from_str(&text, &resvg::usvg::Options::default())?;
+    assert_eq!(
+        (tree.size().width(), tree.size().height()),
+        (4961.0, 3508.0)
+    );
+    assert_eq!(text.matches("class=\"stakeholder\"").count(), 3);
+    assert!(text.contains("NHS practitioner"));
+    Ok(())
+}
+
+#[test]
+fn i_am_marked_in_the_salience_list() -> TestResult {
+    let mut map = small_hub();
+    map.me = Some(HUB);
+    let Setup { harness, .. } = open_in(View::Salience, &map)?;
+    let badges = harness.query_all_by_label("me").count();
+    assert!(badges >= 1, "no “me” beside the hub co-ordinator");
     Ok(())
 }

@@ -16,6 +16,10 @@ pub enum FileKind {
     Markdown,
     /// A graph for Gephi or yEd (`.graphml`).
     GraphMl,
+    /// A vector picture (`.svg`).
+    Svg,
+    /// An image (`.png`).
+    Png,
 }
 
 impl FileKind {
@@ -27,6 +31,8 @@ impl FileKind {
             Self::Html => ("Web page", "html"),
             Self::Markdown => ("Markdown", "md"),
             Self::GraphMl => ("GraphML", "graphml"),
+            Self::Svg => ("SVG picture", "svg"),
+            Self::Png => ("PNG image", "png"),
         }
     }
 }

@@ -21,10 +21,12 @@ use crate::examples::EXAMPLES;
 use crate::io::autosave::Autosave;
 use crate::layout::{GridParams, SectorParams, layout_edit, power_interest_grid, sector_circles};
 use crate::model::{IdAllocator, Map, Pos, ScenarioId};
+use crate::scene::Chart as PictureChart;
 use crate::ui::analysed::Analysed;
 use crate::ui::canvas::{self, CanvasState, Fit};
 use crate::ui::encoding::{Encoding, Look, Scene, SizeBy};
 use crate::ui::palette::{Palette, PaletteMode, Picked};
+use crate::ui::picture::{PictureFormat, PictureRequest, PictureState, picture_window};
 use crate::ui::style::ColourBy;
 use crate::ui::views::matrix::matrix_ui;
 use crate::ui::views::salience::salience_ui;
@@ -120,6 +122,7 @@ pub struct AstuteApp {
     lens_state: lens::LensState,
     meetings: crate::ui::views::meetings::MeetingsState,
     exercises: crate::ui::exercises::ExercisesState,
+    picture: PictureState,
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
@@ -153,6 +156,7 @@ impl AstuteApp {
             lens_state: lens::LensState::default(),
             meetings: Default::default(),
             exercises: Default::default(),
+            picture: PictureState::default(),
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
@@ -260,6 +264,16 @@ impl AstuteApp {
                 today,
                 &mut out,
             );
+        }
+        if self.picture.open {
+            let shown = self
+                .scenario
+                .as_ref()
+                .map_or(&self.doc.map, |(_, _, map)| map);
+            let revision = self.revision;
+            if let Some(request) = picture_window(&ctx, &mut self.picture, shown, revision) {
+                self.export_picture(request);
+            }
         }
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
@@ -657,17 +671,17 @@ impl AstuteApp {
     }
 
     /// Writes `text` where the user chooses, atomically; says how it went in the status bar.
-    fn export_text(
+    fn export_file(
         &mut self,
         kind: FileKind,
         file_name: &str,
-        text: impl FnOnce(&std::path::Path) -> Result<String, String>,
+        contents: impl FnOnce(&std::path::Path) -> Result<Vec<u8>, String>,
     ) {
         let Some(path) = self.dialogs.pick_save(kind, file_name) else {
             return;
         };
-        let written = text(&path).and_then(|text| {
-            crate::io::write_atomically(&path, text.as_bytes()).map_err(|e| e.to_string())
+        let written = contents(&path).and_then(|bytes| {
+            crate::io::write_atomically(&path, &bytes).map_err(|e| e.to_string())
         });
         match written {
             Ok(()) => self.status = format!("Exported {}", path.display()),
@@ -688,10 +702,11 @@ impl AstuteApp {
         let map = self.doc.map.clone();
         let include = self.meetings.include_confidential;
         let name = format!("{}-brief.html", file_stem(&meeting.title));
-        self.export_text(FileKind::Html, &name, |path| {
+        self.export_file(FileKind::Html, &name, |path| {
             let format = crate::meeting::BriefFormat::from_path(path)
                 .unwrap_or(crate::meeting::BriefFormat::Html);
-            Ok(format.render(&crate::meeting::brief::brief(&map, &meeting, include)))
+            let brief = crate::meeting::brief::brief(&map, &meeting, include);
+            Ok(format.render(&brief).into_bytes())
         });
     }
 
@@ -700,14 +715,32 @@ impl AstuteApp {
         let map = self.doc.map.clone();
         let stem = file_stem(&map.meta.title);
         if command == Command::ExportReport {
-            self.export_text(FileKind::Html, &format!("{stem}-report.html"), |_| {
-                Ok(crate::export::report::report_html(&map, false))
+            self.export_file(FileKind::Html, &format!("{stem}-report.html"), |_| {
+                Ok(crate::export::report::report_html(&map, false).into_bytes())
             });
         } else {
-            self.export_text(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {
-                crate::export::graphml::to_graphml(&map, false).map_err(|e| e.to_string())
+            self.export_file(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {
+                crate::export::graphml::to_graphml(&map, false)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string())
             });
         }
+    }
+
+    /// Writes a picture of the map as shown (the scenario, when one is being edited) to a
+    /// file the user picks.
+    fn export_picture(&mut self, request: PictureRequest) {
+        let map = self
+            .scenario
+            .as_ref()
+            .map_or(&self.doc.map, |(_, _, map)| map)
+            .clone();
+        let kind = match request.format {
+            PictureFormat::Svg => FileKind::Svg,
+            PictureFormat::Png => FileKind::Png,
+        };
+        let name = request.file_name(&file_stem(&map.meta.title));
+        self.export_file(kind, &name, |_| request.render(&map));
     }
 
     /// Saves the lens, camera, filters and selection as a view to present.
@@ -993,6 +1026,11 @@ impl AstuteApp {
             }
             Command::About => self.prompt = Some(Prompt::About),
             Command::Exercises => self.exercises.open = true,
+            Command::ExportPicture => self.picture.open_on(match self.prefs.view {
+                View::Grid => PictureChart::Grid,
+                View::StancePower => PictureChart::Stance,
+                _ => PictureChart::Map,
+            }),
             Command::ExportBrief(id) => self.export_brief(id),
             Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
         }

@@ -9,7 +9,7 @@ use std::io;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
-use crate::scene::{Anchor, Item, Point, Rgba, Role, Scene, Stroke};
+use crate::scene::{Anchor, Item, Point, Rgba, Role, Scene, Stroke, arrow_head};
 
 /// The font families asked for, first choice first; the PNG output embeds the first.
 pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'DejaVu Sans', Arial, sans-serif";
@@ -93,17 +93,8 @@ fn write_item(w: &mut Writer<Vec<u8>>, item: &Item) -> io::Result<()> {
             arrow,
         } => {
             let (stroke, opacity) = colour(*line_colour);
-            let (dx, dy) = (to.x - from.x, to.y - from.y);
-            let length = (dx * dx + dy * dy).sqrt();
-            let head = (width * 4.0).max(6.0);
-            let draw_head = *arrow && length > head && length.is_finite();
-            let end = if draw_head {
-                // Stop the line inside the head so that its end does not blunt the tip.
-                let back = head * 0.7 / length;
-                Point::new(to.x - dx * back, to.y - dy * back)
-            } else {
-                *to
-            };
+            let head = arrow.then(|| arrow_head(*from, *to, *width)).flatten();
+            let end = head.map_or(*to, |head| head.line_end);
             let mut e = w
                 .create_element("line")
                 .with_attribute(("x1", num(from.x).as_str()))
@@ -120,18 +111,10 @@ fn write_item(w: &mut Writer<Vec<u8>>, item: &Item) -> io::Result<()> {
                 e = e.with_attribute(("stroke-dasharray", pattern.as_str()));
             }
             e.write_empty()?;
-            if draw_head {
-                let (ux, uy) = (dx / length, dy / length);
-                let half = head * 0.45;
-                let base = Point::new(to.x - ux * head, to.y - uy * head);
-                let points = [
-                    *to,
-                    Point::new(base.x - uy * half, base.y + ux * half),
-                    Point::new(base.x + uy * half, base.y - ux * half),
-                ];
+            if let Some(head) = head {
                 let mut e = w
                     .create_element("polygon")
-                    .with_attribute(("points", point_list(&points).as_str()))
+                    .with_attribute(("points", point_list(&head.triangle).as_str()))
                     .with_attribute(("fill", stroke.as_str()));
                 if line_colour[3] < u8::MAX {
                     e = e.with_attribute(("fill-opacity", opacity.as_str()));

@@ -753,7 +753,7 @@ fn legend_ui(ui: &Ui, canvas: Rect, scene: &Scene<'_>) {
             .collect(),
         ColourBy::Coalition => {
             let count = scene.analysed.map_or(0, |a| a.analysis.coalitions.len());
-            (0..count.min(style::COALITION_COLOURS.len()))
+            (0..count.min(crate::scene::COALITION_COLOURS.len()))
                 .map(|c| (style::coalition_colour(Some(c)), coalition_name(c)))
                 .chain([(style::coalition_colour(None), "In no coalition".to_owned())])
                 .collect()

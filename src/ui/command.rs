@@ -86,6 +86,7 @@ pub enum Command {
     ExportBrief(crate::model::MeetingId),
     ExportReport,
     ExportGraphMl,
+    ExportPicture,
     /// Open built-in example number `n` as an unsaved copy.
     OpenExample(usize),
     Exercises,
@@ -105,6 +106,7 @@ impl Command {
             Save,
             SaveAs,
             ImportCsv,
+            ExportPicture,
             ExportReport,
             ExportGraphMl,
             Revert,
@@ -151,6 +153,7 @@ impl Command {
             Self::ImportCsv => "Import stakeholders from CSV…".into(),
             Self::ExportReport => "Export report (HTML)…".into(),
             Self::ExportGraphMl => "Export for Gephi or yEd (GraphML)…".into(),
+            Self::ExportPicture => "Export picture (SVG or PNG)…".into(),
             Self::ExportBrief(_) => "Export meeting brief…".into(),
             Self::Revert => "Revert to saved".into(),
             Self::Quit => "Quit".into(),
@@ -213,6 +216,9 @@ impl Command {
             }
             Self::ExportGraphMl => {
                 "Every stakeholder and link with their attributes; no confidential fields"
+            }
+            Self::ExportPicture => {
+                "The network, grid or stance chart as an SVG or PNG for a slide or a poster"
             }
             Self::ExportBrief(_) => "The meeting's brief as an HTML page or Markdown text",
             Self::ImportCsv => {
@@ -316,6 +322,7 @@ impl Command {
             | Self::ImportCsv
             | Self::ExportReport
             | Self::ExportGraphMl
+            | Self::ExportPicture
             | Self::ExportBrief(_)
             | Self::Revert
             | Self::Quit => Menu::File,

@@ -198,11 +198,7 @@ fn stakeholder_ui(
     ui.horizontal(|ui| {
         ui.heading(&s.name);
         if map.me == Some(s.id) {
-            ui.label(
-                RichText::new("me")
-                    .strong()
-                    .background_color(ui.visuals().selection.bg_fill),
-            );
+            super::me_badge(ui);
         }
     });
     ui.separator();

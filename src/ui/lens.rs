@@ -1,7 +1,7 @@
 //! The left rail of five lenses, one per dimension of political astuteness, and what each lens
 //! shows of the map.
 
-use egui::{Color32, RichText, Ui};
+use egui::{RichText, Ui};
 
 use super::analysed::Analysed;
 use super::encoding::coalition_name;
@@ -151,7 +151,7 @@ fn personal_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requ
         me.interest,
         stance_label(me.stance)
     ));
-    let warning = Color32::from_rgb(0xD5, 0x5E, 0x00);
+    let warning = super::style::WARNING;
     if sit.favour.is_flagged() {
         ui.label(RichText::new(&sit.favour.reason).color(warning));
     } else if !sit.favour.reason.is_empty() {
@@ -353,7 +353,7 @@ fn alliances_ui(
     }
     let a = &analysed.analysis;
     for blocking in &a.blocking {
-        let warning = Color32::from_rgb(0xD5, 0x5E, 0x00);
+        let warning = super::style::WARNING;
         egui::Frame::group(ui.style())
             .stroke(egui::Stroke::new(1.5, warning))
             .show(ui, |ui| {

@@ -6,6 +6,7 @@ use egui::{Color32, Pos2, Rect, vec2};
 
 use super::style::LinkStyle;
 use crate::model::Kind;
+use crate::scene::{Corners, Point, corners};
 
 /// The part of segment a–b inside `rect` (Liang–Barsky), or the segment itself if it misses.
 pub fn clip_to(rect: Rect, a: Pos2, b: Pos2) -> (Pos2, Pos2) {
@@ -112,7 +113,8 @@ pub fn add_triangle(mesh: &mut Mesh, a: Pos2, b: Pos2, c: Pos2, colour: Color32)
 }
 
 /// Adds a stakeholder's shape, filled: organisations are squares with cut corners, people
-/// circles, groups hexagons. Nothing is allocated besides the mesh's own growth.
+/// circles, groups hexagons, with the corners of [`crate::scene::corners`]. Nothing is
+/// allocated besides the mesh's own growth.
 pub fn add_node_shape(mesh: &mut Mesh, kind: Kind, center: Pos2, radius: f32, colour: Color32) {
     let base = mesh.vertices.len() as u32;
     let mut push = |p: Pos2| {
@@ -129,26 +131,13 @@ pub fn add_node_shape(mesh: &mut Mesh, kind: Kind, center: Pos2, radius: f32, co
             ring(n, 0.0, center, radius).for_each(&mut push);
             n
         }
-        Kind::Group => {
-            ring(6, std::f32::consts::FRAC_PI_6, center, radius).for_each(&mut push);
-            6
-        }
-        Kind::Organisation => {
-            let (r, c) = (radius * 0.88, radius * 0.3);
-            let corners = [
-                (-r + c, -r),
-                (r - c, -r),
-                (r, -r + c),
-                (r, r - c),
-                (r - c, r),
-                (-r + c, r),
-                (-r, r - c),
-                (-r, -r + c),
-            ];
-            for (x, y) in corners {
-                push(center + vec2(x, y));
+        Kind::Group | Kind::Organisation => {
+            let outline = corners(kind, Point::new(center.x, center.y), radius);
+            let points = outline.as_ref().map_or(&[][..], Corners::points);
+            for p in points {
+                push(Pos2::new(p.x, p.y));
             }
-            corners.len()
+            points.len()
         }
     } as u32;
     for i in 0..n {

@@ -17,6 +17,7 @@ pub mod lens;
 pub mod mesh;
 pub mod palette;
 pub mod personal;
+pub mod picture;
 pub mod strategic;
 pub mod style;
 pub mod views;
@@ -161,4 +162,14 @@ pub fn show_on_map(ids: &[StakeholderId], selection: &mut Selection, out: &mut R
     };
     out.command(Command::ShowView(views::View::Map));
     out.command(Command::ZoomSelection);
+}
+
+/// The small "me" tag shown beside my own name.
+pub fn me_badge(ui: &mut egui::Ui) {
+    ui.label(
+        egui::RichText::new("me")
+            .strong()
+            .background_color(ui.visuals().selection.bg_fill),
+    )
+    .on_hover_text("This is you: the map is read from your point of view");
 }

@@ -4,6 +4,7 @@
 use egui::Color32;
 
 use crate::model::{LinkKind, Sector};
+use crate::scene::{self, Rgba, colours};
 
 /// What a stakeholder's fill colour shows.
 #[derive(
@@ -33,49 +34,24 @@ impl ColourBy {
     }
 }
 
-// Okabe–Ito colours.
-const ORANGE: Color32 = Color32::from_rgb(0xE6, 0x9F, 0x00);
-const SKY_BLUE: Color32 = Color32::from_rgb(0x56, 0xB4, 0xE9);
-const GREEN: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
-const YELLOW: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
-const BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
-const VERMILLION: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
-const PURPLE: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
-const GREY: Color32 = Color32::from_rgb(0x9A, 0x9A, 0x9A);
-const DARK_GOLD: Color32 = Color32::from_rgb(0xA6, 0x7C, 0x00);
-const SLATE: Color32 = Color32::from_rgb(0x5B, 0x67, 0x78);
+/// A colour of the shared palette ([`crate::scene::colours`]) as egui's colour.
+pub const fn colour(rgba: Rgba) -> Color32 {
+    Color32::from_rgba_unmultiplied_const(rgba[0], rgba[1], rgba[2], rgba[3])
+}
 
 /// Fill for a stance from −2 (opposed) to +2 (champion): vermillion through grey to blue.
 pub fn stance_colour(stance: i8) -> Color32 {
-    match stance {
-        i8::MIN..=-2 => VERMILLION,
-        -1 => ORANGE,
-        0 => GREY,
-        1 => SKY_BLUE,
-        2..=i8::MAX => BLUE,
-    }
+    colour(scene::stance_colour(stance))
 }
 
 /// Fill for a sector.
 pub fn sector_colour(sector: Sector) -> Color32 {
-    match sector {
-        Sector::Statutory => BLUE,
-        Sector::Voluntary => GREEN,
-        Sector::Private => PURPLE,
-        Sector::Community => ORANGE,
-        Sector::Political => VERMILLION,
-        Sector::Health => SKY_BLUE,
-        Sector::Other => GREY,
-    }
+    colour(scene::sector_colour(sector))
 }
-
-/// Colours for coalitions, in order; they repeat after the last.
-pub const COALITION_COLOURS: [Color32; 7] =
-    [BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILLION, DARK_GOLD];
 
 /// Fill for a coalition by index, or grey for a stakeholder in none.
 pub fn coalition_colour(coalition: Option<usize>) -> Color32 {
-    coalition.map_or(GREY, |c| COALITION_COLOURS[c % COALITION_COLOURS.len()])
+    colour(scene::coalition_colour(coalition))
 }
 
 /// How a link kind is drawn: colour, dash pattern and arrowhead together, so that kinds stay
@@ -90,30 +66,24 @@ pub struct LinkStyle {
     pub arrow: bool,
 }
 
-/// The style of a link kind.
+/// The style of a link kind, as [`scene::link_style`] draws it in pictures.
 pub fn link_style(kind: LinkKind) -> LinkStyle {
-    let (colour, dash) = match kind {
-        LinkKind::Alignment => (SKY_BLUE, Some((10.0, 4.0))),
-        LinkKind::Alliance => (GREEN, None),
-        LinkKind::Tension => (VERMILLION, Some((6.0, 4.0))),
-        LinkKind::Competition => (ORANGE, Some((2.0, 4.0))),
-        LinkKind::Influence => (PURPLE, None),
-        LinkKind::Authority => (SLATE, Some((14.0, 4.0))),
-        LinkKind::Funding => (DARK_GOLD, Some((2.0, 3.0))),
-        LinkKind::Referral => (BLUE, Some((6.0, 3.0))),
-    };
+    let (rgba, dash, arrow) = scene::link_style(kind);
     LinkStyle {
-        colour,
+        colour: colour(rgba),
         dash,
-        arrow: kind.is_directed(),
+        arrow,
     }
 }
 
 /// Colour of the double ring that marks brokers.
-pub const BROKER_RING: Color32 = PURPLE;
+pub const BROKER_RING: Color32 = colour(colours::PURPLE);
 
 /// Colour of the ring that marks "me" and of selection highlights.
-pub const ME_RING: Color32 = YELLOW;
+pub const ME_RING: Color32 = colour(colours::YELLOW);
+
+/// Colour of warnings (a blocking coalition, a clash at the table).
+pub const WARNING: Color32 = colour(colours::VERMILLION);
 
 #[cfg(test)]
 mod tests {

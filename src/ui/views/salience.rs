@@ -153,7 +153,13 @@ fn diagram_ui(
         let mut names: Vec<String> = members
             .iter()
             .take(NAMES_PER_REGION)
-            .map(|s| s.name.clone())
+            .map(|s| {
+                if map.me == Some(s.id) {
+                    format!("{} (me)", s.name)
+                } else {
+                    s.name.clone()
+                }
+            })
             .collect();
         if members.len() > NAMES_PER_REGION {
             names.push(format!("and {} more", members.len() - NAMES_PER_REGION));
@@ -219,7 +225,8 @@ fn list_ui(
                 let s = &map.stakeholders[i];
                 ui.horizontal(|ui| {
                     ui.set_height(ROW_HEIGHT - 4.0);
-                    row_ui(ui, s, classes[i], threshold, selection, out);
+                    let is_me = map.me == Some(s.id);
+                    row_ui(ui, s, is_me, classes[i], threshold, selection, out);
                 });
             }
         });
@@ -228,6 +235,7 @@ fn list_ui(
 fn row_ui(
     ui: &mut Ui,
     s: &Stakeholder,
+    is_me: bool,
     class: Salience,
     threshold: f32,
     selection: &mut Selection,
@@ -235,8 +243,11 @@ fn row_ui(
 ) {
     cell(ui, 200.0, |ui| {
         let selected = selection.contains(s.id);
-        if ui.selectable_label(selected, elide(&s.name, 26)).clicked() {
+        if ui.selectable_label(selected, elide(&s.name, 24)).clicked() {
             *selection = Selection::only(s.id);
+        }
+        if is_me {
+            crate::ui::me_badge(ui);
         }
     });
     let mut power = s.power >= threshold;
