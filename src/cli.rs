@@ -146,8 +146,9 @@ GraphML writes the map as a network for Gephi, yEd or networkx, every attribute 
 HTML writes a standalone, printable report of the whole map and its analysis.
 SVG and PNG draw a picture: --chart map (the network, as on the canvas; the default), grid
 (the power-interest grid) or stance (stance across, power up), at --size WIDTHxHEIGHT pixels:
-1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi. Pictures show names
-and scores only, never a confidential field.
+1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi, filled by --colour
+stance (the default), sector or coalition. Pictures show names and scores only, never a
+confidential field.
 Confidential fields (hidden agendas, confidential notes and stakeholders) are left out unless
 --include-confidential is given.";
 
@@ -262,6 +263,9 @@ pub struct ExportArgs {
         value_parser = crate::scene::parse_size
     )]
     pub size: (u32, u32),
+    /// For SVG and PNG: what the stakeholders' fill colour shows.
+    #[arg(long, value_enum, default_value_t = crate::scene::ColourBy::Stance)]
+    pub colour: crate::scene::ColourBy,
 }
 
 /// The formats `astute export` writes.
@@ -649,9 +653,13 @@ fn export_picture(args: &ExportArgs, map: &Map) -> Outcome {
     use crate::scene::SceneOptions;
     refuse_to_overwrite(&args.output, args.force)?;
     let (width, height) = args.size;
+    let options = SceneOptions {
+        colour_by: args.colour,
+        ..SceneOptions::default()
+    };
     let scene = args
         .chart
-        .scene(map, (width as f32, height as f32), &SceneOptions::default());
+        .scene(map, (width as f32, height as f32), &options);
     let (bytes, format) = if args.to == ExportFormat::Png {
         let png = crate::export::png::to_png(&scene).map_err(|e| fail_at(&args.output, e))?;
         (png, "PNG")

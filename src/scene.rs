@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::coalitions::{coalition_name, coalitions_with_membership};
 use crate::model::{
     Choice, Kind, LinkKind, Map, SCORE_MAX, STANCE_MAX, STANCE_MIN, Sector, StakeholderId,
     stance_label,
@@ -309,8 +310,8 @@ impl Chart {
     pub fn scene(self, map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
         match self {
             Self::Map => map_scene(map, size, options),
-            Self::Grid => grid_scene(map, size),
-            Self::Stance => stance_scene(map, size),
+            Self::Grid => grid_scene(map, size, options.colour_by),
+            Self::Stance => stance_scene(map, size, options.colour_by),
         }
     }
 
@@ -324,13 +325,73 @@ impl Chart {
     }
 }
 
+/// What a stakeholder's fill colour shows, on screen and in pictures.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+pub enum ColourBy {
+    /// Stance towards the shared purpose, on a diverging scale.
+    #[default]
+    Stance,
+    /// Sector.
+    Sector,
+    /// Coalition (groups tied by alignment and alliance links).
+    Coalition,
+}
+
+impl ColourBy {
+    /// Every choice, in menu order.
+    pub const ALL: [Self; 3] = [Self::Stance, Self::Sector, Self::Coalition];
+
+    /// The name shown in menus and the legend.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Stance => "Stance",
+            Self::Sector => "Sector",
+            Self::Coalition => "Coalition",
+        }
+    }
+
+    /// Each stakeholder's fill, in map order.
+    pub fn fills(self, map: &Map) -> Vec<Rgba> {
+        match self {
+            Self::Stance => map
+                .stakeholders
+                .iter()
+                .map(|s| stance_colour(s.stance))
+                .collect(),
+            Self::Sector => map
+                .stakeholders
+                .iter()
+                .map(|s| sector_colour(s.sector))
+                .collect(),
+            Self::Coalition => coalitions_with_membership(map)
+                .1
+                .into_iter()
+                .map(coalition_colour)
+                .collect(),
+        }
+    }
+}
+
 /// What the network picture shows besides the network.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SceneOptions {
     /// The map's title at the top.
     pub title: bool,
-    /// A legend of stances, kinds and the link kinds in use, on the right.
+    /// A legend of colours, kinds and the link kinds in use, on the right.
     pub legend: bool,
+    /// What the stakeholders' fill shows.
+    pub colour_by: ColourBy,
 }
 
 impl Default for SceneOptions {
@@ -338,6 +399,7 @@ impl Default for SceneOptions {
         Self {
             title: true,
             legend: true,
+            colour_by: ColourBy::Stance,
         }
     }
 }
@@ -566,6 +628,7 @@ pub fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
             legend(
                 &mut scene,
                 map,
+                options.colour_by,
                 area.right - legend_width + 16.0 * u,
                 area.top,
                 u,
@@ -644,7 +707,8 @@ pub fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
         colour: OUTLINE,
         width: (1.5 * scale).max(0.5 * u),
     };
-    for s in &map.stakeholders {
+    let fills = options.colour_by.fills(map);
+    for (s, fill) in map.stakeholders.iter().zip(fills) {
         let center = to_px(s.pos.x, s.pos.y);
         let radius = node_radius(s.power) * scale;
         if map.me == Some(s.id) {
@@ -664,7 +728,7 @@ pub fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
             s.kind,
             center,
             radius,
-            Some(stance_colour(s.stance)),
+            Some(fill),
             Some(outline),
             Role::Stakeholder,
         ));
@@ -688,8 +752,28 @@ fn finite(value: f32) -> f32 {
     if value.is_finite() { value } else { 0.0 }
 }
 
+/// The colours a legend explains, with their names: every stance; the sectors in the map; the
+/// first `coalitions` coalitions (while their colours differ) and "in no coalition".
+pub fn colour_key(map: &Map, colour_by: ColourBy, coalitions: usize) -> Vec<(Rgba, String)> {
+    match colour_by {
+        ColourBy::Stance => (STANCE_MIN..=STANCE_MAX)
+            .rev()
+            .map(|stance| (stance_colour(stance), stance_label(stance).to_owned()))
+            .collect(),
+        ColourBy::Sector => Sector::ALL
+            .iter()
+            .filter(|&&sector| map.stakeholders.iter().any(|s| s.sector == sector))
+            .map(|&sector| (sector_colour(sector), sector.label().to_owned()))
+            .collect(),
+        ColourBy::Coalition => (0..coalitions.min(COALITION_COLOURS.len()))
+            .map(|c| (coalition_colour(Some(c)), coalition_name(c)))
+            .chain([(coalition_colour(None), "In no coalition".to_owned())])
+            .collect(),
+    }
+}
+
 /// The legend of the network picture, in a column from `(left, top)`.
-fn legend(scene: &mut Scene, map: &Map, left: f32, top: f32, u: f32) {
+fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32, u: f32) {
     let row = 22.0 * u;
     let size = 13.0 * u;
     let swatch = 7.0 * u;
@@ -699,23 +783,27 @@ fn legend(scene: &mut Scene, map: &Map, left: f32, top: f32, u: f32) {
         colour: OUTLINE,
         width: u,
     });
-    scene.bold(Point::new(left, y), size, Anchor::Start, INK, "Stance");
-    for stance in (STANCE_MIN..=STANCE_MAX).rev() {
+    scene.bold(
+        Point::new(left, y),
+        size,
+        Anchor::Start,
+        INK,
+        colour_by.label(),
+    );
+    let coalitions = match colour_by {
+        ColourBy::Coalition => coalitions_with_membership(map).0.len(),
+        _ => 0,
+    };
+    for (fill, name) in colour_key(map, colour_by, coalitions) {
         y += row;
         scene.items.push(Item::Circle {
             center: Point::new(left + swatch, y - size * 0.35),
             radius: swatch,
-            fill: Some(stance_colour(stance)),
+            fill: Some(fill),
             stroke: outline,
             role: Role::Decoration,
         });
-        scene.text(
-            Point::new(text_x, y),
-            size,
-            Anchor::Start,
-            INK,
-            stance_label(stance),
-        );
+        scene.text(Point::new(text_x, y), size, Anchor::Start, INK, &name);
     }
     y += row * 1.5;
     scene.bold(
@@ -866,8 +954,8 @@ fn power_axis(scene: &mut Scene, area: Area, u: f32) {
     }
 }
 
-/// A labelled stakeholder point: its shape by kind, filled by stance, its name to the right.
-fn point(scene: &mut Scene, map: &Map, index: usize, at: Point, u: f32) {
+/// A labelled stakeholder point: its shape by kind, filled with `fill`, its name to the right.
+fn point(scene: &mut Scene, map: &Map, index: usize, at: Point, fill: Rgba, u: f32) {
     let Some(s) = map.stakeholders.get(index) else {
         return;
     };
@@ -889,7 +977,7 @@ fn point(scene: &mut Scene, map: &Map, index: usize, at: Point, u: f32) {
         s.kind,
         at,
         radius,
-        Some(stance_colour(s.stance)),
+        Some(fill),
         Some(Stroke {
             colour: OUTLINE,
             width: u,
@@ -913,7 +1001,7 @@ fn point(scene: &mut Scene, map: &Map, index: usize, at: Point, u: f32) {
 
 /// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
 /// the map's thresholds, each quadrant named, and every stakeholder a labelled point.
-pub fn grid_scene(map: &Map, size: (f32, f32)) -> Scene {
+pub fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
     use crate::analysis::grid::Quadrant;
 
     let mut scene = Scene::new(size);
@@ -979,12 +1067,14 @@ pub fn grid_scene(map: &Map, size: (f32, f32)) -> Scene {
             &tick.to_string(),
         );
     }
-    for (i, s) in map.stakeholders.iter().enumerate() {
+    let fills = colour_by.fills(map);
+    for ((i, s), fill) in map.stakeholders.iter().enumerate().zip(fills) {
         point(
             &mut scene,
             map,
             i,
             Point::new(x_of(s.interest), y_of(s.power)),
+            fill,
             u,
         );
     }
@@ -993,7 +1083,7 @@ pub fn grid_scene(map: &Map, size: (f32, f32)) -> Scene {
 
 /// Stance across (opposed −2 to champion +2) and power up (0–10): who can help or block, and
 /// how much weight they carry. Stakeholders at much the same place are spread sideways.
-pub fn stance_scene(map: &Map, size: (f32, f32)) -> Scene {
+pub fn stance_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let title = format!("{}: stance and power", title_of(map));
@@ -1031,6 +1121,7 @@ pub fn stance_scene(map: &Map, size: (f32, f32)) -> Scene {
     // by one step for every earlier point less than 0.6 power away.
     let mut placed: Vec<(i8, f32)> = Vec::with_capacity(map.stakeholders.len());
     let step = 22.0 * u;
+    let fills = colour_by.fills(map);
     for (i, s) in map.stakeholders.iter().enumerate() {
         let stance = s.stance.clamp(STANCE_MIN, STANCE_MAX);
         let power = score(s.power);
@@ -1047,6 +1138,7 @@ pub fn stance_scene(map: &Map, size: (f32, f32)) -> Scene {
             map,
             i,
             Point::new(x_of(stance) + shift, y_of(power)),
+            fills[i],
             u,
         );
     }
@@ -1154,4 +1246,89 @@ mod tests {
         assert_eq!(short("Police"), "Police");
         assert!(short(&"x".repeat(100)).chars().count() <= MAX_NAME_CHARS);
     }
+
+    /// The fill of every stakeholder shape, in map order.
+    fn stakeholder_fills(scene: &Scene) -> Vec<Rgba> {
+        scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Circle {
+                    fill: Some(fill),
+                    role: Role::Stakeholder,
+                    ..
+                }
+                | Item::Polygon {
+                    fill: Some(fill),
+                    role: Role::Stakeholder,
+                    ..
+                } => Some(*fill),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Every text of the scene.
+    fn texts(scene: &Scene) -> Vec<&str> {
+        scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stakeholders_are_filled_by_the_chosen_colouring_and_the_legend_explains_it() {
+        let Ok(map) = EXAMPLES[0].map() else {
+            panic!("the hub does not load");
+        };
+        let (coalitions, membership) = coalitions_with_membership(&map);
+        assert!(!coalitions.is_empty(), "the hub has a coalition to colour");
+        for colour_by in ColourBy::ALL {
+            let options = SceneOptions {
+                colour_by,
+                ..SceneOptions::default()
+            };
+            let expected: Vec<Rgba> = map
+                .stakeholders
+                .iter()
+                .zip(&membership)
+                .map(|(s, &coalition)| match colour_by {
+                    ColourBy::Stance => stance_colour(s.stance),
+                    ColourBy::Sector => sector_colour(s.sector),
+                    ColourBy::Coalition => coalition_colour(coalition),
+                })
+                .collect();
+            for chart in Chart::ALL {
+                let scene = chart.scene(&map, SLIDE_F32, &options);
+                assert_eq!(
+                    stakeholder_fills(&scene),
+                    expected,
+                    "{chart:?} by {colour_by:?}"
+                );
+            }
+            let scene = map_scene(&map, SLIDE_F32, &options);
+            let texts = texts(&scene);
+            assert!(texts.contains(&colour_by.label()));
+            for (_, name) in colour_key(&map, colour_by, coalitions.len()) {
+                assert!(
+                    texts.contains(&name.as_str()),
+                    "{name} missing from the legend"
+                );
+            }
+        }
+        // Only the sectors on the map are explained.
+        let sectors = colour_key(&map, ColourBy::Sector, 0);
+        assert!(sectors.len() < Sector::ALL.len());
+        assert!(
+            sectors
+                .iter()
+                .all(|(_, name)| { map.stakeholders.iter().any(|s| s.sector.label() == name) })
+        );
+    }
+
+    const SLIDE_F32: (f32, f32) = (SLIDE.0 as f32, SLIDE.1 as f32);
 }

@@ -150,6 +150,17 @@ fn the_cli_exports_svg_and_png() -> TestResult {
     let image = Pixmap::decode_png(&std::fs::read(dir.path().join("grid.png"))?)?;
     assert_eq!((image.width(), image.height()), (640, 480));
 
+    let by_sector = astute(
+        dir.path(),
+        &[
+            "export", "hub.ron", "--to", "svg", "--colour", "sector", "-o", "sectors.svg",
+        ],
+    )?;
+    assert!(by_sector.status.success(), "{by_sector:?}");
+    let text = std::fs::read_to_string(dir.path().join("sectors.svg"))?;
+    assert!(text.contains(">Sector<") && text.contains(">Voluntary<"));
+    assert!(!text.contains(">Champion<"), "the legend explains sectors, not stances");
+
     // An existing file is kept unless --force is given.
     let again = astute(
         dir.path(),

@@ -103,6 +103,11 @@ fn find(parent: &mut [usize], mut i: usize) -> usize {
     i
 }
 
+/// The name of a coalition in lists and legends: "Coalition 1" for index 0.
+pub fn coalition_name(index: usize) -> String {
+    format!("Coalition {}", index + 1)
+}
+
 /// The coalitions of the map, ordered by their first member in map order. Also returns, per
 /// stakeholder in map order, the index of its coalition.
 pub fn coalitions_with_membership(map: &Map) -> (Vec<Coalition>, Vec<Option<usize>>) {

@@ -1026,11 +1026,14 @@ impl AstuteApp {
             }
             Command::About => self.prompt = Some(Prompt::About),
             Command::Exercises => self.exercises.open = true,
-            Command::ExportPicture => self.picture.open_on(match self.prefs.view {
-                View::Grid => PictureChart::Grid,
-                View::StancePower => PictureChart::Stance,
-                _ => PictureChart::Map,
-            }),
+            Command::ExportPicture => {
+                let chart = match self.prefs.view {
+                    View::Grid => PictureChart::Grid,
+                    View::StancePower => PictureChart::Stance,
+                    _ => PictureChart::Map,
+                };
+                self.picture.open_on(chart, self.look.colour_by);
+            }
             Command::ExportBrief(id) => self.export_brief(id),
             Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
         }

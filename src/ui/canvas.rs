@@ -15,10 +15,10 @@ use egui::{
 };
 
 use super::camera::Camera;
-use super::encoding::{Encoding, Scene, coalition_name};
+use super::encoding::{Encoding, Scene};
 use super::labels::{self, Label};
 use super::mesh::{add_link, add_node_shape, add_square, clip_to, trim};
-use super::style::{self, ColourBy};
+use super::style;
 use super::{Requests, Selection, stakeholder_tooltip_ui};
 use crate::edit::Edit;
 use crate::model::{
@@ -738,27 +738,12 @@ fn expose_to_accessibility(ui: &Ui, map: &Map, placed: &[Placed], selection: &Se
 
 fn legend_ui(ui: &Ui, canvas: Rect, scene: &Scene<'_>) {
     let colour_by = scene.look.colour_by;
-    let colours: Vec<(Color32, String)> = match colour_by {
-        ColourBy::Stance => (-2..=2)
-            .map(|s| {
-                (
-                    style::stance_colour(s),
-                    crate::model::stance_label(s).to_owned(),
-                )
-            })
-            .collect(),
-        ColourBy::Sector => crate::model::Sector::ALL
-            .iter()
-            .map(|&s| (style::sector_colour(s), s.label().to_owned()))
-            .collect(),
-        ColourBy::Coalition => {
-            let count = scene.analysed.map_or(0, |a| a.analysis.coalitions.len());
-            (0..count.min(crate::scene::COALITION_COLOURS.len()))
-                .map(|c| (style::coalition_colour(Some(c)), coalition_name(c)))
-                .chain([(style::coalition_colour(None), "In no coalition".to_owned())])
-                .collect()
-        }
-    };
+    let coalitions = scene.analysed.map_or(0, |a| a.analysis.coalitions.len());
+    let colours: Vec<(Color32, String)> =
+        crate::scene::colour_key(scene.map, colour_by, coalitions)
+            .into_iter()
+            .map(|(rgba, name)| (style::colour(rgba), name))
+            .collect();
     egui::Area::new(egui::Id::unique("astute-legend"))
         .fixed_pos(canvas.left_bottom() + vec2(10.0, -10.0))
         .pivot(Align2::LEFT_BOTTOM)

@@ -159,10 +159,7 @@ fn toggles<T: Ord + Clone>(
     });
 }
 
-/// The name of a coalition in lists and legends: "Coalition 1" for index 0.
-pub fn coalition_name(index: usize) -> String {
-    format!("Coalition {}", index + 1)
-}
+pub use crate::analysis::coalitions::coalition_name;
 
 /// The view settings that decide how stakeholders look: UI state, never saved in the map.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -11,7 +11,8 @@ use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Shape, Ui, vec2}
 use super::style::colour;
 use crate::model::Map;
 use crate::scene::{
-    A3_POSTER, Anchor, Chart, Item, MAX_SIDE, Point, SLIDE, Scene, SceneOptions, arrow_head,
+    A3_POSTER, Anchor, Chart, ColourBy, Item, MAX_SIDE, Point, SLIDE, Scene, SceneOptions,
+    arrow_head,
 };
 
 /// The file format of a picture.
@@ -118,10 +119,11 @@ struct PreviewKey {
 }
 
 impl PictureState {
-    /// Opens the window on `chart` (the chart the user is looking at).
-    pub fn open_on(&mut self, chart: Chart) {
+    /// Opens the window on `chart` coloured by `colour_by`, as the user is looking at them.
+    pub fn open_on(&mut self, chart: Chart, colour_by: ColourBy) {
         self.open = true;
         self.chart = chart;
+        self.options.colour_by = colour_by;
     }
 
     /// The picture the current choices describe.
@@ -206,6 +208,14 @@ fn picture_ui(
                 });
                 ui.end_row();
             }
+
+            ui.label("Colour by");
+            ui.horizontal(|ui| {
+                for by in ColourBy::ALL {
+                    ui.radio_value(&mut state.options.colour_by, by, by.label());
+                }
+            });
+            ui.end_row();
 
             ui.label("Format");
             ui.horizontal(|ui| {
@@ -365,11 +375,12 @@ mod tests {
     #[test]
     fn sizes_and_names_follow_the_choices() {
         let mut state = PictureState::default();
-        state.open_on(Chart::Grid);
+        state.open_on(Chart::Grid, ColourBy::Sector);
         state.size = PictureSize::Poster;
         state.format = PictureFormat::Png;
         let request = state.request();
         assert_eq!(request.size, A3_POSTER);
+        assert_eq!(request.options.colour_by, ColourBy::Sector);
         assert_eq!(request.file_name("hub"), "hub-grid.png");
 
         state.size = PictureSize::Custom;

@@ -6,33 +6,7 @@ use egui::Color32;
 use crate::model::{LinkKind, Sector};
 use crate::scene::{self, Rgba, colours};
 
-/// What a stakeholder's fill colour shows.
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
-)]
-pub enum ColourBy {
-    /// Stance towards the shared purpose, on a diverging scale.
-    #[default]
-    Stance,
-    /// Sector.
-    Sector,
-    /// Coalition (groups tied by alignment and alliance links).
-    Coalition,
-}
-
-impl ColourBy {
-    /// Every choice, in menu order.
-    pub const ALL: [Self; 3] = [Self::Stance, Self::Sector, Self::Coalition];
-
-    /// The name shown in menus and the legend.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Stance => "Stance",
-            Self::Sector => "Sector",
-            Self::Coalition => "Coalition",
-        }
-    }
-}
+pub use crate::scene::ColourBy;
 
 /// A colour of the shared palette ([`crate::scene::colours`]) as egui's colour.
 pub const fn colour(rgba: Rgba) -> Color32 {
