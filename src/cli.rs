@@ -145,7 +145,8 @@ JSON writes the whole map to OUT.
 GraphML writes the map as a network for Gephi, yEd or networkx, every attribute declared.
 HTML writes a standalone, printable report of the whole map and its analysis.
 SVG and PNG draw a picture: --chart map (the network, as on the canvas; the default), grid
-(the power-interest grid) or stance (stance across, power up), at --size WIDTHxHEIGHT pixels:
+(the power-interest grid), stance (stance across, power up), salience (power, legitimacy and
+urgency) or issues (the issue matrix), at --size WIDTHxHEIGHT pixels:
 1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi, filled by --colour
 stance (the default), sector or coalition. Pictures show names and scores only, never a
 confidential field.

@@ -139,6 +139,20 @@ impl Salience {
         }
     }
 
+    /// What the class means, in a line.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::None => "No power, legitimacy or urgency: not a stakeholder in this sense",
+            Self::Dormant => "Power only: could act, but has no legitimate or urgent claim",
+            Self::Discretionary => "Legitimacy only: a fair claim but no pressure to act on it",
+            Self::Demanding => "Urgency only: presses, but lacks power and legitimacy",
+            Self::Dominant => "Power and legitimacy: expects and receives attention",
+            Self::Dangerous => "Power and urgency without legitimacy: may coerce",
+            Self::Dependent => "Legitimacy and urgency: depends on others' power",
+            Self::Definitive => "All three: their claims come first",
+        }
+    }
+
     /// How many of the three attributes the class has (0–3): more means more salient.
     pub fn attribute_count(self) -> u8 {
         match self {

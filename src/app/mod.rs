@@ -1030,7 +1030,9 @@ impl AstuteApp {
                 let chart = match self.prefs.view {
                     View::Grid => PictureChart::Grid,
                     View::StancePower => PictureChart::Stance,
-                    _ => PictureChart::Map,
+                    View::Salience => PictureChart::Salience,
+                    View::Issues => PictureChart::Issues,
+                    View::Map | View::Table | View::Meetings => PictureChart::Map,
                 };
                 self.picture.open_on(chart, self.look.colour_by);
             }

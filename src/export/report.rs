@@ -131,14 +131,6 @@ fn signed(value: i8) -> String {
     }
 }
 
-fn display_name(map: &Map, s: &Stakeholder) -> String {
-    if map.me == Some(s.id) {
-        format!("{} (me)", s.name)
-    } else {
-        s.name.clone()
-    }
-}
-
 fn purpose(b: &mut String, map: &Map) {
     let p = &map.purpose;
     let parts = [
@@ -191,7 +183,7 @@ fn stakeholders(b: &mut String, map: &Map, names: &Names<'_>, analysis: &analysi
             b,
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-            esc(&display_name(map, s)),
+            esc(&map.display_name(s)),
             esc(&s.organisation),
             esc(s.kind.label()),
             esc(s.sector.label()),
@@ -211,7 +203,7 @@ fn stakeholders(b: &mut String, map: &Map, names: &Names<'_>, analysis: &analysi
             b,
             "<section class=\"card{}\">\n<h4>{}</h4>\n<dl>",
             if map.me == Some(s.id) { " me" } else { "" },
-            esc(&display_name(map, s))
+            esc(&map.display_name(s))
         );
         let bases: Vec<&str> = s.power_bases.iter().map(|x| x.label()).collect();
         let roles: Vec<&str> = s.moore_roles.iter().map(|x| x.label()).collect();

@@ -99,7 +99,7 @@ pub fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> Brief 
         .iter()
         .map(|&id| match shown.stakeholder(id) {
             Some(s) => [
-                display_name(&shown, s),
+                shown.display_name(s),
                 s.organisation.clone(),
                 format!("{} {}", signed(s.stance), stance_label(s.stance)),
                 score(s.power),
@@ -181,26 +181,6 @@ fn signed(value: i8) -> String {
         format!("+{value}")
     } else {
         value.to_string()
-    }
-}
-
-/// The name, marked "(me)" for the map's "me".
-fn display_name(map: &Map, s: &Stakeholder) -> String {
-    if map.me == Some(s.id) {
-        format!("{} (me)", s.name)
-    } else {
-        s.name.clone()
-    }
-}
-
-/// A position on an issue in words.
-fn position_words(position: i8) -> &'static str {
-    match position {
-        i8::MIN..=-2 => "strongly against",
-        -1 => "against",
-        0 => "neutral",
-        1 => "for",
-        2..=i8::MAX => "strongly for",
     }
 }
 
@@ -328,7 +308,7 @@ fn attendee(
                 match s.position_on(issue) {
                     Some(p) => format!(
                         "{name}: {} ({}), importance {}/5",
-                        position_words(p.position),
+                        crate::model::position_label(p.position),
                         signed(p.position),
                         p.importance
                     ),
@@ -415,7 +395,7 @@ fn attendee(
     }
 
     Attendee {
-        name: display_name(map, s),
+        name: map.display_name(s),
         is_me,
         fields,
         lists,

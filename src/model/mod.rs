@@ -26,7 +26,7 @@ pub use records::{
 pub use stakeholder::{
     EngagementLevel, EngagementPlan, IssuePosition, Kind, MooreRole, Pos, PowerBase, SCORE_MAX,
     STANCE_MAX, STANCE_MIN, Sector, SensitiveField, Stakeholder, default_confidential_fields,
-    stance_label,
+    position_label, stance_label,
 };
 pub use validate::{Problem, validate};
 
@@ -90,6 +90,15 @@ pub struct Map {
 }
 
 impl Map {
+    /// The stakeholder's name, marked "(me)" when it is the map's "me".
+    pub fn display_name(&self, s: &Stakeholder) -> String {
+        if self.me == Some(s.id) {
+            format!("{} (me)", s.name)
+        } else {
+            s.name.clone()
+        }
+    }
+
     /// An empty map with a title.
     pub fn new(title: impl Into<String>) -> Self {
         let mut map = Self::default();

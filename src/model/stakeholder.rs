@@ -91,6 +91,17 @@ pub fn stance_label(stance: i8) -> &'static str {
     }
 }
 
+/// The words for a position on an issue, from −2 to +2.
+pub fn position_label(position: i8) -> &'static str {
+    match position {
+        i8::MIN..=-2 => "strongly against",
+        -1 => "against",
+        0 => "neutral",
+        1 => "for",
+        2..=i8::MAX => "strongly for",
+    }
+}
+
 /// A point on the canvas, in map units (not screen pixels).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Pos {

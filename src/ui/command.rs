@@ -218,7 +218,7 @@ impl Command {
                 "Every stakeholder and link with their attributes; no confidential fields"
             }
             Self::ExportPicture => {
-                "The network, grid or stance chart as an SVG or PNG for a slide or a poster"
+                "The network or a chart as an SVG or PNG, for a slide or a poster"
             }
             Self::ExportBrief(_) => "The meeting's brief as an HTML page or Markdown text",
             Self::ImportCsv => {

@@ -1,5 +1,5 @@
-//! File ▸ Export picture: the network, the power–interest grid or the stance chart as an SVG or
-//! PNG file, for a slide or a poster.
+//! File ▸ Export picture: the network or any chart (grid, stance, salience, issue matrix) as an
+//! SVG or PNG file, for a slide or a poster.
 //!
 //! The window previews the very [`Scene`] that is written to the file ([`paint_scene`] draws it
 //! with egui, [`crate::export`] writes it as SVG or PNG): one description of the shapes, two
@@ -157,7 +157,7 @@ pub fn picture_window(
     let mut chosen = None;
     egui::Window::new("Export picture")
         .open(&mut open)
-        .default_width(560.0)
+        .default_width(640.0)
         .resizable(false)
         .show(ctx, |ui| chosen = picture_ui(ui, state, map, revision));
     state.open = open && chosen.is_none();
@@ -176,12 +176,8 @@ fn picture_ui(
         .show(ui, |ui| {
             ui.label("Picture");
             ui.horizontal(|ui| {
-                for (chart, name) in [
-                    (Chart::Map, "Network"),
-                    (Chart::Grid, "Power–interest grid"),
-                    (Chart::Stance, "Stance–power chart"),
-                ] {
-                    ui.radio_value(&mut state.chart, chart, name);
+                for chart in Chart::ALL {
+                    ui.radio_value(&mut state.chart, chart, chart.label());
                 }
             });
             ui.end_row();
@@ -209,13 +205,15 @@ fn picture_ui(
                 ui.end_row();
             }
 
-            ui.label("Colour by");
-            ui.horizontal(|ui| {
-                for by in ColourBy::ALL {
-                    ui.radio_value(&mut state.options.colour_by, by, by.label());
-                }
-            });
-            ui.end_row();
+            if state.chart.draws_stakeholders() {
+                ui.label("Colour by");
+                ui.horizontal(|ui| {
+                    for by in ColourBy::ALL {
+                        ui.radio_value(&mut state.options.colour_by, by, by.label());
+                    }
+                });
+                ui.end_row();
+            }
 
             ui.label("Format");
             ui.horizontal(|ui| {

@@ -228,14 +228,9 @@ fn row_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &mut
     });
 }
 
-/// The heat-map colour of a position: the stance scale, stronger further from neutral.
+/// The heat-map colour of a position, as in the exported issue matrix.
 fn heat(position: i8) -> Color32 {
-    let strength = match position.unsigned_abs() {
-        0 => 0.15,
-        1 => 0.45,
-        _ => 0.8,
-    };
-    style::stance_colour(position).gamma_multiply(strength)
+    style::colour(crate::scene::heat_colour(position))
 }
 
 fn cell_ui(ui: &mut Ui, s: &Stakeholder, issue: &Issue, out: &mut Requests) {

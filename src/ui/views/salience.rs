@@ -9,6 +9,7 @@ use super::super::{Requests, Selection, edit_stakeholder, elide};
 use crate::analysis::Salience;
 use crate::analysis::grid::salience;
 use crate::model::{Stakeholder, StakeholderId};
+use crate::scene::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
 
 /// Names listed in one region of the diagram before "and N more".
 const NAMES_PER_REGION: usize = 12;
@@ -50,20 +51,6 @@ pub fn salience_ui(
     });
 }
 
-/// Where each region's label goes, as a fraction of the diagram's side, with the class.
-fn regions() -> [(Salience, Pos2); 8] {
-    [
-        (Salience::Dormant, pos2(0.235, 0.32)),
-        (Salience::Discretionary, pos2(0.765, 0.32)),
-        (Salience::Demanding, pos2(0.5, 0.77)),
-        (Salience::Dominant, pos2(0.5, 0.29)),
-        (Salience::Dangerous, pos2(0.35, 0.56)),
-        (Salience::Dependent, pos2(0.65, 0.56)),
-        (Salience::Definitive, pos2(0.5, 0.455)),
-        (Salience::None, pos2(0.0, 1.0)),
-    ]
-}
-
 fn diagram_ui(
     ui: &mut Ui,
     scene: &Scene<'_>,
@@ -74,26 +61,10 @@ fn diagram_ui(
     let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
     let painter = ui.painter_at(rect);
     let at = |p: Pos2| rect.min + vec2(p.x, p.y) * side;
-    // Three circles of radius 0.25 on an equilateral triangle of side 0.3.
-    let r = side * 0.25;
-    let circles = [
-        (
-            "Power",
-            pos2(0.35, 0.38),
-            crate::ui::style::stance_colour(2),
-        ),
-        (
-            "Legitimacy",
-            pos2(0.65, 0.38),
-            crate::ui::style::sector_colour(crate::model::Sector::Voluntary),
-        ),
-        (
-            "Urgency",
-            pos2(0.5, 0.64),
-            crate::ui::style::stance_colour(-1),
-        ),
-    ];
-    for (name, center, colour) in circles {
+    // The picture's geometry, so the screen and the exported picture agree.
+    let r = side * SALIENCE_RADIUS;
+    for (name, (x, y), colour) in SALIENCE_CIRCLES {
+        let (center, colour) = (pos2(x, y), crate::ui::style::colour(colour));
         painter.circle(
             at(center),
             r,
@@ -112,7 +83,8 @@ fn diagram_ui(
         );
     }
     let map = scene.map;
-    for (class, place) in regions() {
+    for (class, (x, y)) in SALIENCE_REGIONS {
+        let place = pos2(x, y);
         let members: Vec<&Stakeholder> = map
             .stakeholders
             .iter()
@@ -153,32 +125,12 @@ fn diagram_ui(
         let mut names: Vec<String> = members
             .iter()
             .take(NAMES_PER_REGION)
-            .map(|s| {
-                if map.me == Some(s.id) {
-                    format!("{} (me)", s.name)
-                } else {
-                    s.name.clone()
-                }
-            })
+            .map(|s| map.display_name(s))
             .collect();
         if members.len() > NAMES_PER_REGION {
             names.push(format!("and {} more", members.len() - NAMES_PER_REGION));
         }
-        response.on_hover_text(format!("{}\n\n{}", description(class), names.join("\n")));
-    }
-}
-
-/// What a class means, in a line.
-fn description(class: Salience) -> &'static str {
-    match class {
-        Salience::None => "No power, legitimacy or urgency: not a stakeholder in this sense",
-        Salience::Dormant => "Power only: could act, but has no legitimate or urgent claim",
-        Salience::Discretionary => "Legitimacy only: a fair claim but no pressure to act on it",
-        Salience::Demanding => "Urgency only: presses, but lacks power and legitimacy",
-        Salience::Dominant => "Power and legitimacy: expects and receives attention",
-        Salience::Dangerous => "Power and urgency without legitimacy: may coerce",
-        Salience::Dependent => "Legitimacy and urgency: depends on others' power",
-        Salience::Definitive => "All three: their claims come first",
+        response.on_hover_text(format!("{}\n\n{}", class.description(), names.join("\n")));
     }
 }
 
@@ -275,7 +227,7 @@ fn row_ui(
         }
     });
     cell(ui, 110.0, |ui| {
-        ui.label(class.label()).on_hover_text(description(class))
+        ui.label(class.label()).on_hover_text(class.description())
     });
 }
 

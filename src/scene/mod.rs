@@ -1,5 +1,10 @@
-//! A scene: the shapes of a picture of the map (the network, the power–interest grid or the
-//! stance chart), described once and written out as SVG or PNG by [`crate::export`].
+//! A scene: the shapes of a picture of the map (the network, the power–interest grid, the
+//! stance chart, the salience diagram or the issue matrix), described once and written out as
+//! SVG or PNG by [`crate::export`].
+//!
+//! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
+//! - [`network`](map_scene): the network; `charts`: the grid and the stance chart;
+//!   `salience`: the three circles; `matrix`: stakeholders × issues.
 //!
 //! A scene knows nothing of egui: it is plain data (circles, polygons, lines and text in pixels,
 //! `y` growing downwards) built from a [`Map`]. The scenes show names and scores only (stance,
@@ -10,9 +15,17 @@
 //! map is drawn: the screen (`src/ui/style.rs`, `src/ui/mesh.rs`) draws with them too, and the
 //! app's picture export previews this very scene before writing it.
 
-use std::collections::HashMap;
+mod charts;
+mod matrix;
+mod network;
+mod salience;
 
-use crate::analysis::coalitions::{coalition_name, coalitions_with_membership};
+pub use charts::{grid_scene, stance_scene};
+pub use matrix::{heat_colour, matrix_scene};
+pub use network::{colour_key, map_scene};
+pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS, salience_scene};
+
+use crate::analysis::coalitions::coalitions_with_membership;
 use crate::model::{
     Choice, Kind, LinkKind, Map, SCORE_MAX, STANCE_MAX, STANCE_MIN, Sector, StakeholderId,
     stance_label,
@@ -58,10 +71,7 @@ pub mod colours {
     pub const RULE: Rgba = [0xC8, 0xC8, 0xC8, 0xFF];
 }
 
-use colours::{
-    BLUE, DARK_GOLD, FAINT, GREEN, GREY, INK, ORANGE, OUTLINE, PURPLE, RULE, SKY_BLUE, SLATE,
-    VERMILLION, WHITE,
-};
+use colours::{BLUE, DARK_GOLD, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, SLATE, VERMILLION, WHITE};
 
 /// The default picture size in pixels: a 16:10 slide.
 pub const SLIDE: (u32, u32) = (1600, 1000);
@@ -300,11 +310,21 @@ pub enum Chart {
     Grid,
     /// Stance across, power up.
     Stance,
+    /// The salience classes: power, legitimacy and urgency.
+    Salience,
+    /// Stakeholders' positions on the issues, as a heat map.
+    Issues,
 }
 
 impl Chart {
     /// Every chart.
-    pub const ALL: [Self; 3] = [Self::Map, Self::Grid, Self::Stance];
+    pub const ALL: [Self; 5] = [
+        Self::Map,
+        Self::Grid,
+        Self::Stance,
+        Self::Salience,
+        Self::Issues,
+    ];
 
     /// The chart's scene for `map` at `size` pixels.
     pub fn scene(self, map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
@@ -312,6 +332,25 @@ impl Chart {
             Self::Map => map_scene(map, size, options),
             Self::Grid => grid_scene(map, size, options.colour_by),
             Self::Stance => stance_scene(map, size, options.colour_by),
+            Self::Salience => salience_scene(map, size),
+            Self::Issues => matrix_scene(map, size),
+        }
+    }
+
+    /// Whether the chart draws a shape per stakeholder (so that fill colours apply); the
+    /// salience diagram and the issue matrix list names instead.
+    pub fn draws_stakeholders(self) -> bool {
+        matches!(self, Self::Map | Self::Grid | Self::Stance)
+    }
+
+    /// The chart's name in menus.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Map => "Network",
+            Self::Grid => "Power–interest grid",
+            Self::Stance => "Stance–power chart",
+            Self::Salience => "Salience",
+            Self::Issues => "Issue matrix",
         }
     }
 
@@ -321,6 +360,8 @@ impl Chart {
             Self::Map => "map",
             Self::Grid => "grid",
             Self::Stance => "stance",
+            Self::Salience => "salience",
+            Self::Issues => "issues",
         }
     }
 }
@@ -558,10 +599,15 @@ fn node_shape(
 
 /// `name` cut to [`MAX_NAME_CHARS`] characters with an ellipsis.
 fn short(name: &str) -> String {
-    if name.chars().count() <= MAX_NAME_CHARS {
-        return name.to_owned();
+    fit(name, MAX_NAME_CHARS)
+}
+
+/// `text` cut to at most `chars` characters, the last an ellipsis.
+fn fit(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
     }
-    let cut: String = name.chars().take(MAX_NAME_CHARS - 1).collect();
+    let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
     format!("{}…", cut.trim_end())
 }
 
@@ -598,556 +644,10 @@ impl Area {
     }
 }
 
-/// The network as on the canvas: every stakeholder at its place on the canvas, fitted into
-/// `size` pixels with a margin, shaped by kind, sized by power and filled by stance; "me"
-/// ringed; links coloured, dashed and arrowed by kind; names under the nodes; a title and a
-/// legend (as `options` ask).
-pub fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
-    let mut scene = Scene::new(size);
-    let u = unit(size);
-    let margin = 24.0 * u;
-    let mut area = Area {
-        left: margin,
-        top: margin,
-        right: size.0 - margin,
-        bottom: size.1 - margin,
-    };
-    if options.title {
-        scene.bold(
-            Point::new(margin, margin + 28.0 * u),
-            28.0 * u,
-            Anchor::Start,
-            INK,
-            title_of(map),
-        );
-        area.top += 48.0 * u;
-    }
-    if options.legend {
-        let legend_width = 230.0 * u;
-        if size.0 - legend_width > 2.0 * legend_width {
-            legend(
-                &mut scene,
-                map,
-                options.colour_by,
-                area.right - legend_width + 16.0 * u,
-                area.top,
-                u,
-            );
-            area.right -= legend_width;
-        }
-    }
-    if map.stakeholders.is_empty() {
-        scene.text(
-            Point::new(
-                (area.left + area.right) / 2.0,
-                (area.top + area.bottom) / 2.0,
-            ),
-            18.0 * u,
-            Anchor::Middle,
-            FAINT,
-            "No stakeholders yet",
-        );
-        return scene;
-    }
-
-    // Fit: the map-unit bounds of every node, scaled to the area below the title, beside the
-    // legend, with room under the lowest node for its name.
-    let label_size = 13.0 * u;
-    area.bottom -= label_size * 1.6;
-    let (mut min_x, mut min_y, mut max_x, mut max_y) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
-    for s in &map.stakeholders {
-        let r = node_radius(s.power) + 3.0;
-        let (x, y) = (finite(s.pos.x), finite(s.pos.y));
-        min_x = min_x.min(x - r);
-        max_x = max_x.max(x + r);
-        min_y = min_y.min(y - r);
-        max_y = max_y.max(y + r);
-    }
-    let (span_x, span_y) = ((max_x - min_x).max(1.0), (max_y - min_y).max(1.0));
-    // Never enlarge more than 3× a slide's scale, so that one stakeholder is not a giant.
-    let scale = (area.width() / span_x)
-        .min(area.height() / span_y)
-        .min(3.0 * u)
-        .max(0.0);
-    let offset_x = area.left + (area.width() - span_x * scale) / 2.0 - min_x * scale;
-    let offset_y = area.top + (area.height() - span_y * scale) / 2.0 - min_y * scale;
-    let to_px =
-        |x: f32, y: f32| Point::new(offset_x + finite(x) * scale, offset_y + finite(y) * scale);
-
-    let index: HashMap<StakeholderId, usize> = map.index_by_id();
-    for link in &map.links {
-        let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
-            continue;
-        };
-        if a == b {
-            continue;
-        }
-        let (sa, sb) = (&map.stakeholders[a], &map.stakeholders[b]);
-        let (pa, pb) = (to_px(sa.pos.x, sa.pos.y), to_px(sb.pos.x, sb.pos.y));
-        let (ra, rb) = (node_radius(sa.power) * scale, node_radius(sb.power) * scale);
-        let (dx, dy) = (pb.x - pa.x, pb.y - pa.y);
-        let length = (dx * dx + dy * dy).sqrt();
-        if length <= ra + rb + 1.0 {
-            continue;
-        }
-        let (nx, ny) = (dx / length, dy / length);
-        let (colour, dash, arrow) = link_style(link.kind);
-        let width = (0.6 + 0.5 * f32::from(link.strength)) * scale.max(0.5 * u);
-        let dash_scale = scale.max(0.5 * u);
-        scene.items.push(Item::Line {
-            from: Point::new(pa.x + nx * ra, pa.y + ny * ra),
-            to: Point::new(pb.x - nx * (rb + 2.0 * u), pb.y - ny * (rb + 2.0 * u)),
-            colour,
-            width,
-            dash: dash.map(|(d, g)| (d * dash_scale, g * dash_scale)),
-            arrow,
-        });
-    }
-    let outline = Stroke {
-        colour: OUTLINE,
-        width: (1.5 * scale).max(0.5 * u),
-    };
-    let fills = options.colour_by.fills(map);
-    for (s, fill) in map.stakeholders.iter().zip(fills) {
-        let center = to_px(s.pos.x, s.pos.y);
-        let radius = node_radius(s.power) * scale;
-        if map.me == Some(s.id) {
-            scene.items.push(node_shape(
-                s.kind,
-                center,
-                radius + 3.0 * scale.max(u),
-                None,
-                Some(Stroke {
-                    colour: INK,
-                    width: 2.0 * scale.max(u),
-                }),
-                Role::Decoration,
-            ));
-        }
-        scene.items.push(node_shape(
-            s.kind,
-            center,
-            radius,
-            Some(fill),
-            Some(outline),
-            Role::Stakeholder,
-        ));
-    }
-    for s in &map.stakeholders {
-        let center = to_px(s.pos.x, s.pos.y);
-        let radius = node_radius(s.power) * scale;
-        scene.text(
-            Point::new(center.x, center.y + radius + label_size * 1.15),
-            label_size,
-            Anchor::Middle,
-            INK,
-            &short(&s.name),
-        );
-    }
-    scene
-}
-
-/// A coordinate that is a number (anything else is read as 0).
-fn finite(value: f32) -> f32 {
-    if value.is_finite() { value } else { 0.0 }
-}
-
-/// The colours a legend explains, with their names: every stance; the sectors in the map; the
-/// first `coalitions` coalitions (while their colours differ) and "in no coalition".
-pub fn colour_key(map: &Map, colour_by: ColourBy, coalitions: usize) -> Vec<(Rgba, String)> {
-    match colour_by {
-        ColourBy::Stance => (STANCE_MIN..=STANCE_MAX)
-            .rev()
-            .map(|stance| (stance_colour(stance), stance_label(stance).to_owned()))
-            .collect(),
-        ColourBy::Sector => Sector::ALL
-            .iter()
-            .filter(|&&sector| map.stakeholders.iter().any(|s| s.sector == sector))
-            .map(|&sector| (sector_colour(sector), sector.label().to_owned()))
-            .collect(),
-        ColourBy::Coalition => (0..coalitions.min(COALITION_COLOURS.len()))
-            .map(|c| (coalition_colour(Some(c)), coalition_name(c)))
-            .chain([(coalition_colour(None), "In no coalition".to_owned())])
-            .collect(),
-    }
-}
-
-/// The legend of the network picture, in a column from `(left, top)`.
-fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32, u: f32) {
-    let row = 22.0 * u;
-    let size = 13.0 * u;
-    let swatch = 7.0 * u;
-    let text_x = left + 22.0 * u;
-    let mut y = top + row;
-    let outline = Some(Stroke {
-        colour: OUTLINE,
-        width: u,
-    });
-    scene.bold(
-        Point::new(left, y),
-        size,
-        Anchor::Start,
-        INK,
-        colour_by.label(),
-    );
-    let coalitions = match colour_by {
-        ColourBy::Coalition => coalitions_with_membership(map).0.len(),
-        _ => 0,
-    };
-    for (fill, name) in colour_key(map, colour_by, coalitions) {
-        y += row;
-        scene.items.push(Item::Circle {
-            center: Point::new(left + swatch, y - size * 0.35),
-            radius: swatch,
-            fill: Some(fill),
-            stroke: outline,
-            role: Role::Decoration,
-        });
-        scene.text(Point::new(text_x, y), size, Anchor::Start, INK, &name);
-    }
-    y += row * 1.5;
-    scene.bold(
-        Point::new(left, y),
-        size,
-        Anchor::Start,
-        INK,
-        "Shape (size: power)",
-    );
-    for kind in Kind::ALL {
-        y += row;
-        scene.items.push(node_shape(
-            *kind,
-            Point::new(left + swatch, y - size * 0.35),
-            swatch,
-            Some(WHITE),
-            outline,
-            Role::Decoration,
-        ));
-        scene.text(
-            Point::new(text_x, y),
-            size,
-            Anchor::Start,
-            INK,
-            kind.label(),
-        );
-    }
-    if let Some(me) = map.me() {
-        y += row;
-        scene.items.push(Item::Circle {
-            center: Point::new(left + swatch, y - size * 0.35),
-            radius: swatch,
-            fill: None,
-            stroke: Some(Stroke {
-                colour: INK,
-                width: 2.0 * u,
-            }),
-            role: Role::Decoration,
-        });
-        scene.text(
-            Point::new(text_x, y),
-            size,
-            Anchor::Start,
-            INK,
-            &format!("Ringed: me ({})", short(&me.name)),
-        );
-    }
-    let kinds: Vec<LinkKind> = LinkKind::ALL
-        .iter()
-        .copied()
-        .filter(|kind| map.links.iter().any(|link| link.kind == *kind))
-        .collect();
-    if kinds.is_empty() {
-        return;
-    }
-    y += row * 1.5;
-    scene.bold(Point::new(left, y), size, Anchor::Start, INK, "Links");
-    for kind in kinds {
-        y += row;
-        let (colour, dash, arrow) = link_style(kind);
-        scene.items.push(Item::Line {
-            from: Point::new(left - 8.0 * u, y - size * 0.35),
-            to: Point::new(left + 16.0 * u, y - size * 0.35),
-            colour,
-            width: 2.5 * u,
-            dash: dash.map(|(d, g)| (d * u * 0.8, g * u * 0.8)),
-            arrow,
-        });
-        scene.text(
-            Point::new(text_x, y),
-            size,
-            Anchor::Start,
-            INK,
-            kind.label(),
-        );
-    }
-}
-
-/// A chart's frame: the plot area inside `size` with room for a title and axis labels.
-fn plot_area(size: (f32, f32), u: f32) -> Area {
-    Area {
-        left: 80.0 * u,
-        top: 80.0 * u,
-        right: size.0 - 40.0 * u,
-        bottom: size.1 - 70.0 * u,
-    }
-}
-
-/// Draws a chart's title, frame and axis names; returns the plot area.
-fn chart_frame(scene: &mut Scene, title: &str, x_name: &str, y_name: &str, u: f32) -> Area {
-    let size = (scene.width, scene.height);
-    let area = plot_area(size, u);
-    scene.bold(
-        Point::new(area.left, 30.0 * u + 22.0 * u),
-        26.0 * u,
-        Anchor::Start,
-        INK,
-        title,
-    );
-    scene.items.push(Item::Polygon {
-        points: vec![
-            Point::new(area.left, area.top),
-            Point::new(area.right, area.top),
-            Point::new(area.right, area.bottom),
-            Point::new(area.left, area.bottom),
-        ],
-        fill: None,
-        stroke: Some(Stroke {
-            colour: FAINT,
-            width: 1.5 * u,
-        }),
-        role: Role::Decoration,
-    });
-    scene.bold(
-        Point::new((area.left + area.right) / 2.0, size.1 - 18.0 * u),
-        15.0 * u,
-        Anchor::Middle,
-        INK,
-        x_name,
-    );
-    scene.bold(
-        Point::new(area.left - 12.0 * u, area.top - 14.0 * u),
-        15.0 * u,
-        Anchor::Start,
-        INK,
-        y_name,
-    );
-    area
-}
-
-/// Ticks and labels for 0, 2, …, 10 up the left side of `area`.
-fn power_axis(scene: &mut Scene, area: Area, u: f32) {
-    for tick in (0..=10).step_by(2) {
-        let y = area.bottom - area.height() * tick as f32 / SCORE_MAX;
-        scene.line(
-            Point::new(area.left - 6.0 * u, y),
-            Point::new(area.left, y),
-            FAINT,
-            1.5 * u,
-        );
-        scene.text(
-            Point::new(area.left - 10.0 * u, y + 5.0 * u),
-            14.0 * u,
-            Anchor::End,
-            INK,
-            &tick.to_string(),
-        );
-    }
-}
-
-/// A labelled stakeholder point: its shape by kind, filled with `fill`, its name to the right.
-fn point(scene: &mut Scene, map: &Map, index: usize, at: Point, fill: Rgba, u: f32) {
-    let Some(s) = map.stakeholders.get(index) else {
-        return;
-    };
-    let radius = 8.0 * u;
-    if map.me == Some(s.id) {
-        scene.items.push(node_shape(
-            s.kind,
-            at,
-            radius + 3.0 * u,
-            None,
-            Some(Stroke {
-                colour: INK,
-                width: 2.0 * u,
-            }),
-            Role::Decoration,
-        ));
-    }
-    scene.items.push(node_shape(
-        s.kind,
-        at,
-        radius,
-        Some(fill),
-        Some(Stroke {
-            colour: OUTLINE,
-            width: u,
-        }),
-        Role::Stakeholder,
-    ));
-    // Names of points on the right-hand side go to their left, to stay inside the picture.
-    let (label_x, anchor) = if at.x > scene.width * 0.75 {
-        (at.x - radius - 4.0 * u, Anchor::End)
-    } else {
-        (at.x + radius + 4.0 * u, Anchor::Start)
-    };
-    scene.text(
-        Point::new(label_x, at.y + 4.5 * u),
-        12.0 * u,
-        anchor,
-        INK,
-        &short(&s.name),
-    );
-}
-
-/// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
-/// the map's thresholds, each quadrant named, and every stakeholder a labelled point.
-pub fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
-    use crate::analysis::grid::Quadrant;
-
-    let mut scene = Scene::new(size);
-    let u = unit(size);
-    let title = format!("{}: power and interest", title_of(map));
-    let area = chart_frame(&mut scene, &title, "Interest", "Power", u);
-    let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
-    let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
-
-    let (px, iy) = (
-        y_of(map.settings.power_threshold),
-        x_of(map.settings.interest_threshold),
-    );
-    for (from, to) in [
-        (Point::new(area.left, px), Point::new(area.right, px)),
-        (Point::new(iy, area.top), Point::new(iy, area.bottom)),
-    ] {
-        scene.items.push(Item::Line {
-            from,
-            to,
-            colour: RULE,
-            width: 2.0 * u,
-            dash: Some((8.0 * u, 5.0 * u)),
-            arrow: false,
-        });
-    }
-    let name_size = 16.0 * u;
-    let pad = 10.0 * u;
-    // (quadrant, x, anchor, at the top?)
-    let corners = [
-        (Quadrant::ManageClosely, area.right - pad, Anchor::End, true),
-        (
-            Quadrant::KeepSatisfied,
-            area.left + pad,
-            Anchor::Start,
-            true,
-        ),
-        (Quadrant::KeepInformed, area.right - pad, Anchor::End, false),
-        (Quadrant::Monitor, area.left + pad, Anchor::Start, false),
-    ];
-    for (quadrant, x, anchor, top) in corners {
-        let y = if top {
-            area.top + pad + name_size
-        } else {
-            area.bottom - pad
-        };
-        scene.bold(Point::new(x, y), name_size, anchor, FAINT, quadrant.label());
-    }
-    power_axis(&mut scene, area, u);
-    for tick in (0..=10).step_by(2) {
-        let x = x_of(tick as f32);
-        scene.line(
-            Point::new(x, area.bottom),
-            Point::new(x, area.bottom + 6.0 * u),
-            FAINT,
-            1.5 * u,
-        );
-        scene.text(
-            Point::new(x, area.bottom + 22.0 * u),
-            14.0 * u,
-            Anchor::Middle,
-            INK,
-            &tick.to_string(),
-        );
-    }
-    let fills = colour_by.fills(map);
-    for ((i, s), fill) in map.stakeholders.iter().enumerate().zip(fills) {
-        point(
-            &mut scene,
-            map,
-            i,
-            Point::new(x_of(s.interest), y_of(s.power)),
-            fill,
-            u,
-        );
-    }
-    scene
-}
-
-/// Stance across (opposed −2 to champion +2) and power up (0–10): who can help or block, and
-/// how much weight they carry. Stakeholders at much the same place are spread sideways.
-pub fn stance_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
-    let mut scene = Scene::new(size);
-    let u = unit(size);
-    let title = format!("{}: stance and power", title_of(map));
-    let area = chart_frame(&mut scene, &title, "Stance", "Power", u);
-    let columns = f32::from(STANCE_MAX - STANCE_MIN + 1);
-    let column_width = area.width() / columns;
-    let x_of = |stance: i8| {
-        let s = stance.clamp(STANCE_MIN, STANCE_MAX);
-        area.left + column_width * (f32::from(s - STANCE_MIN) + 0.5)
-    };
-    let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
-
-    for stance in STANCE_MIN..=STANCE_MAX {
-        let x = x_of(stance);
-        if stance > STANCE_MIN {
-            let edge = x - column_width / 2.0;
-            scene.line(
-                Point::new(edge, area.top),
-                Point::new(edge, area.bottom),
-                RULE,
-                u,
-            );
-        }
-        scene.text(
-            Point::new(x, area.bottom + 22.0 * u),
-            14.0 * u,
-            Anchor::Middle,
-            INK,
-            &format!("{} ({stance:+})", stance_label(stance)),
-        );
-    }
-    power_axis(&mut scene, area, u);
-
-    // Spread points that would sit on one another: within a column, each point moves sideways
-    // by one step for every earlier point less than 0.6 power away.
-    let mut placed: Vec<(i8, f32)> = Vec::with_capacity(map.stakeholders.len());
-    let step = 22.0 * u;
-    let fills = colour_by.fills(map);
-    for (i, s) in map.stakeholders.iter().enumerate() {
-        let stance = s.stance.clamp(STANCE_MIN, STANCE_MAX);
-        let power = score(s.power);
-        let near = placed
-            .iter()
-            .filter(|&&(other, p)| other == stance && (p - power).abs() < 0.6)
-            .count();
-        placed.push((stance, power));
-        let side = if near % 2 == 1 { -1.0 } else { 1.0 };
-        let shift = (near.div_ceil(2) as f32 * step * side)
-            .clamp(-column_width * 0.45, column_width * 0.45);
-        point(
-            &mut scene,
-            map,
-            i,
-            Point::new(x_of(stance) + shift, y_of(power)),
-            fills[i],
-            u,
-        );
-    }
-    scene
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::coalitions::coalitions_with_membership;
     use crate::examples::EXAMPLES;
 
     /// Every corner of every stakeholder shape, with the shape's outer radius.
@@ -1187,7 +687,7 @@ mod tests {
                 panic!("{} does not load", example.name);
             };
             for size in [(1600.0, 1000.0), (400.0, 900.0), (4961.0, 3508.0)] {
-                for chart in Chart::ALL {
+                for chart in Chart::ALL.into_iter().filter(|c| c.draws_stakeholders()) {
                     let scene = chart.scene(&map, size, &SceneOptions::default());
                     let extents = node_extents(&scene);
                     assert_eq!(extents.len(), map.stakeholders.len());
@@ -1239,6 +739,19 @@ mod tests {
         for bad in ["", "1600", "0x10", "10x0", "axb", "99999x10", "-1x5"] {
             assert!(parse_size(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn names_are_packed_into_lines_whole() {
+        let names: Vec<String> = ["Care and Repair", "Victims' panel", "A", "B"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            salience::pack(&names, 20),
+            ["Care and Repair,", "Victims' panel, A, B"]
+        );
+        let long = vec!["x".repeat(50)];
+        assert!(salience::pack(&long, 20)[0].chars().count() <= 20);
     }
 
     #[test]
@@ -1302,7 +815,7 @@ mod tests {
                     ColourBy::Coalition => coalition_colour(coalition),
                 })
                 .collect();
-            for chart in Chart::ALL {
+            for chart in Chart::ALL.into_iter().filter(|c| c.draws_stakeholders()) {
                 let scene = chart.scene(&map, SLIDE_F32, &options);
                 assert_eq!(
                     stakeholder_fills(&scene),
@@ -1331,4 +844,141 @@ mod tests {
     }
 
     const SLIDE_F32: (f32, f32) = (SLIDE.0 as f32, SLIDE.1 as f32);
+
+    /// A map of `n` stakeholders, each with a position on each of `issues` issues.
+    fn with_positions(n: u64, issues: u64) -> Map {
+        let mut map = Map::new("Positions");
+        for k in 0..issues {
+            map.issues.push(crate::model::Issue {
+                id: crate::model::Id::from_raw(1_000_000 + k),
+                name: format!("Issue number {k} with a long name that has to wrap"),
+                description: String::new(),
+            });
+        }
+        for i in 0..n {
+            let mut s = crate::model::Stakeholder::new(StakeholderId::from_raw(i + 1), "S");
+            s.name = format!("Stakeholder {i}");
+            s.legitimacy = i % 2 == 0;
+            s.urgency = i % 3 == 0;
+            s.power = (i % 11) as f32;
+            for k in 0..issues {
+                s.positions.push(crate::model::IssuePosition {
+                    issue: crate::model::Id::from_raw(1_000_000 + k),
+                    position: ((i + k) % 5) as i8 - 2,
+                    importance: 3,
+                });
+            }
+            map.stakeholders.push(s);
+        }
+        map
+    }
+
+    #[test]
+    fn every_text_of_every_chart_lies_inside_the_picture() {
+        let mut maps: Vec<Map> = EXAMPLES.iter().filter_map(|e| e.map().ok()).collect();
+        maps.push(with_positions(400, 40));
+        for map in &maps {
+            for size in [(1600.0, 1000.0), (640.0, 480.0), (4961.0, 3508.0)] {
+                for chart in Chart::ALL {
+                    let scene = chart.scene(map, size, &SceneOptions::default());
+                    for item in &scene.items {
+                        let Item::Text {
+                            pos,
+                            size: text_size,
+                            anchor,
+                            text,
+                            ..
+                        } = item
+                        else {
+                            continue;
+                        };
+                        // Half an em a character: about this font's average width.
+                        let width = text.chars().count() as f32 * text_size * 0.5;
+                        let (left, right) = match anchor {
+                            Anchor::Start => (pos.x, pos.x + width),
+                            Anchor::Middle => (pos.x - width / 2.0, pos.x + width / 2.0),
+                            Anchor::End => (pos.x - width, pos.x),
+                        };
+                        let place =
+                            format!("{chart:?} of {} at {size:?}: {text:?}", map.meta.title);
+                        assert!(
+                            left >= -1.0 && right <= size.0 + 1.0,
+                            "{place} runs off the side"
+                        );
+                        assert!(
+                            pos.y - text_size >= -1.0 && pos.y <= size.1 + 1.0,
+                            "{place} runs off the top or bottom"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_salience_picture_counts_and_names_every_class() {
+        let Ok(map) = EXAMPLES[0].map() else {
+            panic!("the hub does not load");
+        };
+        let scene = salience_scene(&map, SLIDE_F32);
+        let texts = texts(&scene);
+        let mut counted = 0;
+        for class in crate::analysis::Salience::ALL {
+            let members: Vec<String> = map
+                .stakeholders
+                .iter()
+                .filter(|s| crate::analysis::grid::salience(s, &map.settings) == class)
+                .map(|s| map.display_name(s))
+                .collect();
+            counted += members.len();
+            let label = format!("{} ({})", class.label(), members.len());
+            assert!(
+                texts.contains(&label.as_str()),
+                "{label} is not in the diagram"
+            );
+            let listed = texts.join(" ");
+            for name in members {
+                assert!(listed.contains(&name), "{name} is not listed");
+            }
+        }
+        assert_eq!(counted, map.stakeholders.len());
+        assert!(texts.join(" ").contains("Hub co-ordinator (me)"));
+    }
+
+    #[test]
+    fn the_issue_matrix_colours_each_position_and_says_what_did_not_fit() {
+        let map = with_positions(6, 3);
+        let scene = matrix_scene(&map, SLIDE_F32);
+        let cells: Vec<Option<Rgba>> = scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Polygon { fill, .. } => Some(*fill),
+                _ => None,
+            })
+            .take(6 * 3)
+            .collect();
+        let expected: Vec<Option<Rgba>> = map
+            .stakeholders
+            .iter()
+            .flat_map(|s| s.positions.iter().map(|p| Some(heat_colour(p.position))))
+            .collect();
+        assert_eq!(cells, expected);
+        assert!(!texts(&scene).iter().any(|t| t.starts_with("Not shown")));
+
+        let crowded = with_positions(400, 80);
+        let scene = matrix_scene(&crowded, SLIDE_F32);
+        let note = texts(&scene)
+            .into_iter()
+            .find(|t| t.starts_with("Not shown"))
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            note.contains("more stakeholders") && note.contains("more issues"),
+            "{note}"
+        );
+
+        let empty = matrix_scene(&Map::new("No issues"), SLIDE_F32);
+        assert!(texts(&empty).contains(&"No issues on this map yet"));
+    }
 }

@@ -1,0 +1,267 @@
+//! The charts with axes: the power–interest grid and the stance–power chart.
+
+use super::colours::{FAINT, INK, OUTLINE, RULE};
+use super::*;
+
+/// A chart's frame: the plot area inside `size` with room for a title and axis labels.
+fn plot_area(size: (f32, f32), u: f32) -> Area {
+    Area {
+        left: 80.0 * u,
+        top: 80.0 * u,
+        right: size.0 - 40.0 * u,
+        bottom: size.1 - 70.0 * u,
+    }
+}
+
+/// Draws a chart's title, frame and axis names; returns the plot area.
+fn chart_frame(scene: &mut Scene, title: &str, x_name: &str, y_name: &str, u: f32) -> Area {
+    let size = (scene.width, scene.height);
+    let area = plot_area(size, u);
+    scene.bold(
+        Point::new(area.left, 30.0 * u + 22.0 * u),
+        26.0 * u,
+        Anchor::Start,
+        INK,
+        title,
+    );
+    scene.items.push(Item::Polygon {
+        points: vec![
+            Point::new(area.left, area.top),
+            Point::new(area.right, area.top),
+            Point::new(area.right, area.bottom),
+            Point::new(area.left, area.bottom),
+        ],
+        fill: None,
+        stroke: Some(Stroke {
+            colour: FAINT,
+            width: 1.5 * u,
+        }),
+        role: Role::Decoration,
+    });
+    scene.bold(
+        Point::new((area.left + area.right) / 2.0, size.1 - 18.0 * u),
+        15.0 * u,
+        Anchor::Middle,
+        INK,
+        x_name,
+    );
+    scene.bold(
+        Point::new(area.left - 12.0 * u, area.top - 14.0 * u),
+        15.0 * u,
+        Anchor::Start,
+        INK,
+        y_name,
+    );
+    area
+}
+
+/// Ticks and labels for 0, 2, …, 10 up the left side of `area`.
+fn power_axis(scene: &mut Scene, area: Area, u: f32) {
+    for tick in (0..=10).step_by(2) {
+        let y = area.bottom - area.height() * tick as f32 / SCORE_MAX;
+        scene.line(
+            Point::new(area.left - 6.0 * u, y),
+            Point::new(area.left, y),
+            FAINT,
+            1.5 * u,
+        );
+        scene.text(
+            Point::new(area.left - 10.0 * u, y + 5.0 * u),
+            14.0 * u,
+            Anchor::End,
+            INK,
+            &tick.to_string(),
+        );
+    }
+}
+
+/// A labelled stakeholder point: its shape by kind, filled with `fill`, its name to the right.
+fn point(scene: &mut Scene, map: &Map, index: usize, at: Point, fill: Rgba, u: f32) {
+    let Some(s) = map.stakeholders.get(index) else {
+        return;
+    };
+    let radius = 8.0 * u;
+    if map.me == Some(s.id) {
+        scene.items.push(node_shape(
+            s.kind,
+            at,
+            radius + 3.0 * u,
+            None,
+            Some(Stroke {
+                colour: INK,
+                width: 2.0 * u,
+            }),
+            Role::Decoration,
+        ));
+    }
+    scene.items.push(node_shape(
+        s.kind,
+        at,
+        radius,
+        Some(fill),
+        Some(Stroke {
+            colour: OUTLINE,
+            width: u,
+        }),
+        Role::Stakeholder,
+    ));
+    // Names of points on the right-hand side go to their left, to stay inside the picture.
+    let (label_x, anchor) = if at.x > scene.width * 0.75 {
+        (at.x - radius - 4.0 * u, Anchor::End)
+    } else {
+        (at.x + radius + 4.0 * u, Anchor::Start)
+    };
+    scene.text(
+        Point::new(label_x, at.y + 4.5 * u),
+        12.0 * u,
+        anchor,
+        INK,
+        &short(&s.name),
+    );
+}
+
+/// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
+/// the map's thresholds, each quadrant named, and every stakeholder a labelled point.
+pub fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
+    use crate::analysis::grid::Quadrant;
+
+    let mut scene = Scene::new(size);
+    let u = unit(size);
+    let title = format!("{}: power and interest", title_of(map));
+    let area = chart_frame(&mut scene, &title, "Interest", "Power", u);
+    let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
+    let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
+
+    let (px, iy) = (
+        y_of(map.settings.power_threshold),
+        x_of(map.settings.interest_threshold),
+    );
+    for (from, to) in [
+        (Point::new(area.left, px), Point::new(area.right, px)),
+        (Point::new(iy, area.top), Point::new(iy, area.bottom)),
+    ] {
+        scene.items.push(Item::Line {
+            from,
+            to,
+            colour: RULE,
+            width: 2.0 * u,
+            dash: Some((8.0 * u, 5.0 * u)),
+            arrow: false,
+        });
+    }
+    let name_size = 16.0 * u;
+    let pad = 10.0 * u;
+    // (quadrant, x, anchor, at the top?)
+    let corners = [
+        (Quadrant::ManageClosely, area.right - pad, Anchor::End, true),
+        (
+            Quadrant::KeepSatisfied,
+            area.left + pad,
+            Anchor::Start,
+            true,
+        ),
+        (Quadrant::KeepInformed, area.right - pad, Anchor::End, false),
+        (Quadrant::Monitor, area.left + pad, Anchor::Start, false),
+    ];
+    for (quadrant, x, anchor, top) in corners {
+        let y = if top {
+            area.top + pad + name_size
+        } else {
+            area.bottom - pad
+        };
+        scene.bold(Point::new(x, y), name_size, anchor, FAINT, quadrant.label());
+    }
+    power_axis(&mut scene, area, u);
+    for tick in (0..=10).step_by(2) {
+        let x = x_of(tick as f32);
+        scene.line(
+            Point::new(x, area.bottom),
+            Point::new(x, area.bottom + 6.0 * u),
+            FAINT,
+            1.5 * u,
+        );
+        scene.text(
+            Point::new(x, area.bottom + 22.0 * u),
+            14.0 * u,
+            Anchor::Middle,
+            INK,
+            &tick.to_string(),
+        );
+    }
+    let fills = colour_by.fills(map);
+    for ((i, s), fill) in map.stakeholders.iter().enumerate().zip(fills) {
+        point(
+            &mut scene,
+            map,
+            i,
+            Point::new(x_of(s.interest), y_of(s.power)),
+            fill,
+            u,
+        );
+    }
+    scene
+}
+
+/// Stance across (opposed −2 to champion +2) and power up (0–10): who can help or block, and
+/// how much weight they carry. Stakeholders at much the same place are spread sideways.
+pub fn stance_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
+    let mut scene = Scene::new(size);
+    let u = unit(size);
+    let title = format!("{}: stance and power", title_of(map));
+    let area = chart_frame(&mut scene, &title, "Stance", "Power", u);
+    let columns = f32::from(STANCE_MAX - STANCE_MIN + 1);
+    let column_width = area.width() / columns;
+    let x_of = |stance: i8| {
+        let s = stance.clamp(STANCE_MIN, STANCE_MAX);
+        area.left + column_width * (f32::from(s - STANCE_MIN) + 0.5)
+    };
+    let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
+
+    for stance in STANCE_MIN..=STANCE_MAX {
+        let x = x_of(stance);
+        if stance > STANCE_MIN {
+            let edge = x - column_width / 2.0;
+            scene.line(
+                Point::new(edge, area.top),
+                Point::new(edge, area.bottom),
+                RULE,
+                u,
+            );
+        }
+        scene.text(
+            Point::new(x, area.bottom + 22.0 * u),
+            14.0 * u,
+            Anchor::Middle,
+            INK,
+            &format!("{} ({stance:+})", stance_label(stance)),
+        );
+    }
+    power_axis(&mut scene, area, u);
+
+    // Spread points that would sit on one another: within a column, each point moves sideways
+    // by one step for every earlier point less than 0.6 power away.
+    let mut placed: Vec<(i8, f32)> = Vec::with_capacity(map.stakeholders.len());
+    let step = 22.0 * u;
+    let fills = colour_by.fills(map);
+    for (i, s) in map.stakeholders.iter().enumerate() {
+        let stance = s.stance.clamp(STANCE_MIN, STANCE_MAX);
+        let power = score(s.power);
+        let near = placed
+            .iter()
+            .filter(|&&(other, p)| other == stance && (p - power).abs() < 0.6)
+            .count();
+        placed.push((stance, power));
+        let side = if near % 2 == 1 { -1.0 } else { 1.0 };
+        let shift = (near.div_ceil(2) as f32 * step * side)
+            .clamp(-column_width * 0.45, column_width * 0.45);
+        point(
+            &mut scene,
+            map,
+            i,
+            Point::new(x_of(stance) + shift, y_of(power)),
+            fills[i],
+            u,
+        );
+    }
+    scene
+}
