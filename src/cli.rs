@@ -573,10 +573,8 @@ fn read_input(path: &Path) -> Result<Vec<u8>, Reported> {
         .map_err(|e| fail_at(path, format!("cannot read the file: {e}")))?
         .len();
     if size > MAX_FILE_BYTES {
-        return Err(fail_at(
-            path,
-            format!("the file is {size} bytes, more than the {MAX_FILE_BYTES} bytes allowed"),
-        ));
+        // The same words as for a map that is too large.
+        return Err(fail_at(path, LoadError::TooLarge { size }.to_string()));
     }
     fs::read(path).map_err(|e| fail_at(path, format!("cannot read the file: {e}")))
 }

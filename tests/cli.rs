@@ -222,7 +222,7 @@ fn fmt_rewrites_a_map_in_canonical_form_and_keeps_a_backup() -> TestResult {
     let dir = tempfile::tempdir()?;
     let canonical = to_ron_string(&hub())?;
     let messy = canonical
-        .replace("    ", "  ")
+        .replace('\t', "  ")
         .replace("version: 1,", "version: 1,\n\n");
     let path = dir.path().join("hub.ron");
     fs::write(&path, &messy)?;
@@ -650,5 +650,21 @@ fn a_mistyped_verb_is_not_opened_as_a_file() -> TestResult {
     let output = astute(dir.path(), &["frobnicate"])?;
     assert_eq!(code(&output), Some(2));
     assert!(stderr(&output).contains("see `astute --help`"));
+    Ok(())
+}
+
+#[test]
+fn a_huge_table_is_refused_unread_with_the_same_words_as_a_huge_map() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let huge = dir.path().join("huge.csv");
+    fs::File::create(&huge)?.set_len(astute::io::MAX_FILE_BYTES + 1024 * 1024)?;
+    let output = astute(dir.path(), &["import", "huge.csv", "-o", "out.ron"])?;
+    assert_eq!(code(&output), Some(1));
+    assert!(
+        stderr(&output).contains("huge.csv: the file is 65.0 MB, far larger than any map or table"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.path().join("out.ron").exists());
     Ok(())
 }

@@ -430,8 +430,8 @@ fn a_file_over_the_size_limit_is_refused_unread() -> TestResult {
                 .map(|d| d.with_file(Path::new("huge.ron")))
                 .collect::<Vec<_>>(),
             [
-                "huge.ron: the file is 65.0 MB, far larger than any map (64.0 MB at most): it is \
-              probably not a map"
+                "huge.ron: the file is 65.0 MB, far larger than any map or table (64.0 MB at \
+                 most): it is probably not one"
             ]
         ),
         other => panic!("expected TooLarge, got {other:?}"),

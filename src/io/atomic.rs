@@ -32,8 +32,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    // The new version, complete and on disk before any name changes.
-    let new = synced_temp_file(dir, bytes)?;
+    // The new version, complete and on disk before any name changes, readable by whoever
+    // could read the file it replaces.
+    let new = synced_temp_file(dir, bytes, path)?;
     if path.is_file() {
         keep_as_backup(dir, path)?;
         // The backup's name is on disk before the map's name moves on.
@@ -43,18 +44,38 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     sync_dir(dir)
 }
 
-/// A temporary file in `dir` holding `bytes`, synced to disk.
-fn synced_temp_file(dir: &Path, bytes: &[u8]) -> io::Result<NamedTempFile> {
+/// Gives `file` the permissions of the file at `path`, if there is one. A temporary file is
+/// created for its owner alone; a new map gets the usual permissions of a new file instead
+/// (see [`temp_name`]).
+fn keep_permissions(file: &File, path: &Path) -> io::Result<()> {
+    match fs::metadata(path) {
+        Ok(existing) => file.set_permissions(existing.permissions()),
+        Err(_) => Ok(()),
+    }
+}
+
+/// A temporary file in `dir` holding `bytes`, synced to disk, with the permissions of the
+/// file at `like` (set before anything is written, so a private map is never readable by
+/// others, not even half-written).
+fn synced_temp_file(dir: &Path, bytes: &[u8], like: &Path) -> io::Result<NamedTempFile> {
     let mut temp = temp_name().tempfile_in(dir)?;
+    keep_permissions(temp.as_file(), like)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     Ok(temp)
 }
 
-/// Names of temporary files: hidden, and easy to recognise if a crash leaves one behind.
+/// Names of temporary files: hidden, and easy to recognise if a crash leaves one behind. They
+/// are created as any new file is (read and write for all, less the user's umask) rather than
+/// for their owner alone, since a new map keeps the permissions it is created with.
 fn temp_name() -> tempfile::Builder<'static, 'static> {
     let mut builder = tempfile::Builder::new();
     builder.prefix(".astute-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(fs::Permissions::from_mode(0o666));
+    }
     builder
 }
 
@@ -68,7 +89,7 @@ fn keep_as_backup(dir: &Path, path: &Path) -> io::Result<()> {
         return link.persist(&backup).map_err(|e| e.error);
     }
     let previous = fs::read(path)?;
-    synced_temp_file(dir, &previous)?
+    synced_temp_file(dir, &previous, path)?
         .persist(&backup)
         .map_err(|e| e.error)?;
     Ok(())
@@ -88,6 +109,26 @@ fn sync_dir(_dir: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_file_s_permissions() -> io::Result<()> {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("map.ron");
+        write_atomically(&path, b"first")?;
+        let mode = |path: &Path| fs::metadata(path).map(|m| m.permissions().mode() & 0o777);
+        // A new file is readable as any new file is (the umask decides), not owner-only.
+        let created = File::create(dir.path().join("plain"))?;
+        drop(created);
+        assert_eq!(mode(&path)?, mode(&dir.path().join("plain"))?);
+        for wanted in [0o640, 0o604, 0o600] {
+            fs::set_permissions(&path, fs::Permissions::from_mode(wanted))?;
+            write_atomically(&path, b"again")?;
+            assert_eq!(mode(&path)?, wanted);
+        }
+        Ok(())
+    }
 
     #[test]
     fn keeps_the_previous_version_as_backup() -> io::Result<()> {
