@@ -78,13 +78,13 @@ pub struct Link {
     /// How strong the tie is, 1–5.
     pub strength: u8,
     /// For alliances: how deep the alliance runs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub depth: Option<AllianceDepth>,
     /// What the user knows about the tie.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// The note is hidden when presenting or exporting.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confidential: bool,
 }
 

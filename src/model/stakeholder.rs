@@ -127,68 +127,71 @@ pub struct Stakeholder {
     /// Name shown on the map.
     pub name: String,
     /// Organisation the stakeholder belongs to (may equal the name for organisations).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
     /// Role or job title.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
     /// Organisation, person or group.
     pub kind: Kind,
     /// Sector.
     pub sector: Sector,
     /// Free tags, in the order the user gave them.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Power over the shared purpose, 0–10.
     pub power: f32,
     /// What the power rests on, in the order of [`PowerBase::ALL`].
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub power_bases: Vec<PowerBase>,
     /// Interest in the shared purpose, 0–10.
     pub interest: f32,
     /// Stance towards the shared purpose, −2 (opposed) to +2 (champion).
     pub stance: i8,
     /// Salience: does the stakeholder's claim have legitimacy?
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub legitimacy: bool,
     /// Salience: does the stakeholder's claim call for immediate attention?
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub urgency: bool,
     /// What they say they want.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub stated_interests: String,
     /// What we believe they want but do not say (confidential by default).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub inferred_interests: String,
     /// Their worries about the partnership.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub concerns: String,
     /// What they value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub values: String,
     /// Anything else.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
     /// The whole stakeholder is confidential: hidden when presenting or exporting.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confidential: bool,
     /// Fields hidden when presenting or exporting, in the order of [`SensitiveField::ALL`].
-    #[serde(default = "default_confidential_fields")]
+    #[serde(
+        default = "default_confidential_fields",
+        skip_serializing_if = "is_default_confidential"
+    )]
     pub confidential_fields: Vec<SensitiveField>,
     /// Part of the authorising environment or the operational capacity.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub moore_roles: Vec<MooreRole>,
     /// Position on each issue of the map.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub positions: Vec<IssuePosition>,
     /// How the leader means to engage this stakeholder.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "EngagementPlan::is_empty")]
     pub plan: EngagementPlan,
     /// Where the stakeholder sits on the canvas.
     #[serde(default)]
     pub pos: Pos,
     /// Automatic layouts leave a pinned stakeholder where the user put it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub pinned: bool,
 }
 
@@ -269,25 +272,39 @@ fn default_importance() -> u8 {
     3
 }
 
+/// Whether `fields` are the confidential fields a new stakeholder starts with (such a list is
+/// left out of the file, which reads it back as that default).
+fn is_default_confidential(fields: &[SensitiveField]) -> bool {
+    fields == default_confidential_fields().as_slice()
+}
+
 /// The leader's plan for engaging one stakeholder (lens 2, interpersonal skills).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct EngagementPlan {
     /// How closely to engage them.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub level: Option<EngagementLevel>,
     /// What we want from them.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub ask: String,
     /// What we can offer them.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub offer: String,
     /// The messages that will land with them.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub key_messages: String,
     /// Who on the map is best placed to carry the message.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub messenger: Option<StakeholderId>,
     /// How to reach them (meeting, phone, email, corridor…).
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub channel: String,
     /// The next thing to do.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub next_action: String,
     /// When the next action is due.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
 }
 
