@@ -75,11 +75,17 @@ fn power_axis(scene: &mut Scene, area: Area, u: f32) {
     }
 }
 
-/// A labelled stakeholder point: its shape by kind, filled with `fill`, its name to the right.
-fn point(scene: &mut Scene, map: &Map, index: usize, at: Point, fill: Rgba, u: f32) {
-    let Some(s) = map.stakeholders.get(index) else {
-        return;
-    };
+/// A stakeholder point: its shape by kind, filled with `fill`, "me" ringed. Returns its name
+/// to be placed once every point is drawn (see [`place_labels`]).
+fn point(
+    scene: &mut Scene,
+    map: &Map,
+    index: usize,
+    at: Point,
+    fill: Rgba,
+    u: f32,
+) -> Option<PendingLabel> {
+    let s = map.stakeholders.get(index)?;
     let radius = 8.0 * u;
     if map.me == Some(s.id) {
         scene.items.push(node_shape(
@@ -105,19 +111,86 @@ fn point(scene: &mut Scene, map: &Map, index: usize, at: Point, fill: Rgba, u: f
         }),
         Role::Stakeholder,
     ));
-    // Names of points on the right-hand side go to their left, to stay inside the picture.
-    let (label_x, anchor) = if at.x > scene.width * 0.75 {
-        (at.x - radius - 4.0 * u, Anchor::End)
-    } else {
-        (at.x + radius + 4.0 * u, Anchor::Start)
+    Some(PendingLabel {
+        at,
+        radius,
+        text: short(&s.name),
+    })
+}
+
+/// A point's name, waiting for a place.
+struct PendingLabel {
+    at: Point,
+    radius: f32,
+    text: String,
+}
+
+/// A box in pixels: left, top, right, bottom.
+type Box2 = [f32; 4];
+
+fn overlaps(a: &Box2, b: &Box2) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// About where a line of text lies: half an em a character (this font's average), from
+/// 0.8 em above the baseline to 0.25 em below.
+pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box2 {
+    let width = text.chars().count() as f32 * size * 0.5;
+    let left = match anchor {
+        Anchor::Start => pos.x,
+        Anchor::Middle => pos.x - width / 2.0,
+        Anchor::End => pos.x - width,
     };
-    scene.text(
-        Point::new(label_x, at.y + 4.5 * u),
-        12.0 * u,
-        anchor,
-        INK,
-        &short(&s.name),
-    );
+    [left, pos.y - size * 0.8, left + width, pos.y + size * 0.25]
+}
+
+/// Writes every name beside its point where it covers no other name or point: to the right
+/// (to the left on the right-hand side of the picture), else the other side, below, above,
+/// or a line lower or higher. Where nothing is free the name goes in its first place anyway:
+/// a picture never drops a name.
+fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
+    let size = 12.0 * u;
+    let mut taken: Vec<Box2> = labels
+        .iter()
+        .map(|l| {
+            let r = l.radius;
+            [l.at.x - r, l.at.y - r, l.at.x + r, l.at.y + r]
+        })
+        .collect();
+    let (width, height) = (scene.width, scene.height);
+    for label in labels {
+        let (at, r, gap) = (label.at, label.radius, 4.0 * u);
+        let baseline = at.y + 4.5 * u;
+        let right = (Point::new(at.x + r + gap, baseline), Anchor::Start);
+        let left = (Point::new(at.x - r - gap, baseline), Anchor::End);
+        let (first, second) = if at.x > width * 0.75 {
+            (left, right)
+        } else {
+            (right, left)
+        };
+        let line = size * 1.2;
+        let candidates = [
+            first,
+            second,
+            (Point::new(at.x, at.y + r + size), Anchor::Middle),
+            (Point::new(at.x, at.y - r - gap), Anchor::Middle),
+            (Point::new(first.0.x, baseline + line), first.1),
+            (Point::new(first.0.x, baseline - line), first.1),
+            (Point::new(second.0.x, baseline + line), second.1),
+            (Point::new(second.0.x, baseline - line), second.1),
+        ];
+        let inside = |b: &Box2| b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= width && b[3] <= height;
+        let chosen = candidates
+            .iter()
+            .map(|&(pos, anchor)| (pos, anchor, text_box(pos, size, anchor, &label.text)))
+            .find(|(_, _, b)| inside(b) && !taken.iter().any(|t| overlaps(t, b)))
+            .unwrap_or_else(|| {
+                let (pos, anchor) = first;
+                (pos, anchor, text_box(pos, size, anchor, &label.text))
+            });
+        taken.push(chosen.2);
+        scene.text(chosen.0, size, chosen.1, INK, &label.text);
+    }
 }
 
 /// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
@@ -189,16 +262,17 @@ pub fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
         );
     }
     let fills = colour_by.fills(map);
-    for ((i, s), fill) in map.stakeholders.iter().enumerate().zip(fills) {
-        point(
-            &mut scene,
-            map,
-            i,
-            Point::new(x_of(s.interest), y_of(s.power)),
-            fill,
-            u,
-        );
-    }
+    let labels = map
+        .stakeholders
+        .iter()
+        .enumerate()
+        .zip(fills)
+        .filter_map(|((i, s), fill)| {
+            let at = Point::new(x_of(s.interest), y_of(s.power));
+            point(&mut scene, map, i, at, fill, u)
+        })
+        .collect();
+    place_labels(&mut scene, labels, u);
     scene
 }
 
@@ -243,6 +317,7 @@ pub fn stance_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
     let mut placed: Vec<(i8, f32)> = Vec::with_capacity(map.stakeholders.len());
     let step = 22.0 * u;
     let fills = colour_by.fills(map);
+    let mut labels = Vec::with_capacity(map.stakeholders.len());
     for (i, s) in map.stakeholders.iter().enumerate() {
         let stance = s.stance.clamp(STANCE_MIN, STANCE_MAX);
         let power = score(s.power);
@@ -254,14 +329,9 @@ pub fn stance_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
         let side = if near % 2 == 1 { -1.0 } else { 1.0 };
         let shift = (near.div_ceil(2) as f32 * step * side)
             .clamp(-column_width * 0.45, column_width * 0.45);
-        point(
-            &mut scene,
-            map,
-            i,
-            Point::new(x_of(stance) + shift, y_of(power)),
-            fills[i],
-            u,
-        );
+        let at = Point::new(x_of(stance) + shift, y_of(power));
+        labels.extend(point(&mut scene, map, i, at, fills[i], u));
     }
+    place_labels(&mut scene, labels, u);
     scene
 }

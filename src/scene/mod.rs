@@ -981,4 +981,44 @@ mod tests {
         let empty = matrix_scene(&Map::new("No issues"), SLIDE_F32);
         assert!(texts(&empty).contains(&"No issues on this map yet"));
     }
+
+    #[test]
+    fn names_on_the_charts_do_not_cover_one_another() {
+        for example in EXAMPLES {
+            let Ok(map) = example.map() else {
+                panic!("{} does not load", example.name);
+            };
+            for chart in [Chart::Grid, Chart::Stance] {
+                let scene = chart.scene(&map, SLIDE_F32, &SceneOptions::default());
+                let name_size = 12.0 * unit(SLIDE_F32);
+                let boxes: Vec<([f32; 4], &str)> = scene
+                    .items
+                    .iter()
+                    .filter_map(|item| match item {
+                        Item::Text {
+                            pos,
+                            size,
+                            anchor,
+                            text,
+                            ..
+                        } if *size == name_size => {
+                            Some((charts::text_box(*pos, *size, *anchor, text), text.as_str()))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(boxes.len(), map.stakeholders.len(), "every name is written");
+                for (i, (a, name_a)) in boxes.iter().enumerate() {
+                    for (b, name_b) in &boxes[i + 1..] {
+                        let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
+                        assert!(
+                            apart,
+                            "{} {chart:?}: {name_a} covers {name_b}",
+                            example.name
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

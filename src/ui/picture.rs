@@ -155,8 +155,12 @@ pub fn picture_window(
 ) -> Option<PictureRequest> {
     let mut open = state.open;
     let mut chosen = None;
+    // Opened in the middle of the window, over the map rather than the side panels.
+    let middle = ctx.content_rect().center_top() + vec2(0.0, 60.0);
     egui::Window::new("Export picture")
         .open(&mut open)
+        .pivot(Align2::CENTER_TOP)
+        .default_pos(middle)
         .default_width(640.0)
         .resizable(false)
         .show(ctx, |ui| chosen = picture_ui(ui, state, map, revision));
