@@ -146,9 +146,9 @@ GraphML writes the map as a network for Gephi, yEd or networkx, every attribute 
 HTML writes a standalone, printable report of the whole map and its analysis.
 SVG and PNG draw a picture: --chart map (the network, as on the canvas; the default), grid
 (the power-interest grid), stance (stance across, power up), salience (power, legitimacy and
-urgency) or issues (the issue matrix), at --size WIDTHxHEIGHT pixels:
-1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi, filled by --colour
-stance (the default), sector or coalition. Pictures show names and scores only, never a
+urgency), issues (the issue matrix) or horizon (the horizon scan), at --size WIDTHxHEIGHT
+pixels: 1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi. Stakeholders
+are filled by --colour stance (the default), sector or coalition. Pictures show names and scores only, never a
 confidential field.
 Confidential fields (hidden agendas, confidential notes and stakeholders) are left out unless
 --include-confidential is given.";

@@ -61,11 +61,13 @@ fn every_chart_of_every_example_parses_and_shows_every_stakeholder() -> TestResu
                 "{} {chart:?}",
                 example.name
             );
-            // The issue matrix names those with a position on an issue.
-            let named = map
-                .stakeholders
-                .iter()
-                .filter(|s| chart != Chart::Issues || !s.positions.is_empty());
+            // The issue matrix names those with a position on an issue; the horizon scan
+            // names factors, not stakeholders.
+            let named = map.stakeholders.iter().filter(|s| match chart {
+                Chart::Issues => !s.positions.is_empty(),
+                Chart::Horizon => false,
+                _ => true,
+            });
             for s in named {
                 let shown: String = s.name.chars().take(10).collect();
                 let escaped = quick_xml::escape::escape(shown.as_str());
@@ -78,6 +80,13 @@ fn every_chart_of_every_example_parses_and_shows_every_stakeholder() -> TestResu
             }
             // Names and titles are drawn with the embedded font, not dropped for want of one.
             assert!(drawn_texts(tree.root()) > shapes.max(2));
+            if chart == Chart::Horizon {
+                for factor in &map.factors {
+                    let shown: String = factor.title.chars().take(10).collect();
+                    let escaped = quick_xml::escape::escape(shown.as_str());
+                    assert!(svg.contains(escaped.as_ref()), "{}", factor.title);
+                }
+            }
         }
     }
     Ok(())

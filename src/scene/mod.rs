@@ -1,10 +1,11 @@
 //! A scene: the shapes of a picture of the map (the network, the power–interest grid, the
-//! stance chart, the salience diagram or the issue matrix), described once and written out as
-//! SVG or PNG by [`crate::export`].
+//! stance chart, the salience diagram, the issue matrix or the horizon scan), described once
+//! and written out as SVG or PNG by [`crate::export`].
 //!
 //! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
 //! - [`network`](map_scene): the network; `charts`: the grid and the stance chart;
-//!   `salience`: the three circles; `matrix`: stakeholders × issues.
+//!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
+//!   likelihood × impact.
 //!
 //! A scene knows nothing of egui: it is plain data (circles, polygons, lines and text in pixels,
 //! `y` growing downwards) built from a [`Map`]. The scenes show names and scores only (stance,
@@ -16,11 +17,13 @@
 //! app's picture export previews this very scene before writing it.
 
 mod charts;
+mod horizon;
 mod matrix;
 mod network;
 mod salience;
 
 pub use charts::{grid_scene, stance_scene};
+pub use horizon::{crowd_offset, horizon_scene, risk_colour};
 pub use matrix::{heat_colour, matrix_scene};
 pub use network::{colour_key, map_scene};
 pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS, salience_scene};
@@ -314,16 +317,19 @@ pub enum Chart {
     Salience,
     /// Stakeholders' positions on the issues, as a heat map.
     Issues,
+    /// The horizon scan: likelihood × impact of the factors ahead.
+    Horizon,
 }
 
 impl Chart {
     /// Every chart.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Map,
         Self::Grid,
         Self::Stance,
         Self::Salience,
         Self::Issues,
+        Self::Horizon,
     ];
 
     /// The chart's scene for `map` at `size` pixels.
@@ -334,6 +340,7 @@ impl Chart {
             Self::Stance => stance_scene(map, size, options.colour_by),
             Self::Salience => salience_scene(map, size),
             Self::Issues => matrix_scene(map, size),
+            Self::Horizon => horizon_scene(map, size),
         }
     }
 
@@ -351,6 +358,7 @@ impl Chart {
             Self::Stance => "Stance–power chart",
             Self::Salience => "Salience",
             Self::Issues => "Issue matrix",
+            Self::Horizon => "Horizon scan",
         }
     }
 
@@ -362,6 +370,7 @@ impl Chart {
             Self::Stance => "stance",
             Self::Salience => "salience",
             Self::Issues => "issues",
+            Self::Horizon => "horizon",
         }
     }
 }
@@ -1020,5 +1029,37 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_horizon_scan_numbers_every_factor_and_lists_those_that_fit() {
+        let Ok(mut map) = EXAMPLES[0].map() else {
+            panic!("the hub does not load");
+        };
+        let scene = horizon_scene(&map, SLIDE_F32);
+        let dots = |scene: &Scene| {
+            scene
+                .items
+                .iter()
+                .filter(|item| matches!(item, Item::Circle { fill: Some(f), .. } if *f == colours::SLATE))
+                .count()
+        };
+        assert_eq!(dots(&scene), map.factors.len());
+        let listed = texts(&scene).join("\n");
+        for (n, factor) in map.factors.iter().enumerate() {
+            assert!(listed.contains(&format!("{}. {}", n + 1, factor.title)));
+        }
+        // Many factors: every one is a dot, and the list says how many it left out.
+        let first = map.factors[0].clone();
+        map.factors = (0..60).map(|_| first.clone()).collect();
+        let crowded = horizon_scene(&map, SLIDE_F32);
+        assert_eq!(dots(&crowded), 60);
+        assert!(
+            texts(&crowded)
+                .iter()
+                .any(|t| t.starts_with("and ") && t.ends_with(" more"))
+        );
+        let empty = horizon_scene(&Map::new("None"), SLIDE_F32);
+        assert!(texts(&empty).contains(&"No factors in the horizon scan yet"));
     }
 }

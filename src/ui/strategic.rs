@@ -232,8 +232,7 @@ fn risk_chart_ui(ui: &mut Ui, map: &Map, picked: Option<FactorId>) -> Option<Fac
     let cell_h = plot.height() / 5.0;
     for l in 1..=5u8 {
         for i in 1..=5u8 {
-            let risk = f32::from(l * i) / 25.0;
-            let colour = super::style::stance_colour(-2).gamma_multiply(0.08 + 0.5 * risk);
+            let colour = super::style::colour(crate::scene::risk_colour(l, i));
             let min = pos2(
                 plot.left() + f32::from(l - 1) * cell,
                 plot.bottom() - f32::from(i) * cell_h,
@@ -265,10 +264,8 @@ fn risk_chart_ui(ui: &mut Ui, map: &Map, picked: Option<FactorId>) -> Option<Fac
     for (n, f) in map.factors.iter().enumerate() {
         let (l, i) = (f.likelihood.clamp(1, 5), f.impact.clamp(1, 5));
         let slot = crowd.entry((l, i)).or_insert(0);
-        let offset = vec2(
-            (*slot % 3) as f32 * 12.0 - 12.0,
-            (*slot / 3) as f32 * 12.0 - 6.0,
-        );
+        let (dx, dy) = crate::scene::crowd_offset(*slot);
+        let offset = vec2(dx * cell, dy * cell_h);
         *slot += 1;
         let center: Pos2 = pos2(
             plot.left() + (f32::from(l) - 0.5) * cell,
