@@ -45,6 +45,16 @@ impl Example {
     }
 }
 
+/// The first example (the victim-support hub), for unit tests: a test that cannot load it
+/// fails there and then.
+#[cfg(test)]
+pub(crate) fn hub() -> Map {
+    match EXAMPLES[0].map() {
+        Ok(map) => map,
+        Err(error) => panic!("the example does not load: {error}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,33 +1,13 @@
 //! The command-line verbs, run as the built binary in temporary folders.
 
+mod binary;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use astute::io::{read_map, to_ron_string};
 use astute::model::{Id, Kind, Link, LinkKind, Map, Sector, Stakeholder};
-
-type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-/// Runs `astute ARGS` in `dir`.
-fn astute(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
-    Command::new(env!("CARGO_BIN_EXE_astute"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn code(output: &Output) -> Option<i32> {
-    output.status.code()
-}
+use binary::*;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,35 +1,15 @@
 //! `astute diff`, run as the built binary in temporary folders: two maps, a snapshot and now,
 //! two snapshots, a scenario, JSON output, and the errors a user can make.
 
+mod binary;
+
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use astute::io::to_ron_string;
 use astute::model::{Id, Link, LinkKind, Map, Scenario, Snapshot, Stakeholder};
+use binary::*;
 use chrono::NaiveDate;
-
-type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-/// Runs `astute ARGS` in `dir`.
-fn astute(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
-    Command::new(env!("CARGO_BIN_EXE_astute"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn code(output: &Output) -> Option<i32> {
-    output.status.code()
-}
 
 fn person(raw: u64, name: &str, power: f32, interest: f32, stance: i8) -> Stakeholder {
     let mut s = Stakeholder::new(Id::from_raw(raw), name);

@@ -1,30 +1,14 @@
 //! The `brief` verb and the GraphML and HTML exports, run as the built binary in temporary
 //! folders on the built-in examples.
 
+mod binary;
+
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
 
 use astute::examples;
 use astute::io::to_ron_string;
-
-type TestResult = Result<(), Box<dyn std::error::Error>>;
-
-/// Runs `astute ARGS` in `dir`.
-fn astute(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
-    Command::new(env!("CARGO_BIN_EXE_astute"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
+use binary::*;
 
 /// Writes the built-in example `name` into `dir` as `file`.
 fn example(dir: &Path, name: &str, file: &str) -> TestResult {

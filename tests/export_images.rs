@@ -2,17 +2,15 @@
 //! stakeholder once; every PNG decodes at exactly the size asked for; and `astute export`
 //! writes both.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod binary;
 
 use astute::examples::EXAMPLES;
 use astute::export::png::{fonts, to_png};
 use astute::export::svg::to_svg;
 use astute::scene::{A3_POSTER, Chart, SceneOptions};
+use binary::*;
 use resvg::tiny_skia::Pixmap;
 use resvg::usvg;
-
-type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 fn usvg_options() -> usvg::Options<'static> {
     usvg::Options {
@@ -130,13 +128,6 @@ fn a_poster_is_drawn_at_full_size() -> TestResult {
     let image = Pixmap::decode_png(&png)?;
     assert_eq!((image.width(), image.height()), A3_POSTER);
     Ok(())
-}
-
-fn astute(dir: &Path, args: &[&str]) -> std::io::Result<Output> {
-    Command::new(env!("CARGO_BIN_EXE_astute"))
-        .args(args)
-        .current_dir(dir)
-        .output()
 }
 
 #[test]

@@ -106,6 +106,24 @@ fn ids(list: &[StakeholderId]) -> Value {
 }
 
 impl Analysis {
+    /// The stakeholders in `quadrant`, in map order.
+    pub fn in_quadrant(&self, quadrant: Quadrant) -> Vec<StakeholderId> {
+        self.stakeholders
+            .iter()
+            .filter(|r| r.quadrant == quadrant)
+            .map(|r| r.id)
+            .collect()
+    }
+
+    /// The stakeholders of salience `class`, in map order.
+    pub fn of_salience(&self, class: Salience) -> Vec<StakeholderId> {
+        self.stakeholders
+            .iter()
+            .filter(|r| r.salience == class)
+            .map(|r| r.id)
+            .collect()
+    }
+
     /// The analysis as JSON: `stakeholders` (per stakeholder in map order: `id`, `name`,
     /// `degree`, `betweenness`, `closeness`, `eigenvector`, `quadrant`, `salience`,
     /// `coalition`), `coalitions`, `blocking`, `brokers`, `isolated` and `suggestions`.
@@ -202,12 +220,7 @@ impl Analysis {
 
         let _ = writeln!(out, "Power–interest grid");
         for quadrant in Quadrant::ALL {
-            let members: Vec<_> = self
-                .stakeholders
-                .iter()
-                .filter(|r| r.quadrant == quadrant)
-                .map(|r| r.id)
-                .collect();
+            let members = self.in_quadrant(quadrant);
             let list = if members.is_empty() {
                 "(nobody)".to_owned()
             } else {
@@ -218,12 +231,7 @@ impl Analysis {
 
         let _ = writeln!(out, "\nSalience");
         for class in Salience::ALL.iter().rev() {
-            let members: Vec<_> = self
-                .stakeholders
-                .iter()
-                .filter(|r| r.salience == *class)
-                .map(|r| r.id)
-                .collect();
+            let members = self.of_salience(*class);
             if !members.is_empty() {
                 let _ = writeln!(out, "  {:<15} {}", class.label(), names(&members));
             }

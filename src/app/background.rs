@@ -206,18 +206,10 @@ impl Drop for LayoutRun {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::EXAMPLES;
-
-    fn example() -> Map {
-        match EXAMPLES[0].map() {
-            Ok(map) => map,
-            Err(error) => panic!("the example does not load: {error}"),
-        }
-    }
 
     #[test]
     fn a_stopped_layout_finishes_with_a_position_for_everyone() {
-        let map = example();
+        let map = crate::examples::hub();
         let ctx = egui::Context::default();
         let mut run = LayoutRun::start(&ctx, &map, 1);
         run.stop();
@@ -242,7 +234,7 @@ mod tests {
 
     #[test]
     fn small_maps_are_analysed_at_once_and_again_only_when_they_change() {
-        let mut map = example();
+        let mut map = crate::examples::hub();
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
         let (first, fresh) = service.get(&ctx, &map, 1);

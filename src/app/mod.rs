@@ -240,10 +240,7 @@ impl AstuteApp {
         if self.scenario.is_some() && self.scenario_map().is_none() {
             self.scenario = None;
         }
-        let shown = self
-            .scenario
-            .as_ref()
-            .map_or(&self.doc.map, |(_, _, map)| map);
+        let shown = shown_map(&self.doc.map, &self.scenario);
         let (analysed, fresh) = self.analysis.get(&ctx, shown, self.revision);
         if let Some(presenting) = &self.presenting {
             present::caption_ui(ui, &self.doc.map, presenting.step);
@@ -266,10 +263,7 @@ impl AstuteApp {
             );
         }
         if self.picture.open {
-            let shown = self
-                .scenario
-                .as_ref()
-                .map_or(&self.doc.map, |(_, _, map)| map);
+            let shown = shown_map(&self.doc.map, &self.scenario);
             let revision = self.revision;
             if let Some(request) = picture_window(&ctx, &mut self.picture, shown, revision) {
                 self.export_picture(request);
@@ -730,11 +724,7 @@ impl AstuteApp {
     /// Writes a picture of the map as shown (the scenario, when one is being edited) to a
     /// file the user picks.
     fn export_picture(&mut self, request: PictureRequest) {
-        let map = self
-            .scenario
-            .as_ref()
-            .map_or(&self.doc.map, |(_, _, map)| map)
-            .clone();
+        let map = shown_map(&self.doc.map, &self.scenario).clone();
         let kind = match request.format {
             PictureFormat::Svg => FileKind::Svg,
             PictureFormat::Png => FileKind::Png,
@@ -843,10 +833,7 @@ impl AstuteApp {
             self.run_command(ctx, command);
         }
         let map = match self.scenario_map() {
-            Some(_) => self
-                .scenario
-                .as_ref()
-                .map_or(&self.doc.map, |(_, _, map)| map),
+            Some(_) => shown_map(&self.doc.map, &self.scenario),
             None => &self.doc.map,
         };
         self.selection
@@ -1383,10 +1370,7 @@ impl AstuteApp {
             .show(ui, |ui| {
                 ui.add_space(4.0);
                 let read_only = self.doc.read_only.is_some();
-                let shown = self
-                    .scenario
-                    .as_ref()
-                    .map_or(&self.doc.map, |(_, _, map)| map);
+                let shown = shown_map(&self.doc.map, &self.scenario);
                 inspector::inspector_ui(ui, shown, &mut self.selection, read_only, out);
             });
     }
@@ -1535,6 +1519,12 @@ fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests) {
             out.command(command);
         }
     }
+}
+
+/// The map the views show: the what-if scenario being edited, else the map itself. (A free
+/// function over the two fields, so the rest of the app can be borrowed beside it.)
+fn shown_map<'a>(map: &'a Map, scenario: &'a Option<(ScenarioId, u64, Map)>) -> &'a Map {
+    scenario.as_ref().map_or(map, |(_, _, shown)| shown)
 }
 
 fn file_stem(title: &str) -> String {

@@ -340,12 +340,7 @@ fn findings(b: &mut String, names: &Names<'_>, analysis: &analysis::Analysis) {
     let _ = writeln!(b, "<section>\n<h2>Analysis</h2>");
     let _ = writeln!(b, "<h3>Power–interest grid</h3>\n<dl>");
     for quadrant in Quadrant::ALL {
-        let members: Vec<StakeholderId> = analysis
-            .stakeholders
-            .iter()
-            .filter(|r| r.quadrant == quadrant)
-            .map(|r| r.id)
-            .collect();
+        let members = analysis.in_quadrant(quadrant);
         let _ = writeln!(
             b,
             "<dt>{}</dt><dd>{}</dd>",
@@ -355,12 +350,7 @@ fn findings(b: &mut String, names: &Names<'_>, analysis: &analysis::Analysis) {
     }
     let _ = writeln!(b, "</dl>\n<h3>Salience</h3>\n<dl>");
     for class in Salience::ALL.iter().rev() {
-        let members: Vec<StakeholderId> = analysis
-            .stakeholders
-            .iter()
-            .filter(|r| r.salience == *class)
-            .map(|r| r.id)
-            .collect();
+        let members = analysis.of_salience(*class);
         if !members.is_empty() {
             let _ = writeln!(
                 b,

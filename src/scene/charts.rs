@@ -14,30 +14,29 @@ fn plot_area(size: (f32, f32), u: f32) -> Area {
 }
 
 /// Draws a chart's title, frame and axis names; returns the plot area.
-fn chart_frame(scene: &mut Scene, title: &str, x_name: &str, y_name: &str, u: f32) -> Area {
+fn chart_frame(
+    scene: &mut Scene,
+    map: &Map,
+    what: &str,
+    x_name: &str,
+    y_name: &str,
+    u: f32,
+) -> Area {
     let size = (scene.width, scene.height);
     let area = plot_area(size, u);
-    scene.bold(
-        Point::new(area.left, 30.0 * u + 22.0 * u),
-        26.0 * u,
-        Anchor::Start,
-        INK,
-        title,
-    );
-    scene.items.push(Item::Polygon {
-        points: vec![
-            Point::new(area.left, area.top),
-            Point::new(area.right, area.top),
-            Point::new(area.right, area.bottom),
-            Point::new(area.left, area.bottom),
-        ],
-        fill: None,
-        stroke: Some(Stroke {
-            colour: FAINT,
-            width: 1.5 * u,
-        }),
-        role: Role::Decoration,
-    });
+    chart_title(scene, map, what, area.left, u);
+    let frame = Stroke {
+        colour: FAINT,
+        width: 1.5 * u,
+    };
+    scene.items.push(rectangle(
+        area.left,
+        area.top,
+        area.right - area.left,
+        area.bottom - area.top,
+        None,
+        Some(frame),
+    ));
     scene.bold(
         Point::new((area.left + area.right) / 2.0, size.1 - 18.0 * u),
         15.0 * u,
@@ -200,8 +199,14 @@ pub fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
 
     let mut scene = Scene::new(size);
     let u = unit(size);
-    let title = format!("{}: power and interest", title_of(map));
-    let area = chart_frame(&mut scene, &title, "Interest", "Power", u);
+    let area = chart_frame(
+        &mut scene,
+        map,
+        "power and interest",
+        "Interest",
+        "Power",
+        u,
+    );
     let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
     let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
 
@@ -281,8 +286,7 @@ pub fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
 pub fn stance_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
-    let title = format!("{}: stance and power", title_of(map));
-    let area = chart_frame(&mut scene, &title, "Stance", "Power", u);
+    let area = chart_frame(&mut scene, map, "stance and power", "Stance", "Power", u);
     let columns = f32::from(STANCE_MAX - STANCE_MIN + 1);
     let column_width = area.width() / columns;
     let x_of = |stance: i8| {

@@ -28,13 +28,7 @@ pub fn horizon_scene(map: &Map, size: (f32, f32)) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let margin = 40.0 * u;
-    scene.bold(
-        Point::new(margin, 52.0 * u),
-        26.0 * u,
-        Anchor::Start,
-        INK,
-        &format!("{}: horizon scan", title_of(map)),
-    );
+    chart_title(&mut scene, map, "horizon scan", margin, u);
     if map.factors.is_empty() {
         scene.text(
             Point::new(size.0 / 2.0, size.1 / 2.0),
@@ -57,17 +51,11 @@ pub fn horizon_scene(map: &Map, size: (f32, f32)) -> Scene {
         for impact in 1..=5u8 {
             let (x, y) = (x_of(f32::from(likelihood)), y_of(f32::from(impact)));
             let half = cell / 2.0 - u;
-            scene.items.push(Item::Polygon {
-                points: vec![
-                    Point::new(x - half, y - half),
-                    Point::new(x + half, y - half),
-                    Point::new(x + half, y + half),
-                    Point::new(x - half, y + half),
-                ],
-                fill: Some(risk_colour(likelihood, impact)),
-                stroke: None,
-                role: Role::Decoration,
-            });
+            let fill = Some(risk_colour(likelihood, impact));
+            let side = 2.0 * half;
+            scene
+                .items
+                .push(rectangle(x - half, y - half, side, side, fill, None));
         }
         let tick = likelihood.to_string();
         let at = f32::from(likelihood);

@@ -25,22 +25,13 @@ pub fn heat_colour(position: i8) -> Rgba {
     [r, g, b, alpha]
 }
 
-/// A rectangle as a polygon.
-fn rectangle(left: f32, top: f32, width: f32, height: f32, fill: Option<Rgba>) -> Item {
-    Item::Polygon {
-        points: vec![
-            Point::new(left, top),
-            Point::new(left + width, top),
-            Point::new(left + width, top + height),
-            Point::new(left, top + height),
-        ],
-        fill,
-        stroke: Some(Stroke {
-            colour: RULE,
-            width: 1.0,
-        }),
-        role: Role::Decoration,
-    }
+/// A cell of the matrix (or a swatch of its key), ruled round.
+fn cell(left: f32, top: f32, width: f32, height: f32, fill: Option<Rgba>) -> Item {
+    let rule = Stroke {
+        colour: RULE,
+        width: 1.0,
+    };
+    rectangle(left, top, width, height, fill, Some(rule))
 }
 
 /// A position as written in a cell: "+2", "0", "−1".
@@ -58,13 +49,7 @@ pub fn matrix_scene(map: &Map, size: (f32, f32)) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let margin = 40.0 * u;
-    scene.bold(
-        Point::new(margin, 52.0 * u),
-        26.0 * u,
-        Anchor::Start,
-        INK,
-        &format!("{}: positions on the issues", title_of(map)),
-    );
+    chart_title(&mut scene, map, "positions on the issues", margin, u);
     let column: HashMap<IssueId, usize> = map
         .issues
         .iter()
@@ -148,7 +133,7 @@ pub fn matrix_scene(map: &Map, size: (f32, f32)) -> Scene {
         }
         for (c, position) in positions.into_iter().enumerate() {
             let x = grid_left + column_width * c as f32;
-            scene.items.push(rectangle(
+            scene.items.push(cell(
                 x,
                 y,
                 column_width,
@@ -184,7 +169,7 @@ pub fn matrix_scene(map: &Map, size: (f32, f32)) -> Scene {
     }
     for position in (STANCE_MIN..=STANCE_MAX).rev() {
         let swatch = 16.0 * u;
-        scene.items.push(rectangle(
+        scene.items.push(cell(
             x,
             key_y - swatch * 0.85,
             swatch * 1.6,

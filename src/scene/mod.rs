@@ -630,6 +630,40 @@ fn title_of(map: &Map) -> &str {
     }
 }
 
+/// A chart's title, "MAP TITLE: what", at the top, `left` pixels in.
+fn chart_title(scene: &mut Scene, map: &Map, what: &str, left: f32, u: f32) {
+    let title = format!("{}: {what}", title_of(map));
+    scene.bold(
+        Point::new(left, 52.0 * u),
+        26.0 * u,
+        Anchor::Start,
+        colours::INK,
+        &title,
+    );
+}
+
+/// A rectangle `width` × `height` from `(left, top)`, as a polygon.
+fn rectangle(
+    left: f32,
+    top: f32,
+    width: f32,
+    height: f32,
+    fill: Option<Rgba>,
+    stroke: Option<Stroke>,
+) -> Item {
+    Item::Polygon {
+        points: vec![
+            Point::new(left, top),
+            Point::new(left + width, top),
+            Point::new(left + width, top + height),
+            Point::new(left, top + height),
+        ],
+        fill,
+        stroke,
+        role: Role::Decoration,
+    }
+}
+
 /// One pixel-ish unit: sizes are given for a 1000-pixel short side and scaled from there.
 fn unit(size: (f32, f32)) -> f32 {
     (size.0.min(size.1) / 1000.0).max(0.05)
@@ -804,9 +838,7 @@ mod tests {
 
     #[test]
     fn stakeholders_are_filled_by_the_chosen_colouring_and_the_legend_explains_it() {
-        let Ok(map) = EXAMPLES[0].map() else {
-            panic!("the hub does not load");
-        };
+        let map = crate::examples::hub();
         let (coalitions, membership) = coalitions_with_membership(&map);
         assert!(!coalitions.is_empty(), "the hub has a coalition to colour");
         for colour_by in ColourBy::ALL {
@@ -902,12 +934,7 @@ mod tests {
                             continue;
                         };
                         // Half an em a character: about this font's average width.
-                        let width = text.chars().count() as f32 * text_size * 0.5;
-                        let (left, right) = match anchor {
-                            Anchor::Start => (pos.x, pos.x + width),
-                            Anchor::Middle => (pos.x - width / 2.0, pos.x + width / 2.0),
-                            Anchor::End => (pos.x - width, pos.x),
-                        };
+                        let [left, _, right, _] = charts::text_box(*pos, *text_size, *anchor, text);
                         let place =
                             format!("{chart:?} of {} at {size:?}: {text:?}", map.meta.title);
                         assert!(
@@ -926,9 +953,7 @@ mod tests {
 
     #[test]
     fn the_salience_picture_counts_and_names_every_class() {
-        let Ok(map) = EXAMPLES[0].map() else {
-            panic!("the hub does not load");
-        };
+        let map = crate::examples::hub();
         let scene = salience_scene(&map, SLIDE_F32);
         let texts = texts(&scene);
         let mut counted = 0;
@@ -1033,9 +1058,7 @@ mod tests {
 
     #[test]
     fn the_horizon_scan_numbers_every_factor_and_lists_those_that_fit() {
-        let Ok(mut map) = EXAMPLES[0].map() else {
-            panic!("the hub does not load");
-        };
+        let mut map = crate::examples::hub();
         let scene = horizon_scene(&map, SLIDE_F32);
         let dots = |scene: &Scene| {
             scene

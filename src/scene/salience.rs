@@ -52,20 +52,21 @@ pub fn salience_scene(map: &Map, size: (f32, f32)) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let margin = 40.0 * u;
-    scene.bold(
-        Point::new(margin, 52.0 * u),
-        26.0 * u,
-        Anchor::Start,
-        INK,
-        &format!("{}: salience", title_of(map)),
-    );
+    chart_title(&mut scene, map, "salience", margin, u);
     let top = 90.0 * u;
     let side = (size.1 - top - margin).min(size.0 * 0.55).max(0.0);
+    // Each stakeholder's class, worked out once.
+    let classes: Vec<Salience> = map
+        .stakeholders
+        .iter()
+        .map(|s| salience(s, &map.settings))
+        .collect();
     let members = |class: Salience| -> Vec<String> {
         map.stakeholders
             .iter()
-            .filter(|s| salience(s, &map.settings) == class)
-            .map(|s| map.display_name(s))
+            .zip(&classes)
+            .filter(|&(_, &c)| c == class)
+            .map(|(s, _)| map.display_name(s))
             .collect()
     };
     let at = |(x, y): (f32, f32)| Point::new(margin + x * side, top + y * side);
@@ -96,7 +97,7 @@ pub fn salience_scene(map: &Map, size: (f32, f32)) -> Scene {
         );
     }
     for (class, place) in SALIENCE_REGIONS {
-        let count = members(class).len();
+        let count = classes.iter().filter(|&&c| c == class).count();
         let (anchor, colour) = match (class, count) {
             (Salience::None, _) => (Anchor::Start, if count > 0 { INK } else { FAINT }),
             (_, 0) => (Anchor::Middle, FAINT),

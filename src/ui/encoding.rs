@@ -282,18 +282,10 @@ fn sizes(map: &Map, analysed: Option<&Analysed>, size_by: SizeBy) -> Vec<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::EXAMPLES;
-
-    fn example() -> Map {
-        match EXAMPLES[0].map() {
-            Ok(map) => map,
-            Err(error) => panic!("the example does not load: {error}"),
-        }
-    }
 
     #[test]
     fn a_sector_filter_dims_other_sectors_and_their_links() {
-        let map = example();
+        let map = crate::examples::hub();
         let mut look = Look::default();
         look.filter.sectors.insert(Sector::Voluntary);
         let encoding = Encoding::new(&map, None, &look);
@@ -312,7 +304,7 @@ mod tests {
 
     #[test]
     fn centrality_sizes_put_the_most_central_at_ten() {
-        let map = example();
+        let map = crate::examples::hub();
         let analysed = Analysed::of_map(&map);
         let look = Look {
             size_by: SizeBy::Betweenness,
@@ -342,7 +334,7 @@ mod tests {
 
     #[test]
     fn colour_by_coalition_gives_members_of_one_coalition_one_colour() {
-        let map = example();
+        let map = crate::examples::hub();
         let analysed = Analysed::of_map(&map);
         let look = Look {
             colour_by: ColourBy::Coalition,

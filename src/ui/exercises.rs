@@ -368,14 +368,6 @@ impl Exercise {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::EXAMPLES;
-
-    fn example() -> Map {
-        match EXAMPLES[0].map() {
-            Ok(map) => map,
-            Err(error) => panic!("the example does not load: {error}"),
-        }
-    }
 
     fn start(map: &mut Map, exercise: &Exercise) {
         let mut ids = IdAllocator::for_map(map);
@@ -390,7 +382,7 @@ mod tests {
 
     #[test]
     fn the_reading_check_names_who_changed_quadrant_since_the_start() {
-        let mut map = example();
+        let mut map = crate::examples::hub();
         let reading = &EXERCISES[2];
         assert!(
             !check(reading, &map, NaiveDate::default())[0].0,
@@ -417,7 +409,7 @@ mod tests {
 
     #[test]
     fn the_alliances_check_sees_a_new_alliance_link() {
-        let mut map = example();
+        let mut map = crate::examples::hub();
         let alliances = &EXERCISES[3];
         start(&mut map, alliances);
         assert!(!check(alliances, &map, NaiveDate::default())[0].0);

@@ -444,15 +444,11 @@ fn name_cell(ui: &mut Ui, s: &Stakeholder, out: &mut Requests) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::EXAMPLES;
     use crate::ui::encoding::{Encoding, Look};
 
     #[test]
     fn sorting_by_power_puts_the_most_powerful_first_and_reverses_on_a_second_click() {
-        let map = match EXAMPLES[0].map() {
-            Ok(map) => map,
-            Err(error) => panic!("the example does not load: {error}"),
-        };
+        let map = crate::examples::hub();
         let analysed = Analysed::of_map(&map);
         let look = Look::default();
         let encoding = Encoding::new(&map, Some(&analysed), &look);
