@@ -8,9 +8,8 @@ use serde::{
     de,
     ser::{self, StdError},
 };
-use unicode_ident::is_xid_continue;
 
-use crate::parse::{is_ident_first_char, is_ident_raw_char};
+use crate::parse::{is_ident_first_char, is_ident_raw_char, is_xid_continue};
 
 #[cfg(feature = "std")]
 use std::io;

@@ -10,8 +10,6 @@ use core::{
     str::{self, from_utf8, FromStr, Utf8Error},
 };
 
-use unicode_ident::{is_xid_continue, is_xid_start};
-
 use crate::{
     error::{Error, Position, Result, Span, SpannedError, SpannedResult},
     extensions::Extensions,
@@ -26,10 +24,32 @@ const fn is_float_char(c: char) -> bool {
     c.is_ascii_digit() || matches!(c, 'e' | 'E' | '.' | '+' | '-' | '_')
 }
 
+/// Whether `c` has the Unicode property XID\_Start, answered without a table for ASCII.
+#[inline]
+fn is_xid_start(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else {
+        unicode_ident::is_xid_start(c)
+    }
+}
+
+/// Whether `c` has the Unicode property XID\_Continue, answered without a table for ASCII.
+#[inline]
+pub fn is_xid_continue(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        unicode_ident::is_xid_continue(c)
+    }
+}
+
+#[inline]
 pub fn is_ident_first_char(c: char) -> bool {
     c == '_' || is_xid_start(c)
 }
 
+#[inline]
 pub fn is_ident_raw_char(c: char) -> bool {
     matches!(c, '.' | '+' | '-') | is_xid_continue(c)
 }
@@ -158,6 +178,7 @@ impl<'a> Parser<'a> {
         matches!(c, '0'..='9' | '+' | '-' | '.' | 'b') && (c != 'b' || self.src().starts_with("b'"))
     }
 
+    #[inline]
     pub fn advance_bytes(&mut self, bytes: usize) {
         self.prev_cursor = self.cursor;
         self.cursor.cursor += bytes;
@@ -173,22 +194,46 @@ impl<'a> Parser<'a> {
         core::mem::drop(self.next_char());
     }
 
+    #[inline]
     pub fn peek_char(&self) -> Option<char> {
         self.src().chars().next()
     }
 
     pub fn peek_char_or_eof(&self) -> Result<char> {
-        self.peek_char().ok_or(Error::Eof)
+        // `ok_or_else`: an error made eagerly is dropped again on every character read.
+        self.peek_char().ok_or_else(|| Error::Eof)
     }
 
+    #[inline]
     pub fn check_char(&self, c: char) -> bool {
-        self.src().starts_with(c)
+        if c.is_ascii() {
+            // One byte compared, rather than the character encoded and the bytes compared.
+            self.src().as_bytes().first() == Some(&(c as u8))
+        } else {
+            self.src().starts_with(c)
+        }
     }
 
+    #[inline]
     pub fn check_str(&self, s: &str) -> bool {
         self.src().starts_with(s)
     }
 
+    /// Whether a (raw) (byte) string literal starts here, which is not an identifier.
+    #[inline]
+    fn check_string_literal_start(&self) -> bool {
+        // Every such literal starts with `b` or `r`: the common case is one byte compared.
+        matches!(self.src().as_bytes().first(), Some(b'b' | b'r'))
+            && (self.check_str("b\"") // byte string
+                || self.check_str("b'") // byte literal
+                || self.check_str("br#") // raw byte string
+                || self.check_str("br\"") // raw byte string
+                || self.check_str("r\"") // raw string
+                || self.check_str("r#\"") // raw string
+                || self.check_str("r##")) // raw string
+    }
+
+    #[inline]
     pub fn src(&self) -> &'a str {
         &self.src[self.cursor.cursor..]
     }
@@ -203,6 +248,7 @@ impl<'a> Parser<'a> {
         self.cursor.pre_ws_cursor == 0
     }
 
+    #[inline]
     pub fn consume_str(&mut self, s: &str) -> bool {
         if self.check_str(s) {
             self.advance_bytes(s.len());
@@ -213,6 +259,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline]
     pub fn consume_char(&mut self, c: char) -> bool {
         if self.check_char(c) {
             self.advance_bytes(c.len_utf8());
@@ -246,15 +293,34 @@ impl<'a> Parser<'a> {
     }
 
     #[must_use]
-    pub fn next_chars_while_len(&self, condition: fn(char) -> bool) -> usize {
+    #[inline]
+    pub fn next_chars_while_len(&self, condition: impl Fn(char) -> bool) -> usize {
         self.next_chars_while_from_len(0, condition)
     }
 
+    /// How many bytes from `from` on hold characters that meet `condition`.
+    ///
+    /// ASCII bytes are tested one byte at a time, without decoding; the rest of the text is
+    /// decoded as characters from the first byte that is not ASCII.
     #[must_use]
-    pub fn next_chars_while_from_len(&self, from: usize, condition: fn(char) -> bool) -> usize {
-        self.src()[from..]
-            .find(|c| !condition(c))
-            .unwrap_or(self.src().len() - from)
+    #[inline]
+    pub fn next_chars_while_from_len(
+        &self,
+        from: usize,
+        condition: impl Fn(char) -> bool,
+    ) -> usize {
+        let src = &self.src()[from..];
+        let ascii = src
+            .bytes()
+            .position(|b| !b.is_ascii() || !condition(char::from(b)))
+            .unwrap_or(src.len());
+        if ascii == src.len() || src.as_bytes()[ascii].is_ascii() {
+            return ascii;
+        }
+        ascii
+            + src[ascii..]
+                .find(|c| !condition(c))
+                .unwrap_or(src.len() - ascii)
     }
 }
 
@@ -960,16 +1026,7 @@ impl<'a> Parser<'a> {
     }
 
     pub fn skip_identifier(&mut self) -> Option<&'a str> {
-        #[allow(clippy::nonminimal_bool)]
-        if self.check_str("b\"") // byte string
-            || self.check_str("b'") // byte literal
-            || self.check_str("br#") // raw byte string
-            || self.check_str("br\"") // raw byte string
-            || self.check_str("r\"") // raw string
-            || self.check_str("r#\"") // raw string
-            || self.check_str("r##") // raw string
-            || false
-        {
+        if self.check_string_literal_start() {
             return None;
         }
 
@@ -1013,16 +1070,7 @@ impl<'a> Parser<'a> {
 
         // If the next 2-3 bytes signify the start of a (raw) (byte) string
         //  literal, return an error.
-        #[allow(clippy::nonminimal_bool)]
-        if self.check_str("b\"") // byte string
-            || self.check_str("b'") // byte literal
-            || self.check_str("br#") // raw byte string
-            || self.check_str("br\"") // raw byte string
-            || self.check_str("r\"") // raw string
-            || self.check_str("r#\"") // raw string
-            || self.check_str("r##") // raw string
-            || false
-        {
+        if self.check_string_literal_start() {
             return Err(Error::ExpectedIdentifier);
         }
 
@@ -1053,9 +1101,14 @@ impl<'a> Parser<'a> {
         } else {
             let std_ident_length = first.len_utf8()
                 + self.next_chars_while_from_len(first.len_utf8(), is_xid_continue);
-            let raw_ident_length = self.next_chars_while_len(is_ident_raw_char);
 
-            if raw_ident_length > std_ident_length {
+            // Every character of a standard identifier may be in a raw one, so a raw
+            // identifier is longer only when one of its other characters comes next.
+            if matches!(
+                self.src().as_bytes().get(std_ident_length),
+                Some(b'.' | b'+' | b'-')
+            ) {
+                let raw_ident_length = self.next_chars_while_len(is_ident_raw_char);
                 return Err(Error::SuggestRawIdentifier(
                     self.src()[..raw_ident_length].into(),
                 ));
@@ -1100,19 +1153,32 @@ impl<'a> Parser<'a> {
     }
 
     pub fn skip_ws(&mut self) -> Result<()> {
-        if (self.cursor.last_ws_len != WS_CURSOR_UNCLOSED_LINE)
-            && ((self.cursor.pre_ws_cursor + self.cursor.last_ws_len) < self.cursor.cursor)
+        // The cursor is updated as a whole: changing one field in place and then copying the
+        // whole cursor (as `advance_bytes` does) made the processor wait on its own store.
+        let mut cursor = self.cursor;
+        if (cursor.last_ws_len != WS_CURSOR_UNCLOSED_LINE)
+            && ((cursor.pre_ws_cursor + cursor.last_ws_len) < cursor.cursor)
         {
             // the last whitespace is disjoint from this one, we need to track a new one
-            self.cursor.pre_ws_cursor = self.cursor.cursor;
+            cursor.pre_ws_cursor = cursor.cursor;
         }
+        self.cursor = cursor;
 
         if self.src().is_empty() {
             return Ok(());
         }
 
         loop {
-            self.advance_bytes(self.next_chars_while_len(is_whitespace_char));
+            // `advance_bytes`, from the cursor held here rather than read back from `self`.
+            let white_space = self.next_chars_while_len(is_whitespace_char);
+            self.prev_cursor = cursor;
+            cursor.cursor += white_space;
+            self.cursor = cursor;
+
+            // Most white space has no comment after it: test for one before going to look.
+            if !self.check_char('/') {
+                break;
+            }
 
             match self.skip_comment()? {
                 None => break,
@@ -1120,7 +1186,7 @@ impl<'a> Parser<'a> {
                     self.cursor.last_ws_len = WS_CURSOR_UNCLOSED_LINE;
                     return Ok(());
                 }
-                Some(Comment::ClosedLine | Comment::Block) => continue,
+                Some(Comment::ClosedLine | Comment::Block) => cursor = self.cursor,
             }
         }
 
@@ -1223,6 +1289,13 @@ impl<'a> Parser<'a> {
 
     fn escaped_string(&mut self) -> Result<ParsedStr<'a>> {
         match self.escaped_byte_buf(EscapeEncoding::Utf8) {
+            // Text without escapes is the source up to the closing `"`: already a `str`, so
+            // it needs no second check that it is UTF-8.
+            Ok((ParsedByteStr::Slice(bytes), advance)) => {
+                let string = ParsedStr::Slice(&self.src()[..bytes.len()]);
+                self.advance_bytes(advance);
+                Ok(string)
+            }
             Ok((bytes, advance)) => {
                 let string = ParsedStr::try_from_bytes(bytes).map_err(Error::from)?;
                 self.advance_bytes(advance);
@@ -1245,7 +1318,10 @@ impl<'a> Parser<'a> {
 
     fn escaped_byte_buf(&mut self, encoding: EscapeEncoding) -> Result<(ParsedByteStr<'a>, usize)> {
         // Checking for '"' and '\\' separately is faster than searching for both at the same time
-        let str_end = self.src().find('"').ok_or(Error::ExpectedStringEnd)?;
+        let str_end = self
+            .src()
+            .find('"')
+            .ok_or_else(|| Error::ExpectedStringEnd)?;
         let escape = self.src()[..str_end].find('\\');
 
         if let Some(escape) = escape {
@@ -1279,7 +1355,7 @@ impl<'a> Parser<'a> {
                 let next = self
                     .src()
                     .find(['"', '\\'])
-                    .ok_or(Error::ExpectedStringEnd)?;
+                    .ok_or_else(|| Error::ExpectedStringEnd)?;
                 s.extend_from_slice(&self.src().as_bytes()[..next]);
 
                 // `next` indexes an ASCII byte, so byte indexing is valid here.
@@ -1327,7 +1403,10 @@ impl<'a> Parser<'a> {
         self.expect_char('"', Error::ExpectedString)?;
 
         let ending = ["\"", hashes].concat();
-        let i = self.src().find(&ending).ok_or(Error::ExpectedStringEnd)?;
+        let i = self
+            .src()
+            .find(&ending)
+            .ok_or_else(|| Error::ExpectedStringEnd)?;
 
         let s = &self.src().as_bytes()[..i];
 
@@ -1457,6 +1536,7 @@ impl<'a> Parser<'a> {
         Ok(c)
     }
 
+    #[inline(never)]
     fn skip_comment(&mut self) -> Result<Option<Comment>> {
         if self.consume_char('/') {
             match self.next_char()? {

@@ -3,13 +3,15 @@ use core::fmt;
 
 use serde::{ser, ser::Serialize};
 use serde_derive::{Deserialize, Serialize};
-use unicode_ident::is_xid_continue;
 
 use crate::{
     error::{Error, Result},
     extensions::Extensions,
     options::Options,
-    parse::{is_ident_first_char, is_ident_raw_char, is_whitespace_char, LargeSInt, LargeUInt},
+    parse::{
+        is_ident_first_char, is_ident_raw_char, is_whitespace_char, is_xid_continue, LargeSInt,
+        LargeUInt,
+    },
 };
 
 pub mod path_meta;
@@ -426,11 +428,35 @@ pub struct Serializer<W: fmt::Write> {
     implicit_some_depth: usize,
 }
 
+/// Words that read as a value, so an identifier spelled like one is written raw (`r#`).
+fn is_keyword(name: &str) -> bool {
+    [
+        "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64",
+    ]
+    .contains(&name)
+}
+
 fn indent<W: fmt::Write>(output: &mut W, config: &PrettyConfig, pretty: &Pretty) -> fmt::Result {
     if pretty.indent <= config.depth_limit {
-        for _ in 0..pretty.indent {
-            output.write_str(&config.indentor)?;
+        write_repeated(output, &config.indentor, pretty.indent)?;
+    }
+    Ok(())
+}
+
+/// Writes `s` `times` times over. Indentation is written before every line, and one write
+/// per level made it a good part of the work, so indentation by spaces or tabs is written in
+/// one go.
+fn write_repeated<W: fmt::Write>(output: &mut W, s: &str, times: usize) -> fmt::Result {
+    const SPACES: &str = "                                                                ";
+    const TABS: &str = "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t";
+    let len = s.len().saturating_mul(times);
+    for run in [SPACES, TABS] {
+        if len <= run.len() && s.bytes().all(|b| run.as_bytes().first() == Some(&b)) {
+            return output.write_str(&run[..len]);
         }
+    }
+    for _ in 0..times {
+        output.write_str(s)?;
     }
     Ok(())
 }
@@ -571,9 +597,11 @@ impl<W: fmt::Write> Serializer<W> {
                 let is_empty = self.is_empty.unwrap_or(false);
 
                 if !is_empty {
-                    for _ in 1..pretty.indent {
-                        self.output.write_str(&config.indentor)?;
-                    }
+                    write_repeated(
+                        &mut self.output,
+                        &config.indentor,
+                        pretty.indent.saturating_sub(1),
+                    )?;
                 }
             }
             pretty.indent -= 1;
@@ -669,15 +697,22 @@ impl<W: fmt::Write> Serializer<W> {
     }
 
     fn write_identifier(&mut self, name: &str) -> Result<()> {
+        // Almost every identifier is plain ASCII (`name`, `Some`…): one pass over its bytes
+        // shows it is valid and needs no `r#` unless it is a keyword.
+        let bytes = name.as_bytes();
+        let plain = matches!(bytes.first(), Some(b) if b.is_ascii_alphabetic() || *b == b'_')
+            && bytes
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'_');
+        if plain && !is_keyword(name) {
+            self.output.write_str(name)?;
+            return Ok(());
+        }
         self.validate_identifier(name)?;
         let mut chars = name.chars();
         if !chars.next().map_or(false, is_ident_first_char)
             || !chars.all(is_xid_continue)
-            || [
-                "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32",
-                "NaNf64",
-            ]
-            .contains(&name)
+            || is_keyword(name)
         {
             self.output.write_str("r#")?;
         }
@@ -687,6 +722,12 @@ impl<W: fmt::Write> Serializer<W> {
 
     #[allow(clippy::unused_self)]
     fn validate_identifier(&self, name: &str) -> Result<()> {
+        // Plain ASCII names are checked byte by byte, without decoding characters.
+        let ascii_ident_byte =
+            |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'+' | b'-');
+        if !name.is_empty() && name.as_bytes().iter().all(ascii_ident_byte) {
+            return Ok(());
+        }
         if name.is_empty() || !name.chars().all(is_ident_raw_char) {
             return Err(Error::InvalidIdentifier(name.into()));
         }
