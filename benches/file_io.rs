@@ -9,11 +9,13 @@
 //! - `to_ron`: `to_ron_string` (turning the map into the file's text).
 //! - `write_map`: the whole save: validate, encode, back up the previous file, write a temporary
 //!   file, sync it, rename it over the map and sync the folder.
+//! - `write_atomically`: the disk's part of that save alone (the same text, already encoded),
+//!   which depends on the disk more than on Astute.
 
 use std::hint::black_box;
 use std::time::Duration;
 
-use astute::io::{parse_map, to_ron_string, write_map};
+use astute::io::{parse_map, to_ron_string, write_atomically, write_map};
 use astute::model::synthetic;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
@@ -50,6 +52,9 @@ fn file_io(c: &mut Criterion) {
         }
         group.bench_with_input(BenchmarkId::new("write_map", n), &map, |b, map| {
             b.iter(|| write_map(black_box(&path), black_box(map)).is_ok());
+        });
+        group.bench_with_input(BenchmarkId::new("write_atomically", n), &text, |b, text| {
+            b.iter(|| write_atomically(black_box(&path), black_box(text.as_bytes())).is_ok());
         });
     }
     group.finish();
