@@ -430,11 +430,24 @@ pub struct Serializer<W: fmt::Write> {
 
 /// Words that read as a value, so an identifier spelled like one is written raw (`r#`).
 fn is_keyword(name: &str) -> bool {
-    [
-        "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64",
-    ]
-    .contains(&name)
+    // Every keyword starts with one of these: most names are told apart by one byte.
+    matches!(name.as_bytes().first(), Some(b't' | b'f' | b'S' | b'N' | b'i'))
+        && [
+            "true", "false", "Some", "None", "inf", "inff32", "inff64", "NaN", "NaNf32", "NaNf64",
+        ]
+        .contains(&name)
 }
+
+/// Which bytes may be in an identifier written as it is: ASCII letters, digits and `_`.
+static PLAIN_IDENT_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = (byte as u8).is_ascii_alphanumeric() || byte == b'_' as usize;
+        byte += 1;
+    }
+    table
+};
 
 fn indent<W: fmt::Write>(output: &mut W, config: &PrettyConfig, pretty: &Pretty) -> fmt::Result {
     if pretty.indent <= config.depth_limit {
@@ -701,9 +714,7 @@ impl<W: fmt::Write> Serializer<W> {
         // shows it is valid and needs no `r#` unless it is a keyword.
         let bytes = name.as_bytes();
         let plain = matches!(bytes.first(), Some(b) if b.is_ascii_alphabetic() || *b == b'_')
-            && bytes
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || *b == b'_');
+            && bytes.iter().all(|&b| PLAIN_IDENT_BYTES[usize::from(b)]);
         if plain && !is_keyword(name) {
             self.output.write_str(name)?;
             return Ok(());
