@@ -18,7 +18,7 @@
 
 use std::ffi::OsString;
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io::{self, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
@@ -32,23 +32,118 @@ pub fn backup_path(path: &Path) -> PathBuf {
 
 /// Replaces `path` with `bytes` atomically, first keeping any existing file as its backup.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
+    let mut replacement = Replacement::begin(path)?;
+    replacement.write_all(bytes)?;
+    replacement.commit()
+}
+
+/// A new version of a file, written to a temporary file beside it and put in its place, with
+/// the previous version kept as the backup, only by [`Replacement::commit`]. Dropped without a
+/// commit, it is deleted and the file is untouched.
+///
+/// Bytes written in several parts start on their way to the disk while the next part is
+/// made: each part is synced on another thread, so the last sync has little left to do.
+pub struct Replacement {
+    path: PathBuf,
+    temp: NamedTempFile,
+    /// Asks the syncing thread to sync what has been written so far.
+    sync: Option<std::sync::mpsc::Sender<()>>,
+    /// The syncing thread, once a part has been written.
+    syncing: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Replacement {
+    /// Starts the new version of `path`: an empty temporary file in its folder, readable by
+    /// whoever could read the file it replaces.
+    pub fn begin(path: &Path) -> io::Result<Self> {
+        let temp = temp_name().tempfile_in(folder_of(path))?;
+        keep_permissions(temp.as_file(), path)?;
+        Ok(Self {
+            path: path.to_owned(),
+            temp,
+            sync: None,
+            syncing: None,
+        })
+    }
+
+    /// Adds `bytes` to the new version.
+    pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.temp.write_all(bytes)
+    }
+
+    /// Adds `bytes` to the new version and starts them on their way to the disk while the
+    /// caller goes on. Syncing is best effort: [`Replacement::commit`] syncs it all anyway.
+    pub fn write_part(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.write_all(bytes)?;
+        if self.sync.is_none()
+            && let Ok(file) = self.temp.as_file().try_clone()
+        {
+            let (sync, requests) = std::sync::mpsc::channel::<()>();
+            let syncing = std::thread::Builder::new()
+                .name("astute-sync".to_owned())
+                .spawn(move || {
+                    while requests.recv().is_ok() {
+                        // Requests that came while the disk was busy are served by one sync.
+                        while requests.try_recv().is_ok() {}
+                        if file.sync_data().is_err() {
+                            return;
+                        }
+                    }
+                });
+            if let Ok(syncing) = syncing {
+                self.sync = Some(sync);
+                self.syncing = Some(syncing);
+            }
+        }
+        if let Some(sync) = &self.sync {
+            // A syncing thread that stopped leaves the work to `commit`.
+            let _sent = sync.send(());
+        }
+        Ok(())
+    }
+
+    /// Empties the new version, to write it again from the start.
+    pub fn restart(&mut self) -> io::Result<()> {
+        self.finish_syncing();
+        self.temp.as_file().set_len(0)?;
+        self.temp.seek(io::SeekFrom::Start(0))?;
+        Ok(())
+    }
+
+    /// Puts the new version in place: synced to disk, the current file kept as the backup,
+    /// then renamed over the file, and the folder synced.
+    pub fn commit(mut self) -> io::Result<()> {
+        self.finish_syncing();
+        self.temp.as_file().sync_all()?;
+        let dir = folder_of(&self.path);
+        let mut retired = None;
+        if self.path.is_file() {
+            retired = keep_as_backup(dir, &self.path)?;
+            // The backup's name is on disk before the map's name moves on.
+            sync_dir(dir)?;
+        }
+        self.temp.persist(&self.path).map_err(|e| e.error)?;
+        sync_dir(dir)?;
+        let_go_later(retired);
+        Ok(())
+    }
+
+    /// Waits for the syncing thread, if there is one, to finish what it was asked.
+    fn finish_syncing(&mut self) {
+        self.sync = None;
+        if let Some(syncing) = self.syncing.take() {
+            // A panic there cannot touch the file: `commit` syncs it all again.
+            let _joined = syncing.join();
+        }
+    }
+}
+
+/// The folder `path` is in (the current folder for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
-    };
-    // The new version, complete and on disk before any name changes, readable by whoever
-    // could read the file it replaces.
-    let new = synced_temp_file(dir, bytes, path)?;
-    let mut retired = None;
-    if path.is_file() {
-        retired = keep_as_backup(dir, path)?;
-        // The backup's name is on disk before the map's name moves on.
-        sync_dir(dir)?;
     }
-    new.persist(path).map_err(|e| e.error)?;
-    sync_dir(dir)?;
-    let_go_later(retired);
-    Ok(())
 }
 
 /// Closes `retired` on another thread. The backup it was opened as has already been replaced,

@@ -27,7 +27,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::Diagnostic;
-use super::atomic::write_atomically;
+use super::atomic::Replacement;
 use crate::model::{Map, Problem, validate};
 
 /// The format name at the top of every map file.
@@ -222,16 +222,91 @@ fn has_awkward_byte(bytes: &[u8]) -> bool {
 const INDENT: &str = "\t";
 
 fn encode(file: &FileOut<'_>, escape_strings: bool) -> Result<String, SaveError> {
+    // Room for a typical map up front, so the text is not copied as it grows.
+    let mut text = String::with_capacity(expected_len(file.map));
+    encode_into(&mut text, file, escape_strings)?;
+    Ok(text)
+}
+
+fn encode_into(
+    out: &mut impl std::fmt::Write,
+    file: &FileOut<'_>,
+    escape_strings: bool,
+) -> Result<(), SaveError> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n".to_owned())
         .indentor(INDENT.to_owned())
         .escape_strings(escape_strings);
-    // Room for a typical map up front, so the text is not copied as it grows.
-    let mut text = String::with_capacity(expected_len(file.map));
     ron_options()
-        .to_writer_pretty(&mut text, file, config)
-        .map_err(|e| SaveError::Encode(e.to_string()))?;
-    Ok(text)
+        .to_writer_pretty(out, file, config)
+        .map_err(|e| SaveError::Encode(e.to_string()))
+}
+
+/// How much text is made before it is written and started on its way to the disk.
+const PART_BYTES: usize = 256 * 1024;
+
+/// Text written to a [`Replacement`] in parts as it is made, so the disk works while the rest
+/// is encoded. It stops at the first part with an awkward byte (see [`to_ron_string`]).
+struct Parts<'a> {
+    replacement: &'a mut Replacement,
+    text: String,
+    awkward: bool,
+    failed: Option<std::io::Error>,
+}
+
+impl Parts<'_> {
+    /// Writes the text made so far; false if it cannot be written as it is (and then says why
+    /// in `awkward` or `failed`).
+    fn write_out(&mut self) -> bool {
+        if has_awkward_byte(self.text.as_bytes()) {
+            self.awkward = true;
+            return false;
+        }
+        if let Err(error) = self.replacement.write_part(self.text.as_bytes()) {
+            self.failed = Some(error);
+            return false;
+        }
+        self.text.clear();
+        true
+    }
+}
+
+impl std::fmt::Write for Parts<'_> {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        if self.text.len() >= PART_BYTES && !self.write_out() {
+            return Err(std::fmt::Error);
+        }
+        Ok(())
+    }
+}
+
+/// Encodes the map straight into `replacement`, in parts.
+fn encode_to(replacement: &mut Replacement, file: &FileOut<'_>) -> Result<(), SaveError> {
+    let mut parts = Parts {
+        replacement,
+        text: String::with_capacity(PART_BYTES + 4096),
+        awkward: false,
+        failed: None,
+    };
+    let encoded = encode_into(&mut parts, file, false);
+    if encoded.is_ok() {
+        // The last part, with the line break that ends the file.
+        parts.text.push('\n');
+        parts.write_out();
+    }
+    if let Some(error) = parts.failed.take() {
+        return Err(SaveError::Io(error));
+    }
+    if !parts.awkward {
+        return encoded;
+    }
+    // An awkward byte: the whole map again, every string escaped (see `to_ron_string`).
+    replacement.restart()?;
+    let mut text = encode(file, true)?;
+    text.push('\n');
+    replacement.write_all(text.as_bytes())?;
+    Ok(())
 }
 
 /// About how long the text of `map` is: a stakeholder takes some 1.5 kB, a link some 250 bytes.
@@ -242,18 +317,27 @@ fn expected_len(map: &Map) -> usize {
 /// Saves `map` to `path` atomically, keeping the previous file as `PATH.bak`. A map with
 /// problems is refused, since it would not open again.
 pub fn write_map(path: &Path, map: &Map) -> Result<(), SaveError> {
-    // The map is checked on a second core while it is encoded; nothing touches the disk until
-    // both are done, and a map with problems is refused whatever the encoding gave.
-    let (problems, text) = std::thread::scope(|scope| {
+    // The map is checked on a second core while it is encoded into a temporary file, part by
+    // part, each part going to the disk while the next is made. The map's file is touched only
+    // when both are done, and a map with problems is refused whatever the encoding gave (the
+    // temporary file is deleted).
+    let mut replacement = Replacement::begin(path)?;
+    let file = FileOut {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        map,
+    };
+    let (problems, encoded) = std::thread::scope(|scope| {
         let checking = scope.spawn(|| validate(map));
-        let text = to_ron_string(map);
-        (checking.join(), text)
+        let encoded = encode_to(&mut replacement, &file);
+        (checking.join(), encoded)
     });
     let problems = problems.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
     if !problems.is_empty() {
         return Err(SaveError::Invalid(problems));
     }
-    write_atomically(path, text?.as_bytes())?;
+    encoded?;
+    replacement.commit()?;
     Ok(())
 }
 
@@ -887,6 +971,34 @@ mod tests {
             assert_eq!(loaded.map, map);
             assert_eq!(to_ron_string(&loaded.map)?, text);
         }
+        Ok(())
+    }
+
+    #[test]
+    fn a_save_written_in_parts_is_the_canonical_text() -> Result<(), Box<dyn std::error::Error>> {
+        // Large enough for several parts; the awkward byte comes after some are written.
+        let mut map = crate::model::synthetic::map(800, 3, 1);
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("map.ron");
+        for late_note in ["plain", "nul \0 near the end"] {
+            let last = map.stakeholders.len() - 1;
+            map.stakeholders[last].notes = late_note.into();
+            let text = to_ron_string(&map)?;
+            assert!(text.len() > 3 * PART_BYTES, "{} bytes", text.len());
+            write_map(&path, &map)?;
+            assert_eq!(std::fs::read_to_string(&path)?, text);
+            assert_eq!(read_map(&path)?.map, map);
+        }
+        // A map with problems leaves the file as it was, and no temporary file behind.
+        let before = std::fs::read(&path)?;
+        map.links[0].to = Id::from_raw(9);
+        assert!(matches!(write_map(&path, &map), Err(SaveError::Invalid(_))));
+        assert_eq!(std::fs::read(&path)?, before);
+        assert_eq!(
+            std::fs::read_dir(dir.path())?.count(),
+            2,
+            "the map and its backup"
+        );
         Ok(())
     }
 
