@@ -56,8 +56,7 @@ impl Replacement {
     /// Starts the new version of `path`: an empty temporary file in its folder, readable by
     /// whoever could read the file it replaces.
     pub fn begin(path: &Path) -> io::Result<Self> {
-        let temp = temp_name().tempfile_in(folder_of(path))?;
-        keep_permissions(temp.as_file(), path)?;
+        let temp = temp_file_like(folder_of(path), path)?;
         Ok(Self {
             path: path.to_owned(),
             temp,
@@ -172,10 +171,17 @@ fn keep_permissions(file: &File, path: &Path) -> io::Result<()> {
 /// file at `like` (set before anything is written, so a private map is never readable by
 /// others, not even half-written).
 fn synced_temp_file(dir: &Path, bytes: &[u8], like: &Path) -> io::Result<NamedTempFile> {
-    let mut temp = temp_name().tempfile_in(dir)?;
-    keep_permissions(temp.as_file(), like)?;
+    let mut temp = temp_file_like(dir, like)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
+    Ok(temp)
+}
+
+/// An empty temporary file in `dir` with the permissions of the file at `like`, set before
+/// anything is written to it.
+fn temp_file_like(dir: &Path, like: &Path) -> io::Result<NamedTempFile> {
+    let temp = temp_name().tempfile_in(dir)?;
+    keep_permissions(temp.as_file(), like)?;
     Ok(temp)
 }
 
@@ -209,8 +215,9 @@ fn keep_as_backup(dir: &Path, path: &Path) -> io::Result<Option<File>> {
         None
     };
     // A symbolic link would be linked itself, not the file it points to: copy what it points to.
-    let is_plain_file = is_plain_file(path);
-    if is_plain_file && let Ok(link) = temp_name().make_in(dir, |name| fs::hard_link(path, name)) {
+    if is_plain_file(path)
+        && let Ok(link) = temp_name().make_in(dir, |name| fs::hard_link(path, name))
+    {
         link.persist(&backup).map_err(|e| e.error)?;
         return Ok(retired);
     }

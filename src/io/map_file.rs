@@ -162,6 +162,17 @@ struct FileOut<'a> {
     map: &'a Map,
 }
 
+impl<'a> FileOut<'a> {
+    /// `map` as this version writes it, under the format name and version.
+    fn of(map: &'a Map) -> Self {
+        Self {
+            format: FORMAT_NAME,
+            version: FORMAT_VERSION,
+            map,
+        }
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileIn {
@@ -186,11 +197,7 @@ fn ron_options() -> ron::Options {
 
 /// The map as canonical RON: the same map always gives the same text.
 pub fn to_ron_string(map: &Map) -> Result<String, SaveError> {
-    let file = FileOut {
-        format: FORMAT_NAME,
-        version: FORMAT_VERSION,
-        map,
-    };
+    let file = FileOut::of(map);
     // Apostrophes, accents and line breaks stay as typed; strings with quotes or backslashes
     // become raw strings.
     let mut text = encode(&file, false)?;
@@ -201,7 +208,6 @@ pub fn to_ron_string(map: &Map) -> Result<String, SaveError> {
     if has_awkward_byte(text.as_bytes()) {
         text = encode(&file, true)?;
     }
-    text.push('\n');
     Ok(text)
 }
 
@@ -221,10 +227,12 @@ fn has_awkward_byte(bytes: &[u8]) -> bool {
 /// editor shows each tab as one indentation step.
 const INDENT: &str = "\t";
 
+/// The whole text of the file, ending with a line break.
 fn encode(file: &FileOut<'_>, escape_strings: bool) -> Result<String, SaveError> {
     // Room for a typical map up front, so the text is not copied as it grows.
     let mut text = String::with_capacity(expected_len(file.map));
     encode_into(&mut text, file, escape_strings)?;
+    text.push('\n');
     Ok(text)
 }
 
@@ -303,9 +311,7 @@ fn encode_to(replacement: &mut Replacement, file: &FileOut<'_>) -> Result<(), Sa
     }
     // An awkward byte: the whole map again, every string escaped (see `to_ron_string`).
     replacement.restart()?;
-    let mut text = encode(file, true)?;
-    text.push('\n');
-    replacement.write_all(text.as_bytes())?;
+    replacement.write_all(encode(file, true)?.as_bytes())?;
     Ok(())
 }
 
@@ -322,11 +328,7 @@ pub fn write_map(path: &Path, map: &Map) -> Result<(), SaveError> {
     // when both are done, and a map with problems is refused whatever the encoding gave (the
     // temporary file is deleted).
     let mut replacement = Replacement::begin(path)?;
-    let file = FileOut {
-        format: FORMAT_NAME,
-        version: FORMAT_VERSION,
-        map,
-    };
+    let file = FileOut::of(map);
     let (problems, encoded) = std::thread::scope(|scope| {
         let checking = scope.spawn(|| validate(map));
         let encoded = encode_to(&mut replacement, &file);

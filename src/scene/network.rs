@@ -196,13 +196,14 @@ fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32
         colour: OUTLINE,
         width: u,
     });
-    scene.bold(
-        Point::new(left, y),
-        size,
-        Anchor::Start,
-        INK,
-        colour_by.label(),
-    );
+    // A heading at the left, and an entry's words beside its swatch, on the line at `y`.
+    let heading = |scene: &mut Scene, y: f32, words: &str| {
+        scene.bold(Point::new(left, y), size, Anchor::Start, INK, words);
+    };
+    let entry = |scene: &mut Scene, y: f32, words: &str| {
+        scene.text(Point::new(text_x, y), size, Anchor::Start, INK, words);
+    };
+    heading(scene, y, colour_by.label());
     let coalitions = match colour_by {
         ColourBy::Coalition => coalitions_with_membership(map).0.len(),
         _ => 0,
@@ -216,16 +217,10 @@ fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32
             stroke: outline,
             role: Role::Decoration,
         });
-        scene.text(Point::new(text_x, y), size, Anchor::Start, INK, &name);
+        entry(scene, y, &name);
     }
     y += row * 1.5;
-    scene.bold(
-        Point::new(left, y),
-        size,
-        Anchor::Start,
-        INK,
-        "Shape (size: power)",
-    );
+    heading(scene, y, "Shape (size: power)");
     for kind in Kind::ALL {
         y += row;
         scene.items.push(node_shape(
@@ -236,13 +231,7 @@ fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32
             outline,
             Role::Decoration,
         ));
-        scene.text(
-            Point::new(text_x, y),
-            size,
-            Anchor::Start,
-            INK,
-            kind.label(),
-        );
+        entry(scene, y, kind.label());
     }
     if let Some(me) = map.me() {
         y += row;
@@ -256,13 +245,7 @@ fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32
             }),
             role: Role::Decoration,
         });
-        scene.text(
-            Point::new(text_x, y),
-            size,
-            Anchor::Start,
-            INK,
-            "Ringed: me",
-        );
+        entry(scene, y, "Ringed: me");
         // My name on a line of its own, as long as the legend's column allows.
         y += row * 0.8;
         let room = (200.0 * u - (text_x - left)) / (size * 0.5);
@@ -287,7 +270,7 @@ fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32
         return;
     }
     y += row * 1.5;
-    scene.bold(Point::new(left, y), size, Anchor::Start, INK, "Links");
+    heading(scene, y, "Links");
     for kind in kinds {
         y += row;
         let (colour, dash, arrow) = link_style(kind);
@@ -299,12 +282,6 @@ fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32
             dash: dash.map(|(d, g)| (d * u * 0.8, g * u * 0.8)),
             arrow,
         });
-        scene.text(
-            Point::new(text_x, y),
-            size,
-            Anchor::Start,
-            INK,
-            kind.label(),
-        );
+        entry(scene, y, kind.label());
     }
 }
