@@ -16,6 +16,7 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use crate::examples::{self, EXAMPLES};
+use crate::export::TextFormat;
 use crate::io::spreadsheet::{self, RowError, Table};
 use crate::io::{
     FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, backup_path, read_map, to_ron_string,
@@ -49,7 +50,7 @@ pub enum Command {
     /// Make a map from a stakeholders CSV and, optionally, a links CSV
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
-    /// Export a map as CSV, JSON, GraphML, an HTML report, or an SVG or PNG picture
+    /// Export a map as CSV, JSON, GraphML, a report (HTML or Markdown), or an SVG or PNG picture
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
     /// List the built-in example maps, or write one
@@ -143,7 +144,8 @@ CSV writes two files: OUT holds the stakeholders and OUT-links holds the links, 
 `astute import` reads, plus ids.
 JSON writes the whole map to OUT.
 GraphML writes the map as a network for Gephi, yEd or networkx, every attribute declared.
-HTML writes a standalone, printable report of the whole map and its analysis.
+HTML writes a standalone, printable report of the whole map and its analysis; md writes the
+same report as Markdown.
 SVG and PNG draw a picture: --chart map (the network, as on the canvas; the default), grid
 (the power-interest grid), stance (stance across, power up), salience (power, legitimacy and
 urgency), issues (the issue matrix) or horizon (the horizon scan), at --size WIDTHxHEIGHT
@@ -280,6 +282,9 @@ pub enum ExportFormat {
     Graphml,
     /// A standalone HTML report of the map and its analysis.
     Html,
+    /// The same report as Markdown.
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
     /// A picture (see --chart and --size) as SVG.
     Svg,
     /// A picture (see --chart and --size) as PNG.
@@ -641,7 +646,8 @@ fn export(args: &ExportArgs) -> Outcome {
         ExportFormat::Csv => export_csv(args, &loaded.map),
         ExportFormat::Json => export_json(args, &loaded.map),
         ExportFormat::Graphml => export_graphml(args, &loaded.map),
-        ExportFormat::Html => export_html(args, &loaded.map),
+        ExportFormat::Html => export_report(args, &loaded.map, TextFormat::Html),
+        ExportFormat::Markdown => export_report(args, &loaded.map, TextFormat::Markdown),
         ExportFormat::Svg | ExportFormat::Png => export_picture(args, &loaded.map),
     }
 }
@@ -689,9 +695,9 @@ fn export_graphml(args: &ExportArgs, map: &Map) -> Outcome {
     Ok(())
 }
 
-fn export_html(args: &ExportArgs, map: &Map) -> Outcome {
+fn export_report(args: &ExportArgs, map: &Map, format: TextFormat) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = crate::export::report_html(map, args.include_confidential);
+    let text = crate::export::report::report(map, args.include_confidential).render(format);
     write_out(&args.output, text.as_bytes())?;
     say(format!(
         "{}: a report of the map and its analysis{}",
@@ -702,8 +708,8 @@ fn export_html(args: &ExportArgs, map: &Map) -> Outcome {
 }
 
 fn brief(args: &BriefArgs) -> Outcome {
-    use crate::meeting::{self, BriefFormat};
-    let Some(format) = BriefFormat::from_path(&args.output) else {
+    use crate::meeting;
+    let Some(format) = TextFormat::from_path(&args.output) else {
         return Err(fail_at(
             &args.output,
             "cannot tell the format from the extension: use .html or .md",
@@ -728,11 +734,7 @@ fn brief(args: &BriefArgs) -> Outcome {
         ));
     };
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = format.render(&meeting::brief(
-        &loaded.map,
-        found,
-        args.include_confidential,
-    ));
+    let text = meeting::brief(&loaded.map, found, args.include_confidential).render(format);
     write_out(&args.output, text.as_bytes())?;
     let note = if args.include_confidential {
         " (confidential fields included)"

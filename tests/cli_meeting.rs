@@ -1,5 +1,5 @@
-//! The `brief` verb and the GraphML and HTML exports, run as the built binary in temporary
-//! folders on the built-in examples.
+//! The `brief` verb and the GraphML, HTML and Markdown exports, run as the built binary in
+//! temporary folders on the built-in examples.
 
 mod binary;
 
@@ -231,5 +231,44 @@ fn export_writes_graphml_and_an_html_report() -> TestResult {
     )?;
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(fs::read_to_string(dir.path().join("report.html"))?.contains(HUB_SECRET));
+    Ok(())
+}
+
+#[test]
+fn export_writes_the_report_as_markdown() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    example(dir.path(), "victim-support-hub", "hub.ron")?;
+    let out = astute(
+        dir.path(),
+        &["export", "hub.ron", "--to", "md", "-o", "report.md"],
+    )?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "report.md: a report of the map and its analysis (confidential fields left out)\n"
+    );
+    let text = fs::read_to_string(dir.path().join("report.md"))?;
+    assert!(text.starts_with("# Victim support hub\n"));
+    assert!(text.contains("\n## Analysis\n"));
+    assert!(text.contains("| Name | Organisation |"));
+    assert!(!text.contains(HUB_SECRET));
+    assert!(!text.contains("<"), "no HTML in the Markdown report");
+
+    let out = astute(
+        dir.path(),
+        &[
+            "export",
+            "hub.ron",
+            "--to",
+            "markdown",
+            "-o",
+            "secret.md",
+            "--include-confidential",
+        ],
+    )?;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = fs::read_to_string(dir.path().join("secret.md"))?;
+    assert!(text.contains(HUB_SECRET));
+    assert!(text.contains("\n## Journal\n"));
     Ok(())
 }

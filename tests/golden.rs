@@ -1,5 +1,6 @@
-//! Golden-file tests: the meeting brief (Markdown and HTML), the GraphML export and the HTML
-//! report of every built-in example must match the files in `tests/golden/` byte for byte.
+//! Golden-file tests: the meeting brief (Markdown and HTML), the GraphML export and the report
+//! (HTML and Markdown) of every built-in example must match the files in `tests/golden/` byte
+//! for byte. The Markdown outputs are also read back with a CommonMark parser.
 //!
 //! When an output changes on purpose, regenerate the files and review the diff:
 //!
@@ -17,11 +18,12 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use astute::examples::EXAMPLES;
-use astute::export::{report_html, to_graphml};
+use astute::export::{report_html, report_markdown, to_graphml};
 use astute::meeting::brief;
 use astute::model::Map;
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use quick_xml::Reader;
-use quick_xml::events::Event;
+use quick_xml::events::Event as XmlEvent;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -93,13 +95,13 @@ fn count_graphml(xml: &str) -> Result<(usize, usize), String> {
             .read_event()
             .map_err(|e| format!("not well-formed at {}: {e}", reader.buffer_position()))?;
         let (element, empty) = match &event {
-            Event::Start(e) => (e, false),
-            Event::Empty(e) => (e, true),
-            Event::End(_) => {
+            XmlEvent::Start(e) => (e, false),
+            XmlEvent::Empty(e) => (e, true),
+            XmlEvent::End(_) => {
                 open -= 1;
                 continue;
             }
-            Event::Eof => break,
+            XmlEvent::Eof => break,
             _ => continue,
         };
         if !empty {
@@ -147,6 +149,7 @@ fn briefs_exports_and_reports_of_the_examples_match_their_golden_files() -> Test
             (format!("{name}.brief.html"), open.to_html()),
             (format!("{name}.graphml"), to_graphml(map, false)?),
             (format!("{name}.report.html"), report_html(map, false)),
+            (format!("{name}.report.md"), report_markdown(map, false)),
         ];
         for (file, text) in &outputs {
             problems.extend(check(file, text)?);
@@ -201,6 +204,7 @@ fn outputs_leave_confidential_text_out_by_default() -> TestResult {
             brief(&map, meeting, false).to_html(),
             to_graphml(&map, false)?,
             report_html(&map, false),
+            report_markdown(&map, false),
         ];
         for output in &outputs {
             for secret in &secrets {
@@ -245,6 +249,121 @@ fn html_outputs_are_standalone_pages() -> TestResult {
             let namespaces = html.matches("http://www.w3.org/2000/svg").count();
             assert_eq!(addresses, namespaces, "{name}");
         }
+    }
+    Ok(())
+}
+
+/// A Markdown document as a CommonMark reader (with tables) sees it: each heading's level and
+/// text, and each table's rows of cell texts (the heading row first).
+#[derive(Debug, Default)]
+struct ReadBack {
+    headings: Vec<(usize, String)>,
+    tables: Vec<Vec<Vec<String>>>,
+}
+
+/// Reads `markdown` back, failing on any raw HTML: text that reaches the reader as markup was
+/// not escaped.
+fn read_markdown(markdown: &str) -> Result<ReadBack, String> {
+    let mut read = ReadBack::default();
+    let mut heading: Option<String> = None;
+    let mut cell: Option<String> = None;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                return Err(format!("raw HTML: {html}"));
+            }
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(level)) => {
+                let text = heading.take().unwrap_or_default();
+                read.headings.push((level as usize, text));
+            }
+            Event::Start(Tag::Table(_)) => read.tables.push(Vec::new()),
+            Event::Start(Tag::TableHead | Tag::TableRow) => {
+                if let Some(table) = read.tables.last_mut() {
+                    table.push(Vec::new());
+                }
+            }
+            Event::Start(Tag::TableCell) => cell = Some(String::new()),
+            Event::End(TagEnd::TableCell) => {
+                let text = cell.take().unwrap_or_default();
+                if let Some(row) = read.tables.last_mut().and_then(|t| t.last_mut()) {
+                    row.push(text);
+                }
+            }
+            Event::Text(text) | Event::Code(text) => {
+                if let Some(open) = heading.as_mut().or(cell.as_mut()) {
+                    open.push_str(&text);
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(read)
+}
+
+#[test]
+fn markdown_reports_read_back_with_every_section_and_stakeholder() -> TestResult {
+    for (name, map) in examples()? {
+        for include_confidential in [false, true] {
+            let report = astute::export::report::report(&map, include_confidential);
+            let read = read_markdown(&report.to_markdown()).map_err(|e| format!("{name}: {e}"))?;
+            let sections: Vec<&str> = read
+                .headings
+                .iter()
+                .filter(|(level, _)| *level == 2)
+                .map(|(_, text)| text.as_str())
+                .collect();
+            let expected: Vec<&str> = report.sections.iter().map(|s| s.title.as_str()).collect();
+            assert_eq!(sections, expected, "{name}");
+            assert!(
+                sections.contains(&"Journal") == include_confidential,
+                "{name}"
+            );
+            let stakeholders = read.tables.first().ok_or("no table")?;
+            let names: Vec<&str> = stakeholders[1..].iter().map(|r| r[0].as_str()).collect();
+            let expected: Vec<String> = map
+                .stakeholders
+                .iter()
+                .map(|s| map.display_name(s))
+                .collect();
+            assert_eq!(names, expected, "{name}");
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn markdown_report_text_comes_back_as_written_whatever_it_holds() -> TestResult {
+    let hostile = [
+        "<script>alert(1)</script>",
+        "Health | Care",
+        "*Bold* _claims_ and `code`",
+        "# Not a heading",
+        "- Not a list",
+        "1. Not a list either",
+        "[a link](https://example.org) ![image](x.png)",
+        "Back\\slash &amp; entity",
+        "A name\nover two lines",
+        "= underlined?",
+    ];
+    let mut map = Map::new("Hub <b>| #1 &amp;");
+    for (i, name) in hostile.iter().enumerate() {
+        let raw = u64::try_from(i)? + 1;
+        let mut s = astute::model::Stakeholder::new(astute::model::Id::from_raw(raw), *name);
+        s.organisation = (*name).to_owned();
+        map.stakeholders.push(s);
+    }
+    let read = read_markdown(&report_markdown(&map, true))?;
+    assert_eq!(
+        read.headings.first(),
+        Some(&(1, "Hub <b>| #1 &amp;".to_owned()))
+    );
+    let table = read.tables.first().ok_or("no stakeholder table")?;
+    assert_eq!(table.len(), hostile.len() + 1);
+    for (row, name) in table[1..].iter().zip(hostile) {
+        let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_eq!(row[0], one_line);
+        assert_eq!(row[1], one_line);
     }
     Ok(())
 }

@@ -451,3 +451,33 @@ fn i_am_marked_in_the_salience_list() -> TestResult {
     assert!(badges >= 1, "no “me” beside the hub co-ordinator");
     Ok(())
 }
+
+#[test]
+fn the_report_is_exported_as_markdown_or_html_by_the_file_name() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let map_path = dir.path().join("hub.ron");
+    write_map(&map_path, &small_hub())?;
+    let (md, html) = (dir.path().join("report.md"), dir.path().join("report.html"));
+    let dialogs = ScriptedDialogs {
+        saves: vec![Some(md.clone()), Some(html.clone())],
+        ..ScriptedDialogs::default()
+    };
+    let prefs = Prefs {
+        lens: Lens::Personal,
+        ..Prefs::default()
+    };
+    let mut harness = harness(start_with(prefs, Some(map_path), dialogs, dir.path()));
+    for _ in 0..2 {
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export report…").click();
+        harness.run();
+    }
+    let text = std::fs::read_to_string(&md)?;
+    assert!(text.starts_with("# "), "{text}");
+    assert!(text.contains("| NHS practitioner |"), "{text}");
+    assert!(!text.contains("<html"));
+    let page = std::fs::read_to_string(&html)?;
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("NHS practitioner"));
+    Ok(())
+}

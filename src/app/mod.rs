@@ -18,6 +18,7 @@ pub use document::Document;
 pub use prefs::{Prefs, Theme};
 
 use crate::examples::EXAMPLES;
+use crate::export::TextFormat;
 use crate::io::autosave::Autosave;
 use crate::layout::{GridParams, SectorParams, layout_edit, power_interest_grid, sector_circles};
 use crate::model::{IdAllocator, Map, Pos, ScenarioId};
@@ -697,20 +698,22 @@ impl AstuteApp {
         let include = self.meetings.include_confidential;
         let name = format!("{}-brief.html", file_stem(&meeting.title));
         self.export_file(FileKind::Html, &name, |path| {
-            let format = crate::meeting::BriefFormat::from_path(path)
-                .unwrap_or(crate::meeting::BriefFormat::Html);
+            let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
             let brief = crate::meeting::brief::brief(&map, &meeting, include);
-            Ok(format.render(&brief).into_bytes())
+            Ok(brief.render(format).into_bytes())
         });
     }
 
-    /// Exports the whole map as an HTML report or as GraphML, without confidential fields.
+    /// Exports the whole map as a report (HTML or Markdown, by the file's extension) or as
+    /// GraphML, without confidential fields.
     fn export_map(&mut self, command: Command) {
         let map = self.doc.map.clone();
         let stem = file_stem(&map.meta.title);
         if command == Command::ExportReport {
-            self.export_file(FileKind::Html, &format!("{stem}-report.html"), |_| {
-                Ok(crate::export::report::report_html(&map, false).into_bytes())
+            self.export_file(FileKind::Html, &format!("{stem}-report.html"), |path| {
+                let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
+                let report = crate::export::report::report(&map, false);
+                Ok(report.render(format).into_bytes())
             });
         } else {
             self.export_file(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {

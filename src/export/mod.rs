@@ -1,18 +1,62 @@
 //! Exports of a whole map for other tools and for reading: GraphML for network tools (Gephi,
-//! yEd, networkx) and an HTML report of the map and its analysis.
+//! yEd, networkx) and a report of the map and its analysis, as HTML or Markdown.
 //!
 //! - [`graphml`]: the map as GraphML, every attribute declared as a key.
-//! - [`report`]: the map and its analysis as a standalone, printable HTML page.
+//! - [`report`]: the map and its analysis as a standalone, printable HTML page or Markdown.
 //! - [`html`]: what the HTML outputs share (escaping, the page and its style sheet).
+//! - [`markdown`]: what the Markdown outputs share (escaping, paragraphs, tables).
 //! - [`svg`] and [`png`]: a picture ([`crate::scene::Scene`]) of the network or a chart.
 //!
 //! Confidential fields are left out unless the caller asks for them.
 
+use std::path::Path;
+
 pub mod graphml;
 pub mod html;
+pub mod markdown;
 pub mod png;
 pub mod report;
 pub mod svg;
 
 pub use graphml::to_graphml;
-pub use report::report_html;
+pub use report::{report_html, report_markdown};
+
+/// The two forms a text document (a meeting brief, the map report) is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFormat {
+    /// A standalone HTML page.
+    Html,
+    /// Markdown.
+    Markdown,
+}
+
+impl TextFormat {
+    /// The format a file's extension asks for: `.html`/`.htm` or `.md`/`.markdown` (any case).
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "html" | "htm" => Some(Self::Html),
+            "md" | "markdown" => Some(Self::Markdown),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_follows_the_extension() {
+        assert_eq!(
+            TextFormat::from_path(Path::new("b.HTML")),
+            Some(TextFormat::Html)
+        );
+        assert_eq!(
+            TextFormat::from_path(Path::new("b.md")),
+            Some(TextFormat::Markdown)
+        );
+        assert_eq!(TextFormat::from_path(Path::new("b.pdf")), None);
+        assert_eq!(TextFormat::from_path(Path::new("brief")), None);
+    }
+}

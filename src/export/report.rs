@@ -1,6 +1,6 @@
-//! The HTML report of a whole map and its analysis: a standalone page (inline CSS, no scripts,
-//! no external resources) that opens in any browser and prints well, for strategy sessions and
-//! for the record.
+//! The report of a whole map and its analysis, for strategy sessions and for the record: a
+//! standalone HTML page (inline CSS, no scripts, no external resources) that opens in any
+//! browser and prints well, or Markdown text for a wiki, a shared drive or an email.
 //!
 //! It holds the shared purpose, every stakeholder and link, the issue matrix, the analysis
 //! (power–interest grid, salience, coalitions and blocking coalitions, brokers, isolated
@@ -8,18 +8,115 @@
 //! Confidential fields are left out unless asked for (see [`Map::redacted`]); the leader's own
 //! interaction log, journal and self-assessments are personal and appear only then too. The
 //! output depends on the map only, so the same map always gives the same bytes.
+//!
+//! [`report`] gathers what the report says as sections of [`Block`]s; [`Report::to_html`] and
+//! [`Report::to_markdown`] write the same report in either form.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use super::TextFormat;
 use super::html::{esc, page, paragraphs};
+use super::markdown::{self, inline};
 use crate::analysis::{self, Quadrant, Salience};
-use crate::model::{Choice, LinkKind, Map, Stakeholder, StakeholderId, stance_label};
+use crate::model::{Choice, Dimension, LinkKind, Map, Stakeholder, StakeholderId, stance_label};
+
+/// What the report says, before it is written as HTML or Markdown.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Report {
+    /// The map's title, or "Untitled map".
+    pub title: String,
+    /// Author, dates and counts, on one line under the title.
+    pub meta: String,
+    /// Whether confidential fields and the leader's personal records are in it.
+    pub confidential: bool,
+    /// The map's description, as the user wrote it.
+    pub description: String,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+}
+
+/// A titled part of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Section {
+    /// Its heading.
+    pub title: String,
+    /// What it holds, in order.
+    pub blocks: Vec<Block>,
+}
+
+/// One piece of a section.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Block {
+    /// A heading within the section.
+    Heading(String),
+    /// A paragraph of plain text.
+    Text(String),
+    /// A line of lesser detail (a date, counts).
+    Meta(String),
+    /// Text the user wrote: blank lines separate paragraphs.
+    Paragraphs(String),
+    /// Labels with their values.
+    Terms(Vec<(String, String)>),
+    /// A table.
+    Table(Table),
+    /// A list of items; `numbered` for an ordered one, `risk` for warnings.
+    List {
+        /// Ordered (1, 2, 3) rather than bulleted.
+        numbered: bool,
+        /// Shown as warnings.
+        risk: bool,
+        /// The items.
+        items: Vec<String>,
+    },
+    /// One stakeholder's details, framed; `me` marks the leader's own card.
+    Card {
+        /// The stakeholder's name.
+        title: String,
+        /// Whether this is "me".
+        me: bool,
+        /// The filled-in fields.
+        terms: Vec<(String, String)>,
+    },
+}
+
+/// A table: headings (with whether the column holds numbers) and rows of cells.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Table {
+    /// Each column's heading, and whether it holds numbers (aligned right).
+    pub columns: Vec<(String, bool)>,
+    /// The rows, a cell per column.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    /// A table with these column headings and no rows yet.
+    fn new(columns: &[(&str, bool)]) -> Self {
+        Self {
+            columns: columns
+                .iter()
+                .map(|&(name, num)| (name.to_owned(), num))
+                .collect(),
+            rows: Vec::new(),
+        }
+    }
+}
 
 /// The whole map and its analysis as a standalone HTML page. Confidential fields, the
 /// interaction log, the journal and self-assessments appear only when `include_confidential`
 /// is true.
 pub fn report_html(map: &Map, include_confidential: bool) -> String {
+    report(map, include_confidential).to_html()
+}
+
+/// The same report as [`report_html`], as Markdown.
+pub fn report_markdown(map: &Map, include_confidential: bool) -> String {
+    report(map, include_confidential).to_markdown()
+}
+
+/// What the report of `map` says. Confidential fields, the interaction log, the journal and
+/// self-assessments are in it only when `include_confidential` is true.
+pub fn report(map: &Map, include_confidential: bool) -> Report {
     let shown = if include_confidential {
         map.clone()
     } else {
@@ -33,8 +130,6 @@ pub fn report_html(map: &Map, include_confidential: bool) -> String {
     } else {
         map.meta.title.clone()
     };
-    let mut b = String::new();
-    let _ = writeln!(b, "<header>\n<h1>{}</h1>", esc(&title));
     let mut meta = Vec::new();
     if !map.meta.author.trim().is_empty() {
         meta.push(format!("by {}", map.meta.author.trim()));
@@ -50,36 +145,190 @@ pub fn report_html(map: &Map, include_confidential: bool) -> String {
         map.stakeholders.len(),
         map.links.len()
     ));
-    let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(&meta.join(" · ")));
+    let mut sections: Vec<Section> = [
+        purpose(map),
+        Some(stakeholders(map, &names, &analysis)),
+        Some(links(map, &names)),
+        issues(map),
+        Some(findings(&names, &analysis)),
+        centralities(map, &names, &analysis),
+        factors(map, &names),
+        meetings(map, &names),
+        snapshots(map),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
     if include_confidential {
-        let _ = writeln!(
-            b,
-            "<p class=\"banner\">CONFIDENTIAL: this report includes confidential fields, the \
-             interaction log, the journal and self-assessments. Do not circulate.</p>"
-        );
-    } else {
-        let _ = writeln!(
-            b,
-            "<p class=\"note\">Confidential fields, the interaction log, the journal and \
-             self-assessments are left out of this report.</p>"
-        );
+        sections.extend(personal(map, &names));
     }
-    b.push_str(&paragraphs(&map.meta.description));
-    let _ = writeln!(b, "</header>");
+    Report {
+        title,
+        meta: meta.join(" · "),
+        confidential: include_confidential,
+        description: map.meta.description.clone(),
+        sections,
+    }
+}
 
-    purpose(&mut b, map);
-    stakeholders(&mut b, map, &names, &analysis);
-    links(&mut b, map, &names);
-    issues(&mut b, map);
-    findings(&mut b, &names, &analysis);
-    centralities(&mut b, map, &names, &analysis);
-    factors(&mut b, map, &names);
-    meetings(&mut b, map, &names);
-    snapshots(&mut b, map);
-    if include_confidential {
-        personal(&mut b, map, &names);
+impl Report {
+    /// The line on what is left out, or the warning that nothing is.
+    fn confidentiality(&self) -> &'static str {
+        if self.confidential {
+            "CONFIDENTIAL: this report includes confidential fields, the interaction log, the \
+             journal and self-assessments. Do not circulate."
+        } else {
+            "Confidential fields, the interaction log, the journal and self-assessments are left \
+             out of this report."
+        }
     }
-    page(&format!("{title}: report"), &b)
+
+    /// The report in `format`.
+    pub fn render(&self, format: TextFormat) -> String {
+        match format {
+            TextFormat::Html => self.to_html(),
+            TextFormat::Markdown => self.to_markdown(),
+        }
+    }
+
+    /// The report as a standalone HTML page that prints well, every piece of text escaped.
+    pub fn to_html(&self) -> String {
+        let mut b = String::new();
+        let _ = writeln!(b, "<header>\n<h1>{}</h1>", esc(&self.title));
+        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(&self.meta));
+        let class = if self.confidential { "banner" } else { "note" };
+        let _ = writeln!(b, "<p class=\"{class}\">{}</p>", self.confidentiality());
+        b.push_str(&paragraphs(&self.description));
+        let _ = writeln!(b, "</header>");
+        for section in &self.sections {
+            let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(&section.title));
+            for block in &section.blocks {
+                block_html(&mut b, block);
+            }
+            let _ = writeln!(b, "</section>");
+        }
+        page(&format!("{}: report", self.title), &b)
+    }
+
+    /// The report as Markdown (CommonMark with pipe tables), every piece of text escaped.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(out, "# {}\n", inline(&self.title));
+        let _ = writeln!(out, "{}\n", inline(&self.meta));
+        let _ = writeln!(out, "**{}**\n", inline(self.confidentiality()));
+        markdown::paragraphs(&mut out, &self.description);
+        for section in &self.sections {
+            let _ = writeln!(out, "## {}\n", inline(&section.title));
+            for block in &section.blocks {
+                block_markdown(&mut out, block);
+            }
+        }
+        out.truncate(out.trim_end().len());
+        out.push('\n');
+        out
+    }
+}
+
+fn block_html(b: &mut String, block: &Block) {
+    match block {
+        Block::Heading(text) => {
+            let _ = writeln!(b, "<h3>{}</h3>", esc(text));
+        }
+        Block::Text(text) => {
+            let _ = writeln!(b, "<p>{}</p>", esc(text));
+        }
+        Block::Meta(text) => {
+            let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(text));
+        }
+        Block::Paragraphs(text) => b.push_str(&paragraphs(text)),
+        Block::Terms(terms) => terms_html(b, terms),
+        Block::Table(table) => {
+            let class = |num: bool| if num { " class=\"num\"" } else { "" };
+            let _ = write!(b, "<table>\n<thead><tr>");
+            for (name, num) in &table.columns {
+                let _ = write!(b, "<th{}>{}</th>", class(*num), esc(name));
+            }
+            let _ = writeln!(b, "</tr></thead>\n<tbody>");
+            for row in &table.rows {
+                let _ = write!(b, "<tr>");
+                for (cell, (_, num)) in row.iter().zip(&table.columns) {
+                    let _ = write!(b, "<td{}>{}</td>", class(*num), esc(cell));
+                }
+                let _ = writeln!(b, "</tr>");
+            }
+            let _ = writeln!(b, "</tbody>\n</table>");
+        }
+        Block::List {
+            numbered,
+            risk,
+            items,
+        } => {
+            let tag = if *numbered { "ol" } else { "ul" };
+            let class = if *risk { " class=\"risk\"" } else { "" };
+            let _ = writeln!(b, "<{tag}{class}>");
+            for item in items {
+                let _ = writeln!(b, "<li>{}</li>", esc(item));
+            }
+            let _ = writeln!(b, "</{tag}>");
+        }
+        Block::Card { title, me, terms } => {
+            let me = if *me { " me" } else { "" };
+            let _ = writeln!(b, "<section class=\"card{me}\">\n<h4>{}</h4>", esc(title));
+            terms_html(b, terms);
+            let _ = writeln!(b, "</section>");
+        }
+    }
+}
+
+fn terms_html(b: &mut String, terms: &[(String, String)]) {
+    let _ = writeln!(b, "<dl>");
+    for (label, value) in terms {
+        let _ = writeln!(b, "<dt>{}</dt><dd>{}</dd>", esc(label), esc(value));
+    }
+    let _ = writeln!(b, "</dl>");
+}
+
+fn block_markdown(out: &mut String, block: &Block) {
+    match block {
+        Block::Heading(text) => {
+            let _ = writeln!(out, "### {}\n", inline(text));
+        }
+        Block::Text(text) => {
+            let _ = writeln!(out, "{}\n", inline(text));
+        }
+        Block::Meta(text) => {
+            let _ = writeln!(out, "*{}*\n", inline(text));
+        }
+        Block::Paragraphs(text) => markdown::paragraphs(out, text),
+        Block::Terms(terms) => terms_markdown(out, terms),
+        Block::Table(table) => {
+            markdown::table(out, &table.columns, &table.rows);
+            out.push('\n');
+        }
+        Block::List {
+            numbered, items, ..
+        } => {
+            for (i, item) in items.iter().enumerate() {
+                if *numbered {
+                    let _ = writeln!(out, "{}. {}", i + 1, inline(item));
+                } else {
+                    let _ = writeln!(out, "- {}", inline(item));
+                }
+            }
+            out.push('\n');
+        }
+        Block::Card { title, terms, .. } => {
+            let _ = writeln!(out, "#### {}\n", inline(title));
+            terms_markdown(out, terms);
+        }
+    }
+}
+
+fn terms_markdown(out: &mut String, terms: &[(String, String)]) {
+    for (label, value) in terms {
+        let _ = writeln!(out, "- **{}:** {}", inline(label), inline(value));
+    }
+    out.push('\n');
 }
 
 /// Stakeholders' names by id, looked up once for the whole report.
@@ -131,137 +380,151 @@ fn signed(value: i8) -> String {
     }
 }
 
-fn purpose(b: &mut String, map: &Map) {
+/// The filled-in fields of `fields`, trimmed; empty ones are left out.
+fn filled<const N: usize>(fields: [(&str, String); N]) -> Vec<(String, String)> {
+    fields
+        .into_iter()
+        .filter(|(_, value)| !value.trim().is_empty())
+        .map(|(label, value)| (label.to_owned(), value.trim().to_owned()))
+        .collect()
+}
+
+/// A section titled `title` holding `blocks`.
+fn section(title: &str, blocks: Vec<Block>) -> Section {
+    Section {
+        title: title.to_owned(),
+        blocks,
+    }
+}
+
+/// A bulleted or numbered list.
+fn list(numbered: bool, items: Vec<String>) -> Block {
+    Block::List {
+        numbered,
+        risk: false,
+        items,
+    }
+}
+
+fn purpose(map: &Map) -> Option<Section> {
     let p = &map.purpose;
-    let parts = [
-        ("Shared purpose", &p.statement),
+    let terms = filled([
+        ("Shared purpose", p.statement.clone()),
         (
             "Public value proposition (Moore)",
-            &p.public_value_proposition,
+            p.public_value_proposition.clone(),
         ),
         (
             "Authorising environment (Moore)",
-            &p.authorising_environment,
+            p.authorising_environment.clone(),
         ),
-        ("Operational capacity (Moore)", &p.operational_capacity),
+        (
+            "Operational capacity (Moore)",
+            p.operational_capacity.clone(),
+        ),
         (
             "What the public values (Benington)",
-            &p.what_the_public_values,
+            p.what_the_public_values.clone(),
         ),
         (
             "What adds value to the public sphere (Benington)",
-            &p.what_adds_public_value,
+            p.what_adds_public_value.clone(),
         ),
-    ];
-    if parts.iter().all(|(_, text)| text.trim().is_empty()) {
-        return;
-    }
-    let _ = writeln!(b, "<section>\n<h2>Shared purpose</h2>\n<dl>");
-    for (label, text) in parts {
-        if !text.trim().is_empty() {
-            let _ = writeln!(b, "<dt>{}</dt><dd>{}</dd>", esc(label), esc(text.trim()));
-        }
-    }
-    let _ = writeln!(b, "</dl>\n</section>");
+    ]);
+    (!terms.is_empty()).then(|| section("Shared purpose", vec![Block::Terms(terms)]))
 }
 
-fn stakeholders(b: &mut String, map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) {
-    let _ = writeln!(b, "<section>\n<h2>Stakeholders</h2>");
+fn stakeholders(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
     if map.stakeholders.is_empty() {
-        let _ = writeln!(b, "<p>No stakeholders yet.</p>\n</section>");
-        return;
+        return section(
+            "Stakeholders",
+            vec![Block::Text("No stakeholders yet.".into())],
+        );
     }
-    let _ = writeln!(
-        b,
-        "<table>\n<thead><tr><th>Name</th><th>Organisation</th><th>Kind</th><th>Sector</th>\
-         <th class=\"num\">Power</th><th class=\"num\">Interest</th><th>Stance</th>\
-         <th>Grid</th><th>Salience</th><th class=\"num\">Coalition</th></tr></thead>\n<tbody>"
-    );
+    let mut table = Table::new(&[
+        ("Name", false),
+        ("Organisation", false),
+        ("Kind", false),
+        ("Sector", false),
+        ("Power", true),
+        ("Interest", true),
+        ("Stance", false),
+        ("Grid", false),
+        ("Salience", false),
+        ("Coalition", true),
+    ]);
     for (s, row) in map.stakeholders.iter().zip(&analysis.stakeholders) {
-        let coalition = row.coalition.map_or(String::new(), |c| (c + 1).to_string());
-        let _ = writeln!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>",
-            esc(&map.display_name(s)),
-            esc(&s.organisation),
-            esc(s.kind.label()),
-            esc(s.sector.label()),
+        table.rows.push(vec![
+            map.display_name(s),
+            s.organisation.clone(),
+            s.kind.label().to_owned(),
+            s.sector.label().to_owned(),
             score(s.power),
             score(s.interest),
-            esc(&format!("{} {}", signed(s.stance), stance_label(s.stance))),
-            esc(row.quadrant.label()),
-            esc(row.salience.label()),
-            coalition
-        );
+            format!("{} {}", signed(s.stance), stance_label(s.stance)),
+            row.quadrant.label().to_owned(),
+            row.salience.label().to_owned(),
+            row.coalition.map_or(String::new(), |c| (c + 1).to_string()),
+        ]);
     }
-    let _ = writeln!(b, "</tbody>\n</table>");
-
-    let _ = writeln!(b, "<h3>Details</h3>");
+    let mut blocks = vec![Block::Table(table), Block::Heading("Details".into())];
     for s in &map.stakeholders {
-        let _ = writeln!(
-            b,
-            "<section class=\"card{}\">\n<h4>{}</h4>\n<dl>",
-            if map.me == Some(s.id) { " me" } else { "" },
-            esc(&map.display_name(s))
-        );
-        let bases: Vec<&str> = s.power_bases.iter().map(|x| x.label()).collect();
-        let roles: Vec<&str> = s.moore_roles.iter().map(|x| x.label()).collect();
-        let plan = &s.plan;
-        let messenger = plan.messenger.map(|m| names.of(m).to_owned());
-        let next = match plan.due {
-            Some(due) if !plan.next_action.trim().is_empty() => {
-                format!("{} (due {due})", plan.next_action.trim())
-            }
-            _ => plan.next_action.clone(),
-        };
-        let fields: [(&str, String); 16] = [
-            ("Role", s.role.clone()),
-            ("Tags", s.tags.join(", ")),
-            ("Power rests on", bases.join(", ")),
-            ("Moore's triangle", roles.join(", ")),
-            (
-                "Salience attributes",
-                [(s.legitimacy, "legitimacy"), (s.urgency, "urgency")]
-                    .iter()
-                    .filter(|(on, _)| *on)
-                    .map(|(_, name)| *name)
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            ),
-            ("Stated interests", s.stated_interests.clone()),
-            ("Inferred interests", s.inferred_interests.clone()),
-            ("Concerns", s.concerns.clone()),
-            ("What they value", s.values.clone()),
-            ("Notes", s.notes.clone()),
-            (
-                "Engagement level",
-                plan.level.map(|l| l.label().to_owned()).unwrap_or_default(),
-            ),
-            ("Ask", plan.ask.clone()),
-            ("Offer", plan.offer.clone()),
-            ("Key messages", plan.key_messages.clone()),
-            ("Best messenger", messenger.unwrap_or_default()),
-            ("Next action", next),
-        ];
-        for (label, value) in fields {
-            if !value.trim().is_empty() {
-                let _ = writeln!(b, "<dt>{}</dt><dd>{}</dd>", esc(label), esc(value.trim()));
-            }
-        }
-        if !plan.channel.trim().is_empty() {
-            let _ = writeln!(b, "<dt>Channel</dt><dd>{}</dd>", esc(plan.channel.trim()));
-        }
-        let _ = writeln!(b, "</dl>\n</section>");
+        blocks.push(Block::Card {
+            title: map.display_name(s),
+            me: map.me == Some(s.id),
+            terms: stakeholder_terms(s, names),
+        });
     }
-    let _ = writeln!(b, "</section>");
+    section("Stakeholders", blocks)
 }
 
-fn links(b: &mut String, map: &Map, names: &Names<'_>) {
-    let _ = writeln!(b, "<section>\n<h2>Links</h2>");
+/// A stakeholder's filled-in fields, for their card.
+fn stakeholder_terms(s: &Stakeholder, names: &Names<'_>) -> Vec<(String, String)> {
+    let bases: Vec<&str> = s.power_bases.iter().map(|x| x.label()).collect();
+    let roles: Vec<&str> = s.moore_roles.iter().map(|x| x.label()).collect();
+    let plan = &s.plan;
+    let messenger = plan.messenger.map(|m| names.of(m).to_owned());
+    let next = match plan.due {
+        Some(due) if !plan.next_action.trim().is_empty() => {
+            format!("{} (due {due})", plan.next_action.trim())
+        }
+        _ => plan.next_action.clone(),
+    };
+    filled([
+        ("Role", s.role.clone()),
+        ("Tags", s.tags.join(", ")),
+        ("Power rests on", bases.join(", ")),
+        ("Moore's triangle", roles.join(", ")),
+        (
+            "Salience attributes",
+            [(s.legitimacy, "legitimacy"), (s.urgency, "urgency")]
+                .iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, name)| *name)
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+        ("Stated interests", s.stated_interests.clone()),
+        ("Inferred interests", s.inferred_interests.clone()),
+        ("Concerns", s.concerns.clone()),
+        ("What they value", s.values.clone()),
+        ("Notes", s.notes.clone()),
+        (
+            "Engagement level",
+            plan.level.map(|l| l.label().to_owned()).unwrap_or_default(),
+        ),
+        ("Ask", plan.ask.clone()),
+        ("Offer", plan.offer.clone()),
+        ("Key messages", plan.key_messages.clone()),
+        ("Best messenger", messenger.unwrap_or_default()),
+        ("Next action", next),
+        ("Channel", plan.channel.clone()),
+    ])
+}
+
+fn links(map: &Map, names: &Names<'_>) -> Section {
     if map.links.is_empty() {
-        let _ = writeln!(b, "<p>No links yet.</p>\n</section>");
-        return;
+        return section("Links", vec![Block::Text("No links yet.".into())]);
     }
     let counts: Vec<String> = LinkKind::ALL
         .iter()
@@ -270,331 +533,322 @@ fn links(b: &mut String, map: &Map, names: &Names<'_>) {
             format!("{}: {n}", kind.label())
         })
         .collect();
-    let _ = writeln!(b, "<p>{}</p>", esc(&counts.join(" · ")));
-    let _ = writeln!(
-        b,
-        "<table>\n<thead><tr><th>From</th><th>Kind</th><th>To</th><th class=\"num\">Strength</th>\
-         <th>Depth</th><th>Note</th></tr></thead>\n<tbody>"
-    );
+    let mut table = Table::new(&[
+        ("From", false),
+        ("Kind", false),
+        ("To", false),
+        ("Strength", true),
+        ("Depth", false),
+        ("Note", false),
+    ]);
     for l in &map.links {
         let arrow = if l.kind.is_directed() { " →" } else { "" };
-        let _ = writeln!(
-            b,
-            "<tr><td>{}</td><td>{}{arrow}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
-            esc(names.of(l.from)),
-            esc(l.kind.label()),
-            esc(names.of(l.to)),
-            l.strength,
-            esc(l.depth.map_or("", |d| d.label())),
-            esc(&l.note)
-        );
+        table.rows.push(vec![
+            names.of(l.from).to_owned(),
+            format!("{}{arrow}", l.kind.label()),
+            names.of(l.to).to_owned(),
+            l.strength.to_string(),
+            l.depth.map_or("", |d| d.label()).to_owned(),
+            l.note.clone(),
+        ]);
     }
-    let _ = writeln!(b, "</tbody>\n</table>\n</section>");
+    section(
+        "Links",
+        vec![Block::Text(counts.join(" · ")), Block::Table(table)],
+    )
 }
 
-fn issues(b: &mut String, map: &Map) {
+fn issues(map: &Map) -> Option<Section> {
     if map.issues.is_empty() {
-        return;
+        return None;
     }
-    let _ = writeln!(b, "<section>\n<h2>Issues</h2>\n<dl>");
-    for issue in &map.issues {
-        let _ = writeln!(
-            b,
-            "<dt>{}</dt><dd>{}</dd>",
-            esc(&issue.name),
-            esc(&issue.description)
-        );
-    }
-    let _ = writeln!(b, "</dl>");
+    let terms = map
+        .issues
+        .iter()
+        .map(|issue| (issue.name.clone(), issue.description.clone()))
+        .collect();
+    let mut blocks = vec![Block::Terms(terms)];
     let with_positions: Vec<&Stakeholder> = map
         .stakeholders
         .iter()
         .filter(|s| map.issues.iter().any(|i| s.position_on(i.id).is_some()))
         .collect();
     if !with_positions.is_empty() {
-        let _ = writeln!(
-            b,
-            "<h3>Issue matrix</h3>\n<p>Positions from −2 (strongly against) to +2 (strongly for); \
-             importance 1–5 in brackets.</p>\n<table>\n<thead><tr><th>Stakeholder</th>"
-        );
-        for issue in &map.issues {
-            let _ = write!(b, "<th class=\"num\">{}</th>", esc(&issue.name));
-        }
-        let _ = writeln!(b, "</tr></thead>\n<tbody>");
+        let mut table = Table {
+            columns: vec![("Stakeholder".to_owned(), false)],
+            rows: Vec::new(),
+        };
+        table
+            .columns
+            .extend(map.issues.iter().map(|issue| (issue.name.clone(), true)));
         for s in with_positions {
-            let _ = write!(b, "<tr><td>{}</td>", esc(&s.name));
-            for issue in &map.issues {
-                let cell = s.position_on(issue.id).map_or(String::new(), |p| {
+            let mut row = vec![s.name.clone()];
+            row.extend(map.issues.iter().map(|issue| {
+                s.position_on(issue.id).map_or(String::new(), |p| {
                     format!("{} ({})", signed(p.position), p.importance)
-                });
-                let _ = write!(b, "<td class=\"num\">{cell}</td>");
-            }
-            let _ = writeln!(b, "</tr>");
+                })
+            }));
+            table.rows.push(row);
         }
-        let _ = writeln!(b, "</tbody>\n</table>");
+        blocks.extend([
+            Block::Heading("Issue matrix".into()),
+            Block::Text(
+                "Positions from −2 (strongly against) to +2 (strongly for); importance 1–5 in \
+                 brackets."
+                    .into(),
+            ),
+            Block::Table(table),
+        ]);
     }
-    let _ = writeln!(b, "</section>");
+    Some(section("Issues", blocks))
 }
 
-fn findings(b: &mut String, names: &Names<'_>, analysis: &analysis::Analysis) {
-    let _ = writeln!(b, "<section>\n<h2>Analysis</h2>");
-    let _ = writeln!(b, "<h3>Power–interest grid</h3>\n<dl>");
-    for quadrant in Quadrant::ALL {
-        let members = analysis.in_quadrant(quadrant);
-        let _ = writeln!(
-            b,
-            "<dt>{}</dt><dd>{}</dd>",
-            esc(quadrant.label()),
-            esc(&names.list(&members))
-        );
-    }
-    let _ = writeln!(b, "</dl>\n<h3>Salience</h3>\n<dl>");
-    for class in Salience::ALL.iter().rev() {
-        let members = analysis.of_salience(*class);
-        if !members.is_empty() {
-            let _ = writeln!(
-                b,
-                "<dt>{}</dt><dd>{}</dd>",
-                esc(class.label()),
-                esc(&names.list(&members))
-            );
-        }
-    }
-    let _ = writeln!(
-        b,
-        "</dl>\n<h3>Coalitions (alignment and alliance links)</h3>"
-    );
-    if analysis.coalitions.is_empty() {
-        let _ = writeln!(b, "<p>None.</p>");
+fn findings(names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
+    let none = || Block::Text("None.".into());
+    let grid = Quadrant::ALL
+        .into_iter()
+        .map(|q| (q.label().to_owned(), names.list(&analysis.in_quadrant(q))))
+        .collect();
+    let salience = Salience::ALL
+        .iter()
+        .rev()
+        .map(|&class| (class, analysis.of_salience(class)))
+        .filter(|(_, members)| !members.is_empty())
+        .map(|(class, members)| (class.label().to_owned(), names.list(&members)))
+        .collect();
+    let mut blocks = vec![
+        Block::Heading("Power–interest grid".into()),
+        Block::Terms(grid),
+        Block::Heading("Salience".into()),
+        Block::Terms(salience),
+        Block::Heading("Coalitions (alignment and alliance links)".into()),
+    ];
+    blocks.push(if analysis.coalitions.is_empty() {
+        none()
     } else {
-        let _ = writeln!(b, "<ol>");
-        for c in &analysis.coalitions {
-            let _ = writeln!(
-                b,
-                "<li>{} — combined power {:.1}, mean stance {:+.2}</li>",
-                esc(&names.list(&c.members)),
-                c.power,
-                c.mean_stance
-            );
-        }
-        let _ = writeln!(b, "</ol>");
-    }
-    let _ = writeln!(b, "<h3>Blocking coalitions</h3>");
-    if analysis.blocking.is_empty() {
-        let _ = writeln!(b, "<p>None.</p>");
+        list(
+            true,
+            analysis
+                .coalitions
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{} — combined power {:.1}, mean stance {:+.2}",
+                        names.list(&c.members),
+                        c.power,
+                        c.mean_stance
+                    )
+                })
+                .collect(),
+        )
+    });
+    blocks.push(Block::Heading("Blocking coalitions".into()));
+    blocks.push(if analysis.blocking.is_empty() {
+        none()
     } else {
-        let _ = writeln!(b, "<ul class=\"risk\">");
-        for blocking in &analysis.blocking {
-            let _ = writeln!(b, "<li>Warning: {}</li>", esc(&blocking.explanation));
+        Block::List {
+            numbered: false,
+            risk: true,
+            items: analysis
+                .blocking
+                .iter()
+                .map(|b| format!("Warning: {}", b.explanation))
+                .collect(),
         }
-        let _ = writeln!(b, "</ul>");
-    }
-    let _ = writeln!(
-        b,
-        "<h3>Brokers (highest betweenness)</h3>\n<p>{}</p>",
-        esc(&names.list(&analysis.brokers))
-    );
-    let _ = writeln!(
-        b,
-        "<h3>Isolated partners (no links)</h3>\n<p>{}</p>",
-        esc(&names.list(&analysis.isolated))
-    );
-    let _ = writeln!(b, "<h3>Suggested alliances</h3>");
-    if analysis.suggestions.is_empty() {
-        let _ = writeln!(b, "<p>None.</p>");
+    });
+    blocks.extend([
+        Block::Heading("Brokers (highest betweenness)".into()),
+        Block::Text(names.list(&analysis.brokers)),
+        Block::Heading("Isolated partners (no links)".into()),
+        Block::Text(names.list(&analysis.isolated)),
+        Block::Heading("Suggested alliances".into()),
+    ]);
+    blocks.push(if analysis.suggestions.is_empty() {
+        none()
     } else {
-        let _ = writeln!(b, "<ul>");
-        for s in &analysis.suggestions {
-            let _ = writeln!(
-                b,
-                "<li>{} and {}: {}.</li>",
-                esc(names.of(s.a)),
-                esc(names.of(s.b)),
-                esc(&s.reason)
-            );
-        }
-        let _ = writeln!(b, "</ul>");
-    }
-    let _ = writeln!(b, "</section>");
+        list(
+            false,
+            analysis
+                .suggestions
+                .iter()
+                .map(|s| format!("{} and {}: {}.", names.of(s.a), names.of(s.b), s.reason))
+                .collect(),
+        )
+    });
+    section("Analysis", blocks)
 }
 
-fn centralities(b: &mut String, map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) {
+fn centralities(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Option<Section> {
     if map.stakeholders.is_empty() {
-        return;
+        return None;
     }
-    let _ = writeln!(
-        b,
-        "<section>\n<h2>Network centralities</h2>\n<table>\n<thead><tr><th>Stakeholder</th>\
-         <th class=\"num\">Degree</th><th class=\"num\">Betweenness</th>\
-         <th class=\"num\">Closeness</th><th class=\"num\">Eigenvector</th></tr></thead>\n<tbody>"
-    );
+    let mut table = Table::new(&[
+        ("Stakeholder", false),
+        ("Degree", true),
+        ("Betweenness", true),
+        ("Closeness", true),
+        ("Eigenvector", true),
+    ]);
     for row in &analysis.stakeholders {
         let c = &row.centrality;
-        let _ = writeln!(
-            b,
-            "<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{:.3}</td>\
-             <td class=\"num\">{:.3}</td><td class=\"num\">{:.3}</td></tr>",
-            esc(names.of(row.id)),
-            c.degree,
-            c.betweenness,
-            c.closeness,
-            c.eigenvector
-        );
+        table.rows.push(vec![
+            names.of(row.id).to_owned(),
+            c.degree.to_string(),
+            format!("{:.3}", c.betweenness),
+            format!("{:.3}", c.closeness),
+            format!("{:.3}", c.eigenvector),
+        ]);
     }
-    let _ = writeln!(b, "</tbody>\n</table>");
+    let mut blocks = vec![Block::Table(table)];
     if !analysis.eigenvector_converged {
-        let _ = writeln!(
-            b,
-            "<p>Eigenvector centrality is undefined for this map (no links, or it did not \
-             converge) and is shown as 0.</p>"
-        );
+        blocks.push(Block::Text(
+            "Eigenvector centrality is undefined for this map (no links, or it did not \
+             converge) and is shown as 0."
+                .into(),
+        ));
     }
-    let _ = writeln!(b, "</section>");
+    Some(section("Network centralities", blocks))
 }
 
-fn factors(b: &mut String, map: &Map, names: &Names<'_>) {
+fn factors(map: &Map, names: &Names<'_>) -> Option<Section> {
     if map.factors.is_empty() {
-        return;
+        return None;
     }
-    let _ = writeln!(
-        b,
-        "<section>\n<h2>Horizon scanning</h2>\n<table>\n<thead><tr><th>Factor</th>\
-         <th>Category</th><th class=\"num\">Likelihood</th><th class=\"num\">Impact</th>\
-         <th class=\"num\">Months away</th><th>Affects</th><th>Description</th></tr></thead>\n<tbody>"
-    );
+    let mut table = Table::new(&[
+        ("Factor", false),
+        ("Category", false),
+        ("Likelihood", true),
+        ("Impact", true),
+        ("Months away", true),
+        ("Affects", false),
+        ("Description", false),
+    ]);
     for f in &map.factors {
-        let _ = writeln!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&f.title),
-            esc(f.category.label()),
-            f.likelihood,
-            f.impact,
-            f.horizon_months,
-            esc(&names.list(&f.affects)),
-            esc(&f.description)
-        );
+        table.rows.push(vec![
+            f.title.clone(),
+            f.category.label().to_owned(),
+            f.likelihood.to_string(),
+            f.impact.to_string(),
+            f.horizon_months.to_string(),
+            names.list(&f.affects),
+            f.description.clone(),
+        ]);
     }
-    let _ = writeln!(b, "</tbody>\n</table>\n</section>");
+    Some(section("Horizon scanning", vec![Block::Table(table)]))
 }
 
-fn meetings(b: &mut String, map: &Map, names: &Names<'_>) {
+fn meetings(map: &Map, names: &Names<'_>) -> Option<Section> {
     if map.meetings.is_empty() {
-        return;
+        return None;
     }
-    let _ = writeln!(b, "<section>\n<h2>Meetings</h2>");
+    let mut blocks = Vec::new();
     for m in &map.meetings {
         let date = m.date.map_or("date not set".to_owned(), |d| d.to_string());
-        let _ = writeln!(
-            b,
-            "<h3>{}</h3>\n<p class=\"meta\">{} · {} table · {} invited</p>",
-            esc(&m.title),
-            esc(&date),
-            esc(&m.table.label().to_lowercase()),
+        blocks.push(Block::Heading(m.title.clone()));
+        blocks.push(Block::Meta(format!(
+            "{date} · {} table · {} invited",
+            m.table.label().to_lowercase(),
             m.invitees.len()
-        );
+        )));
         if !m.purpose.trim().is_empty() {
-            let _ = writeln!(b, "<p>{}</p>", esc(&m.purpose));
+            blocks.push(Block::Text(m.purpose.clone()));
         }
         if !m.agenda.is_empty() {
-            let _ = writeln!(b, "<ol>");
-            for item in &m.agenda {
-                let _ = writeln!(b, "<li>{}</li>", esc(&item.title));
-            }
-            let _ = writeln!(b, "</ol>");
+            blocks.push(list(
+                true,
+                m.agenda.iter().map(|item| item.title.clone()).collect(),
+            ));
         }
-        let _ = writeln!(b, "<p>Invited: {}</p>", esc(&names.list(&m.invitees)));
+        blocks.push(Block::Text(format!("Invited: {}", names.list(&m.invitees))));
     }
-    let _ = writeln!(b, "</section>");
+    Some(section("Meetings", blocks))
 }
 
-fn snapshots(b: &mut String, map: &Map) {
+fn snapshots(map: &Map) -> Option<Section> {
     if map.snapshots.is_empty() && map.scenarios.is_empty() {
-        return;
+        return None;
     }
-    let _ = writeln!(b, "<section>\n<h2>Snapshots and scenarios</h2>\n<ul>");
-    for s in &map.snapshots {
-        let _ = writeln!(
-            b,
-            "<li>Snapshot {}: {} ({} stakeholders, {} links)</li>",
+    let snapshots = map.snapshots.iter().map(|s| {
+        format!(
+            "Snapshot {}: {} ({} stakeholders, {} links)",
             s.date,
-            esc(&s.label),
+            s.label,
             s.stakeholders.len(),
             s.links.len()
-        );
-    }
-    for s in &map.scenarios {
-        let _ = writeln!(
-            b,
-            "<li>Scenario of {}: {} ({} stakeholders, {} links)</li>",
+        )
+    });
+    let scenarios = map.scenarios.iter().map(|s| {
+        format!(
+            "Scenario of {}: {} ({} stakeholders, {} links)",
             s.created,
-            esc(&s.label),
+            s.label,
             s.stakeholders.len(),
             s.links.len()
-        );
-    }
-    let _ = writeln!(b, "</ul>\n</section>");
+        )
+    });
+    Some(section(
+        "Snapshots and scenarios",
+        vec![list(false, snapshots.chain(scenarios).collect())],
+    ))
 }
 
 /// The interaction log, the journal and the self-assessments.
-fn personal(b: &mut String, map: &Map, names: &Names<'_>) {
+fn personal(map: &Map, names: &Names<'_>) -> Vec<Section> {
+    let mut sections = Vec::new();
     if !map.interactions.is_empty() {
-        let _ = writeln!(
-            b,
-            "<section>\n<h2>Interaction log</h2>\n<table>\n<thead><tr><th>Date</th><th>With</th>\
-             <th class=\"num\">Temperature</th><th>Summary</th></tr></thead>\n<tbody>"
-        );
+        let mut table = Table::new(&[
+            ("Date", false),
+            ("With", false),
+            ("Temperature", true),
+            ("Summary", false),
+        ]);
         let mut log: Vec<_> = map.interactions.iter().collect();
         log.sort_by_key(|x| x.date);
         for x in log {
-            let _ = writeln!(
-                b,
-                "<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-                x.date,
-                esc(&names.list(&x.with)),
+            table.rows.push(vec![
+                x.date.to_string(),
+                names.list(&x.with),
                 signed(x.temperature),
-                esc(&x.summary)
-            );
+                x.summary.clone(),
+            ]);
         }
-        let _ = writeln!(b, "</tbody>\n</table>\n</section>");
+        sections.push(section("Interaction log", vec![Block::Table(table)]));
     }
     if !map.journal.is_empty() {
-        let _ = writeln!(b, "<section>\n<h2>Journal</h2>");
         let mut entries: Vec<_> = map.journal.iter().collect();
         entries.sort_by_key(|e| e.date);
-        for e in entries {
-            let _ = writeln!(b, "<h3>{} · {}</h3>", e.date, esc(e.dimension.label()));
-            b.push_str(&paragraphs(&e.text));
-        }
-        let _ = writeln!(b, "</section>");
+        let blocks = entries
+            .into_iter()
+            .flat_map(|e| {
+                [
+                    Block::Heading(format!("{} · {}", e.date, e.dimension.label())),
+                    Block::Paragraphs(e.text.clone()),
+                ]
+            })
+            .collect();
+        sections.push(section("Journal", blocks));
     }
     if !map.assessments.is_empty() {
-        let _ = writeln!(
-            b,
-            "<section>\n<h2>Self-assessments</h2>\n<table>\n<thead><tr><th>Date</th>"
-        );
-        for d in crate::model::Dimension::ALL {
-            let _ = write!(b, "<th>{}</th>", esc(d.label()));
-        }
-        let _ = writeln!(b, "</tr></thead>\n<tbody>");
+        let mut table = Table {
+            columns: vec![("Date".to_owned(), false)],
+            rows: Vec::new(),
+        };
+        table
+            .columns
+            .extend(Dimension::ALL.iter().map(|d| (d.label().to_owned(), false)));
         let mut list: Vec<_> = map.assessments.iter().collect();
         list.sort_by_key(|a| a.date);
         for a in list {
-            let _ = write!(b, "<tr><td>{}</td>", a.date);
-            for &d in crate::model::Dimension::ALL {
+            let mut row = vec![a.date.to_string()];
+            row.extend(Dimension::ALL.iter().map(|&d| {
                 let r = a.rating(d);
-                let _ = write!(
-                    b,
-                    "<td><strong>{}</strong>/5 {}</td>",
-                    r.score,
-                    esc(&r.note)
-                );
-            }
-            let _ = writeln!(b, "</tr>");
+                format!("{}/5 {}", r.score, r.note).trim_end().to_owned()
+            }));
+            table.rows.push(row);
         }
-        let _ = writeln!(b, "</tbody>\n</table>\n</section>");
+        sections.push(section("Self-assessments", vec![Block::Table(table)]));
     }
+    sections
 }
 
 #[cfg(test)]
@@ -634,9 +888,36 @@ mod tests {
     }
 
     #[test]
+    fn the_markdown_report_says_what_the_page_says_escaped_and_redacted() {
+        let map = map();
+        let text = report_markdown(&map, false);
+        assert!(text.starts_with("# Hub \\& \\<friends\\>\n"), "{text}");
+        assert!(text.contains("| \\<b\\>Bold\\</b\\> |"), "{text}");
+        assert!(!text.contains("wants the credit"));
+        assert!(report_markdown(&map, true).contains("wants the credit"));
+        assert_eq!(text, report_markdown(&map, false));
+        // Every section of the page is a section of the text, in the same order.
+        let html = report_html(&map, false);
+        let pages: Vec<&str> = html
+            .split("<h2>")
+            .skip(1)
+            .filter_map(|rest| rest.split("</h2>").next())
+            .collect();
+        let texts: Vec<&str> = text
+            .lines()
+            .filter_map(|line| line.strip_prefix("## "))
+            .collect();
+        assert_eq!(pages, texts);
+        assert!(texts.contains(&"Analysis"));
+    }
+
+    #[test]
     fn an_empty_map_still_makes_a_page() {
         let html = report_html(&Map::default(), false);
         assert!(html.contains("Untitled map"));
         assert!(html.ends_with("</html>\n"));
+        let text = report_markdown(&Map::default(), false);
+        assert!(text.starts_with("# Untitled map\n"));
+        assert!(text.contains("No stakeholders yet."));
     }
 }

@@ -19,7 +19,9 @@ use chrono::NaiveDate;
 
 use super::seating::{self, Outline, Table};
 use crate::analysis::{coalitions, grid};
-use crate::export::html::{clean, esc, page, paragraphs};
+use crate::export::TextFormat;
+use crate::export::html::{esc, page, paragraphs};
+use crate::export::markdown::inline;
 use crate::model::{
     Choice, Link, LinkKind, Map, Meeting, SensitiveField, Stakeholder, StakeholderId, TableShape,
     stance_label,
@@ -527,31 +529,6 @@ fn seating_part(map: &Map, meeting: &Meeting) -> SeatingPart {
     }
 }
 
-/// `text` on one line, with Markdown's special characters escaped.
-fn md(text: &str) -> String {
-    let text = clean(text);
-    let mut out = String::with_capacity(text.len());
-    let mut last_space = false;
-    for c in text.trim().chars() {
-        if c.is_whitespace() {
-            if !last_space {
-                out.push(' ');
-            }
-            last_space = true;
-            continue;
-        }
-        last_space = false;
-        if matches!(
-            c,
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!'
-        ) {
-            out.push('\\');
-        }
-        out.push(c);
-    }
-    out
-}
-
 impl Brief {
     /// The heading line: "Meeting brief: TITLE".
     fn heading(&self) -> String {
@@ -599,24 +576,32 @@ impl Brief {
         }
     }
 
+    /// The brief in `format`.
+    pub fn render(&self, format: TextFormat) -> String {
+        match format {
+            TextFormat::Html => self.to_html(),
+            TextFormat::Markdown => self.to_markdown(),
+        }
+    }
+
     /// The brief as Markdown (CommonMark with a pipe table).
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "# {}\n", md(&self.heading()));
-        let _ = writeln!(out, "{}\n", md(&self.meta_line()));
-        let _ = writeln!(out, "**{}**\n", md(self.confidentiality()));
+        let _ = writeln!(out, "# {}\n", inline(&self.heading()));
+        let _ = writeln!(out, "{}\n", inline(&self.meta_line()));
+        let _ = writeln!(out, "**{}**\n", inline(self.confidentiality()));
         let _ = writeln!(out, "## Purpose\n");
         let purpose = if self.purpose.trim().is_empty() {
             "(no purpose given)"
         } else {
             &self.purpose
         };
-        let _ = writeln!(out, "{}\n", md(purpose));
+        let _ = writeln!(out, "{}\n", inline(purpose));
         if !self.partnership_purpose.trim().is_empty() {
             let _ = writeln!(
                 out,
                 "*The partnership's shared purpose:* {}\n",
-                md(&self.partnership_purpose)
+                inline(&self.partnership_purpose)
             );
         }
 
@@ -625,9 +610,9 @@ impl Brief {
             let _ = writeln!(out, "No agenda yet.\n");
         } else {
             for (i, (title, issues)) in self.agenda.iter().enumerate() {
-                let _ = write!(out, "{}. {}", i + 1, md(title));
+                let _ = write!(out, "{}. {}", i + 1, inline(title));
                 if !issues.is_empty() {
-                    let names: Vec<String> = issues.iter().map(|n| md(n)).collect();
+                    let names: Vec<String> = issues.iter().map(|n| inline(n)).collect();
                     let _ = write!(out, " (issue: {})", names.join("; "));
                 }
                 out.push('\n');
@@ -644,7 +629,7 @@ impl Brief {
                 "| Name | Organisation | Stance | Power | Interest | Grid |\n|---|---|---|---|---|---|"
             );
             for row in &self.overview {
-                let cells: Vec<String> = row.iter().map(|c| md(c)).collect();
+                let cells: Vec<String> = row.iter().map(|c| inline(c)).collect();
                 let _ = writeln!(out, "| {} |", cells.join(" | "));
             }
             out.push('\n');
@@ -655,7 +640,7 @@ impl Brief {
             let _ = writeln!(out, "No particular risks found.\n");
         } else {
             for risk in &self.risks {
-                let _ = writeln!(out, "- {}", md(risk));
+                let _ = writeln!(out, "- {}", inline(risk));
             }
             out.push('\n');
         }
@@ -666,27 +651,27 @@ impl Brief {
         } else {
             for (i, (place, name, me)) in self.seating.seats.iter().enumerate() {
                 let me = if *me { " (me)" } else { "" };
-                let _ = writeln!(out, "{}. {} — {}{me}", i + 1, md(place), md(name));
+                let _ = writeln!(out, "{}. {} — {}{me}", i + 1, inline(place), inline(name));
             }
             out.push('\n');
             let _ = writeln!(out, "{}\n", self.seating_intro());
             for line in &self.seating.lines {
-                let _ = writeln!(out, "- {}", md(line));
+                let _ = writeln!(out, "- {}", inline(line));
             }
             out.push('\n');
         }
 
         let _ = writeln!(out, "## The invitees\n");
         for a in &self.attendees {
-            let _ = writeln!(out, "### {}\n", md(&a.name));
+            let _ = writeln!(out, "### {}\n", inline(&a.name));
             for (label, value) in &a.fields {
-                let _ = writeln!(out, "- **{}:** {}", md(label), md(value));
+                let _ = writeln!(out, "- **{}:** {}", inline(label), inline(value));
             }
             out.push('\n');
             for (heading, lines) in &a.lists {
-                let _ = writeln!(out, "**{}**\n", md(heading));
+                let _ = writeln!(out, "**{}**\n", inline(heading));
                 for line in lines {
-                    let _ = writeln!(out, "- {}", md(line));
+                    let _ = writeln!(out, "- {}", inline(line));
                 }
                 out.push('\n');
             }

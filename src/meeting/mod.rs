@@ -8,8 +8,6 @@
 pub mod brief;
 pub mod seating;
 
-use std::path::Path;
-
 use crate::model::{Map, Meeting};
 
 pub use brief::{Brief, brief};
@@ -29,35 +27,6 @@ pub fn find_meeting<'a>(map: &'a Map, title: &str) -> Option<&'a Meeting> {
     match (loose.next(), loose.next()) {
         (Some(one), None) => Some(one),
         _ => None,
-    }
-}
-
-/// The two forms a brief is written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum BriefFormat {
-    /// A standalone HTML page.
-    Html,
-    /// Markdown.
-    Markdown,
-}
-
-impl BriefFormat {
-    /// The format a file's extension asks for: `.html`/`.htm` or `.md`/`.markdown` (any case).
-    pub fn from_path(path: &Path) -> Option<Self> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "html" | "htm" => Some(Self::Html),
-            "md" | "markdown" => Some(Self::Markdown),
-            _ => None,
-        }
-    }
-
-    /// The brief in this format.
-    pub fn render(self, brief: &Brief) -> String {
-        match self {
-            Self::Html => brief.to_html(),
-            Self::Markdown => brief.to_markdown(),
-        }
     }
 }
 
@@ -87,19 +56,5 @@ mod tests {
         assert_eq!(find_meeting(&map, " june ").map(|m| m.id.raw()), Some(3));
         assert!(find_meeting(&map, "BOARD").is_none(), "two loose matches");
         assert!(find_meeting(&map, "July").is_none());
-    }
-
-    #[test]
-    fn the_format_comes_from_the_extension() {
-        assert_eq!(
-            BriefFormat::from_path(Path::new("b.HTML")),
-            Some(BriefFormat::Html)
-        );
-        assert_eq!(
-            BriefFormat::from_path(Path::new("b.md")),
-            Some(BriefFormat::Markdown)
-        );
-        assert_eq!(BriefFormat::from_path(Path::new("b.pdf")), None);
-        assert_eq!(BriefFormat::from_path(Path::new("brief")), None);
     }
 }

@@ -151,7 +151,7 @@ impl Command {
             Self::Save => "Save".into(),
             Self::SaveAs => "Save as…".into(),
             Self::ImportCsv => "Import stakeholders from CSV…".into(),
-            Self::ExportReport => "Export report (HTML)…".into(),
+            Self::ExportReport => "Export report…".into(),
             Self::ExportGraphMl => "Export for Gephi or yEd (GraphML)…".into(),
             Self::ExportPicture => "Export picture (SVG or PNG)…".into(),
             Self::ExportBrief(_) => "Export meeting brief…".into(),
@@ -212,7 +212,8 @@ impl Command {
             Self::Save => "Save the map to its file",
             Self::SaveAs => "Save the map to a new file",
             Self::ExportReport => {
-                "The whole map and its analysis as a page to print; no confidential fields"
+                "The whole map and its analysis as an HTML page to print or Markdown text; no \
+                 confidential fields"
             }
             Self::ExportGraphMl => {
                 "Every stakeholder and link with their attributes; no confidential fields"
