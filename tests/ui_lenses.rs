@@ -228,9 +228,26 @@ fn a_what_if_changes_only_the_scenario_until_applied() -> TestResult {
 
 #[test]
 fn partners_to_manage_closely_with_no_contact_are_listed_as_neglected() -> TestResult {
-    let setup = open_with_lens(Lens::Interpersonal, &small_hub())?;
-    // The police (power 8, interest 3) must be kept satisfied and nobody has been in touch.
-    setup.harness.get_by_label("Neglected (2)");
+    let mut map = small_hub();
+    let due = chrono::NaiveDate::from_ymd_opt(2020, 1, 31).ok_or("bad date")?;
+    let police = map
+        .stakeholders
+        .iter_mut()
+        .find(|s| s.id == POLICE)
+        .ok_or("no police")?;
+    police.plan.next_action = "Ask for the referral figures".into();
+    police.plan.due = Some(due);
+    let setup = open_with_lens(Lens::Interpersonal, &map)?;
+    // The police (power 8, interest 3) must be kept satisfied and nobody has been in touch;
+    // their next action is also overdue. Each finding is in its own group.
+    let days = map.settings.neglect_days;
+    setup
+        .harness
+        .get_by_label(&format!("No contact in {days} days (2)"));
+    setup.harness.get_by_label("Overdue next actions (1)");
+    setup.harness.get_by_label_contains(
+        "the next action “Ask for the referral figures” was due on 2020-01-31",
+    );
     Ok(())
 }
 

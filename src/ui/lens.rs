@@ -10,7 +10,7 @@ use super::views::View;
 use super::{Command, Requests, Selection, elide, show_on_map};
 use super::{interpersonal, strategic};
 use crate::analysis::Quadrant;
-use crate::analysis::engagement::neglected;
+use crate::analysis::engagement::{Neglect, Neglected, neglected};
 use crate::analysis::personal::where_i_sit;
 use crate::model::{Choice, IdAllocator, Lens, Link, Map, StakeholderId, stance_label};
 
@@ -197,6 +197,9 @@ fn personal_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requ
 }
 
 /// "Who have I neglected?": key partners with no recent contact, and overdue actions.
+/// "Who have I neglected?": key partners with no recent contact, then overdue next actions;
+/// each group has its count and a button that shows its people on the map. A partner can be
+/// in both.
 fn neglected_ui(
     ui: &mut Ui,
     map: &Map,
@@ -204,29 +207,79 @@ fn neglected_ui(
     selection: &mut Selection,
     out: &mut Requests,
 ) {
-    let list = neglected(map, today);
+    let (quiet, overdue): (Vec<Neglected>, Vec<Neglected>) = neglected(map, today)
+        .into_iter()
+        .partition(|n| n.why == Neglect::NoRecentContact);
+    let days = map.settings.neglect_days;
+    neglect_group_ui(
+        ui,
+        map,
+        NeglectGroup {
+            title: &format!("No contact in {days} days"),
+            about: &format!(
+                "Partners to manage closely or keep satisfied with no logged contact in the last \
+                 {days} days"
+            ),
+            nobody: "Nobody: every key partner has been in touch lately.",
+        },
+        &quiet,
+        selection,
+        out,
+    );
+    ui.add_space(6.0);
+    neglect_group_ui(
+        ui,
+        map,
+        NeglectGroup {
+            title: "Overdue next actions",
+            about: "Engagement plans whose next action is past its due date",
+            nobody: "None: every next action is on time.",
+        },
+        &overdue,
+        selection,
+        out,
+    );
+}
+
+/// The words of one group of the neglected list.
+struct NeglectGroup<'a> {
+    title: &'a str,
+    about: &'a str,
+    nobody: &'a str,
+}
+
+fn neglect_group_ui(
+    ui: &mut Ui,
+    map: &Map,
+    words: NeglectGroup<'_>,
+    items: &[Neglected],
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    const SHOWN: usize = 8;
     ui.horizontal(|ui| {
-        ui.label(RichText::new(format!("Neglected ({})", list.len())).strong())
-            .on_hover_text(format!(
-                "Partners to manage closely or keep satisfied with no contact in {} days, and \
-                 overdue next actions",
-                map.settings.neglect_days
-            ));
-        if !list.is_empty() && ui.small_button("Show").clicked() {
-            let ids: Vec<_> = list.iter().map(|n| n.stakeholder).collect();
+        ui.label(RichText::new(format!("{} ({})", words.title, items.len())).strong())
+            .on_hover_text(words.about);
+        if !items.is_empty()
+            && ui
+                .small_button("Show")
+                .on_hover_text("Select them on the map")
+                .clicked()
+        {
+            let ids: Vec<_> = items.iter().map(|n| n.stakeholder).collect();
             show_on_map(&ids, selection, out);
         }
     });
-    if list.is_empty() {
-        ui.label(RichText::new("Nobody: every key partner has been in touch lately.").weak());
+    if items.is_empty() {
+        ui.label(RichText::new(words.nobody).weak());
     }
-    for item in list.iter().take(12) {
+    for item in items.iter().take(SHOWN) {
         stakeholder_link(ui, map, item.stakeholder, selection, "");
         ui.label(RichText::new(elide(&item.reason, 90)).weak())
             .on_hover_text(&item.reason);
     }
-    if list.len() > 12 {
-        ui.label(RichText::new(format!("and {} more", list.len() - 12)).weak());
+    if items.len() > SHOWN {
+        ui.label(RichText::new(format!("and {} more", items.len() - SHOWN)).weak());
     }
 }
 
