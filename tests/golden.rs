@@ -333,7 +333,7 @@ fn markdown_reports_read_back_with_every_section_and_stakeholder() -> TestResult
 }
 
 #[test]
-fn markdown_report_text_comes_back_as_written_whatever_it_holds() -> TestResult {
+fn markdown_text_comes_back_as_written_whatever_it_holds() -> TestResult {
     let hostile = [
         "<script>alert(1)</script>",
         "Health | Care",
@@ -353,17 +353,34 @@ fn markdown_report_text_comes_back_as_written_whatever_it_holds() -> TestResult 
         s.organisation = (*name).to_owned();
         map.stakeholders.push(s);
     }
-    let read = read_markdown(&report_markdown(&map, true))?;
-    assert_eq!(
-        read.headings.first(),
-        Some(&(1, "Hub <b>| #1 &amp;".to_owned()))
-    );
-    let table = read.tables.first().ok_or("no stakeholder table")?;
-    assert_eq!(table.len(), hostile.len() + 1);
-    for (row, name) in table[1..].iter().zip(hostile) {
-        let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
-        assert_eq!(row[0], one_line);
-        assert_eq!(row[1], one_line);
+    let meeting = astute::model::Meeting {
+        id: astute::model::MeetingId::from_raw(99),
+        title: "- Board | *June*".into(),
+        date: None,
+        purpose: "1. Agree <the> plan".into(),
+        agenda: vec![],
+        invitees: map.stakeholders.iter().map(|s| s.id).collect(),
+        table: astute::model::TableShape::Round,
+        seating: vec![],
+    };
+    let the_brief = brief(&map, &meeting, true).to_markdown();
+    for (document, text) in [
+        ("report", report_markdown(&map, true)),
+        ("brief", the_brief),
+    ] {
+        let read = read_markdown(&text).map_err(|e| format!("{document}: {e}"))?;
+        let title = read.headings.first().ok_or("no title")?;
+        assert!(
+            title.1 == "Hub <b>| #1 &amp;" || title.1 == "Meeting brief: - Board | *June*",
+            "{document}: {title:?}"
+        );
+        let table = read.tables.first().ok_or("no stakeholder table")?;
+        assert_eq!(table.len(), hostile.len() + 1, "{document}");
+        for (row, name) in table[1..].iter().zip(hostile) {
+            let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(row[0], one_line, "{document}");
+            assert_eq!(row[1], one_line, "{document}");
+        }
     }
     Ok(())
 }
