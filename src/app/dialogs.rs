@@ -10,10 +10,8 @@ pub enum FileKind {
     Map,
     /// A spreadsheet table (`.csv`).
     Csv,
-    /// A web page (`.html`).
-    Html,
-    /// A Markdown text (`.md`).
-    Markdown,
+    /// A document to read: a web page (`.html`) or Markdown (`.md`), by the name given.
+    Document,
     /// A graph for Gephi or yEd (`.graphml`).
     GraphMl,
     /// A vector picture (`.svg`).
@@ -23,17 +21,25 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    /// The filter's name and the file extension.
-    pub fn filter(self) -> (&'static str, &'static str) {
+    /// The dialog's filters, each a name and an extension; the first is the default.
+    pub fn filters(self) -> &'static [(&'static str, &'static str)] {
         match self {
-            Self::Map => ("Astute map", "ron"),
-            Self::Csv => ("CSV table", "csv"),
-            Self::Html => ("Web page", "html"),
-            Self::Markdown => ("Markdown", "md"),
-            Self::GraphMl => ("GraphML", "graphml"),
-            Self::Svg => ("SVG picture", "svg"),
-            Self::Png => ("PNG image", "png"),
+            Self::Map => &[("Astute map", "ron")],
+            Self::Csv => &[("CSV table", "csv")],
+            Self::Document => &[("Web page", "html"), ("Markdown", "md")],
+            Self::GraphMl => &[("GraphML", "graphml")],
+            Self::Svg => &[("SVG picture", "svg")],
+            Self::Png => &[("PNG image", "png")],
         }
+    }
+
+    /// A dialog with this kind's filters.
+    fn dialog(self) -> rfd::FileDialog {
+        self.filters()
+            .iter()
+            .fold(rfd::FileDialog::new(), |dialog, (name, extension)| {
+                dialog.add_filter(*name, &[*extension])
+            })
     }
 }
 
@@ -51,22 +57,20 @@ pub struct NativeDialogs;
 
 impl FileDialogs for NativeDialogs {
     fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf> {
-        let (name, extension) = kind.filter();
-        rfd::FileDialog::new()
-            .add_filter(name, &[extension])
-            .add_filter("All files", &["*"])
-            .pick_file()
+        kind.dialog().add_filter("All files", &["*"]).pick_file()
     }
 
     fn pick_save(&mut self, kind: FileKind, file_name: &str) -> Option<PathBuf> {
-        let (name, extension) = kind.filter();
-        rfd::FileDialog::new()
-            .add_filter(name, &[extension])
+        let default = kind
+            .filters()
+            .first()
+            .map_or("", |(_, extension)| *extension);
+        kind.dialog()
             .set_file_name(file_name)
             .save_file()
             .map(|path| {
                 if path.extension().is_none() {
-                    path.with_extension(extension)
+                    path.with_extension(default)
                 } else {
                     path
                 }

@@ -697,7 +697,7 @@ impl AstuteApp {
         let map = self.doc.map.clone();
         let include = self.meetings.include_confidential;
         let name = format!("{}-brief.html", file_stem(&meeting.title));
-        self.export_file(FileKind::Html, &name, |path| {
+        self.export_file(FileKind::Document, &name, |path| {
             let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
             let brief = crate::meeting::brief::brief(&map, &meeting, include);
             Ok(brief.render(format).into_bytes())
@@ -710,7 +710,7 @@ impl AstuteApp {
         let map = self.doc.map.clone();
         let stem = file_stem(&map.meta.title);
         if command == Command::ExportReport {
-            self.export_file(FileKind::Html, &format!("{stem}-report.html"), |path| {
+            self.export_file(FileKind::Document, &format!("{stem}-report.html"), |path| {
                 let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
                 let report = crate::export::report::report(&map, false);
                 Ok(report.render(format).into_bytes())
