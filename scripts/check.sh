@@ -5,4 +5,6 @@ cd "$(dirname "$0")/.."
 cargo fmt --all -- --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --no-default-features --lib --bins --tests -- -D warnings
+# Documentation: every intra-doc link must resolve.
+RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
 cargo test

@@ -37,7 +37,7 @@ impl Default for SectorParams {
 }
 
 /// Places the unpinned stakeholders of `map` on one circle per sector (in the order of
-/// [`Sector::ALL`]), the circles round the centroid of the current positions.
+/// `Sector::ALL`), the circles round the centroid of the current positions.
 pub fn sector_circles(map: &Map, params: SectorParams) -> Vec<(StakeholderId, Pos)> {
     let spacing = positive_or(params.spacing, SectorParams::default().spacing);
     let gap = positive_or(params.gap, SectorParams::default().gap).max(0.0);

@@ -3,7 +3,7 @@
 //! - [`seating`]: who sits where, keeping tension pairs apart, seating supportive allies
 //!   together and placing "me" where no partner reads favouritism; and the problems of a
 //!   seating the user arranged.
-//! - [`brief`]: the meeting brief as Markdown or standalone HTML.
+//! - [`brief`](mod@brief): the meeting brief as Markdown or standalone HTML.
 
 pub mod brief;
 pub mod seating;

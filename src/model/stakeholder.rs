@@ -141,7 +141,7 @@ pub struct Stakeholder {
     pub tags: Vec<String>,
     /// Power over the shared purpose, 0–10.
     pub power: f32,
-    /// What the power rests on, in the order of [`PowerBase::ALL`].
+    /// What the power rests on, in the order of `PowerBase::ALL`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub power_bases: Vec<PowerBase>,
     /// Interest in the shared purpose, 0–10.
@@ -172,7 +172,7 @@ pub struct Stakeholder {
     /// The whole stakeholder is confidential: hidden when presenting or exporting.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub confidential: bool,
-    /// Fields hidden when presenting or exporting, in the order of [`SensitiveField::ALL`].
+    /// Fields hidden when presenting or exporting, in the order of `SensitiveField::ALL`.
     #[serde(
         default = "default_confidential_fields",
         skip_serializing_if = "is_default_confidential"
