@@ -10,7 +10,9 @@
 //! output depends on the map only, so the same map always gives the same bytes.
 //!
 //! [`report`] gathers what the report says as sections of [`Block`]s; [`Report::to_html`] and
-//! [`Report::to_markdown`] write the same report in either form.
+//! [`Report::to_markdown`] write the same report in either form. The HTML page also holds two
+//! pictures, drawn from the same scenes as the app's exports: the network and the
+//! power–interest grid. The Markdown text leaves them out.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -18,8 +20,10 @@ use std::fmt::Write as _;
 use super::TextFormat;
 use super::html::{esc, page, paragraphs};
 use super::markdown::{self, inline};
+use super::svg::to_svg_element;
 use crate::analysis::{self, Quadrant, Salience};
 use crate::model::{Choice, Dimension, LinkKind, Map, Stakeholder, StakeholderId, stance_label};
+use crate::scene::{Chart, SceneOptions};
 
 /// What the report says, before it is written as HTML or Markdown.
 #[derive(Clone, Debug, PartialEq)]
@@ -68,6 +72,14 @@ pub enum Block {
         risk: bool,
         /// The items.
         items: Vec<String>,
+    },
+    /// A picture of the map or a chart, as an inline `<svg>` element, with its caption. Only
+    /// the HTML page shows it; the Markdown text leaves it out.
+    Figure {
+        /// The `<svg>` element.
+        svg: String,
+        /// What it shows.
+        caption: String,
     },
     /// One stakeholder's details, framed; `me` marks the leader's own card.
     Card {
@@ -150,7 +162,7 @@ pub fn report(map: &Map, include_confidential: bool) -> Report {
         Some(stakeholders(map, &names, &analysis)),
         Some(links(map, &names)),
         issues(map),
-        Some(findings(&names, &analysis)),
+        Some(findings(map, &names, &analysis)),
         centralities(map, &names, &analysis),
         factors(map, &names),
         meetings(map, &names),
@@ -271,6 +283,14 @@ fn block_html(b: &mut String, block: &Block) {
             }
             let _ = writeln!(b, "</{tag}>");
         }
+        Block::Figure { svg, caption } => {
+            let _ = writeln!(
+                b,
+                "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>",
+                svg.trim_end(),
+                esc(caption)
+            );
+        }
         Block::Card { title, me, terms } => {
             let me = if *me { " me" } else { "" };
             let _ = writeln!(b, "<section class=\"card{me}\">\n<h4>{}</h4>", esc(title));
@@ -317,6 +337,7 @@ fn block_markdown(out: &mut String, block: &Block) {
             }
             out.push('\n');
         }
+        Block::Figure { .. } => {}
         Block::Card { title, terms, .. } => {
             let _ = writeln!(out, "#### {}\n", inline(title));
             terms_markdown(out, terms);
@@ -396,6 +417,24 @@ fn section(title: &str, blocks: Vec<Block>) -> Section {
         blocks,
     }
 }
+
+/// The picture of `chart` for `map`, sized for the page, without a title (the report's
+/// headings say what it is).
+fn figure(map: &Map, chart: Chart, caption: &str) -> Block {
+    let options = SceneOptions {
+        title: false,
+        ..SceneOptions::default()
+    };
+    let scene = chart.scene(map, FIGURE_SIZE, &options);
+    Block::Figure {
+        svg: to_svg_element(&scene),
+        caption: caption.to_owned(),
+    }
+}
+
+/// The size of the pictures in the report, in pixels: a page's width, so that names stay
+/// readable when the page is printed.
+const FIGURE_SIZE: (f32, f32) = (1000.0, 640.0);
 
 /// A bulleted or numbered list.
 fn list(numbered: bool, items: Vec<String>) -> Block {
@@ -552,9 +591,19 @@ fn links(map: &Map, names: &Names<'_>) -> Section {
             l.note.clone(),
         ]);
     }
+    let network = figure(
+        map,
+        Chart::Map,
+        "The network as drawn on the canvas: size shows power, fill shows stance, and the \
+         legend names each kind of link.",
+    );
     section(
         "Links",
-        vec![Block::Text(counts.join(" · ")), Block::Table(table)],
+        vec![
+            Block::Text(counts.join(" · ")),
+            network,
+            Block::Table(table),
+        ],
     )
 }
 
@@ -603,7 +652,7 @@ fn issues(map: &Map) -> Option<Section> {
     Some(section("Issues", blocks))
 }
 
-fn findings(names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
+fn findings(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
     let none = || Block::Text("None.".into());
     let grid = Quadrant::ALL
         .into_iter()
@@ -616,13 +665,20 @@ fn findings(names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
         .filter(|(_, members)| !members.is_empty())
         .map(|(class, members)| (class.label().to_owned(), names.list(&members)))
         .collect();
-    let mut blocks = vec![
-        Block::Heading("Power–interest grid".into()),
+    let mut blocks = vec![Block::Heading("Power–interest grid".into())];
+    if !map.stakeholders.is_empty() {
+        blocks.push(figure(
+            map,
+            Chart::Grid,
+            "Power up, interest across; the dashed lines divide the four quadrants.",
+        ));
+    }
+    blocks.extend([
         Block::Terms(grid),
         Block::Heading("Salience".into()),
         Block::Terms(salience),
         Block::Heading("Coalitions (alignment and alliance links)".into()),
-    ];
+    ]);
     blocks.push(if analysis.coalitions.is_empty() {
         none()
     } else {
@@ -909,6 +965,22 @@ mod tests {
             .collect();
         assert_eq!(pages, texts);
         assert!(texts.contains(&"Analysis"));
+    }
+
+    #[test]
+    fn the_page_draws_the_network_and_the_grid_and_the_text_leaves_them_out() {
+        let map = map();
+        let html = report_html(&map, false);
+        assert_eq!(html.matches("<figure>").count(), 2);
+        assert_eq!(html.matches("<svg ").count(), 2);
+        assert!(!html.contains("<?xml"), "an SVG element, not a document");
+        // The escaped name is drawn in both pictures.
+        assert!(
+            html.matches("&lt;b&gt;Bold&lt;/b&gt;").count() >= 3,
+            "{html}"
+        );
+        assert!(!report_markdown(&map, false).contains("svg"));
+        assert!(!report_html(&Map::default(), false).contains("<figure>"));
     }
 
     #[test]

@@ -16,16 +16,27 @@ pub const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'DejaVu Sans', Arial, san
 
 /// The scene as a standalone SVG document.
 pub fn to_svg(scene: &Scene) -> String {
+    write(scene, true)
+}
+
+/// The scene as an `<svg>` element alone (no XML declaration), to place inside an HTML page.
+pub fn to_svg_element(scene: &Scene) -> String {
+    write(scene, false)
+}
+
+fn write(scene: &Scene, declaration: bool) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 1);
     // Writing into memory cannot fail; should it ever, the document is cut short rather than
     // the program stopped.
-    let _ = write_svg(&mut w, scene);
+    let _ = write_svg(&mut w, scene, declaration);
     let bytes = w.into_inner();
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
-fn write_svg(w: &mut Writer<Vec<u8>>, scene: &Scene) -> io::Result<()> {
-    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+fn write_svg(w: &mut Writer<Vec<u8>>, scene: &Scene, declaration: bool) -> io::Result<()> {
+    if declaration {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    }
     let (width, height) = (num(scene.width), num(scene.height));
     let view_box = format!("0 0 {width} {height}");
     w.create_element("svg")
