@@ -2,6 +2,7 @@
 //! standalone page with inline CSS that prints well, no scripts and no external resources.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 /// `text` without the characters XML 1.0 forbids (control characters other than tab, line
 /// feed and carriage return, and U+FFFE/U+FFFF), which would make a file unreadable to XML and
@@ -81,6 +82,25 @@ pub fn page(title: &str, body: &str) -> String {
     out.push_str(body);
     out.push_str("</body>\n</html>\n");
     out
+}
+
+/// Appends a table: `columns` are the headings, with whether the column holds numbers (aligned
+/// right); each row has a cell per column. Every heading and cell is escaped.
+pub fn table<S: AsRef<str>, R: AsRef<[String]>>(b: &mut String, columns: &[(S, bool)], rows: &[R]) {
+    let class = |num: bool| if num { " class=\"num\"" } else { "" };
+    let _ = write!(b, "<table>\n<thead><tr>");
+    for (name, num) in columns {
+        let _ = write!(b, "<th{}>{}</th>", class(*num), esc(name.as_ref()));
+    }
+    let _ = writeln!(b, "</tr></thead>\n<tbody>");
+    for row in rows {
+        let _ = write!(b, "<tr>");
+        for (cell, (_, num)) in row.as_ref().iter().zip(columns) {
+            let _ = write!(b, "<td{}>{}</td>", class(*num), esc(cell));
+        }
+        let _ = writeln!(b, "</tr>");
+    }
+    let _ = writeln!(b, "</tbody>\n</table>");
 }
 
 /// `text` as HTML paragraphs: blank lines separate paragraphs, single line breaks become

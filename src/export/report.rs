@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::TextFormat;
-use super::html::{esc, page, paragraphs};
+use super::html::{self, esc, page, paragraphs};
 use super::markdown::{self, inline};
 use super::svg::to_svg_element;
 use crate::analysis::{self, Quadrant, Salience};
@@ -38,6 +38,9 @@ pub struct Report {
     pub description: String,
     /// The sections, in order.
     pub sections: Vec<Section>,
+    /// The map as the report shows it (without confidential fields unless they are in it), for
+    /// drawing the pictures.
+    map: Map,
 }
 
 /// A titled part of the report.
@@ -73,11 +76,11 @@ pub enum Block {
         /// The items.
         items: Vec<String>,
     },
-    /// A picture of the map or a chart, as an inline `<svg>` element, with its caption. Only
-    /// the HTML page shows it; the Markdown text leaves it out.
+    /// A picture of the map or a chart, with its caption. Only the HTML page draws it (as an
+    /// inline `<svg>` element); the Markdown text leaves it out.
     Figure {
-        /// The `<svg>` element.
-        svg: String,
+        /// What to draw.
+        chart: Chart,
         /// What it shows.
         caption: String,
     },
@@ -180,6 +183,7 @@ pub fn report(map: &Map, include_confidential: bool) -> Report {
         confidential: include_confidential,
         description: map.meta.description.clone(),
         sections,
+        map: shown,
     }
 }
 
@@ -215,7 +219,7 @@ impl Report {
         for section in &self.sections {
             let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(&section.title));
             for block in &section.blocks {
-                block_html(&mut b, block);
+                block_html(&mut b, block, &self.map);
             }
             let _ = writeln!(b, "</section>");
         }
@@ -241,7 +245,7 @@ impl Report {
     }
 }
 
-fn block_html(b: &mut String, block: &Block) {
+fn block_html(b: &mut String, block: &Block, map: &Map) {
     match block {
         Block::Heading(text) => {
             let _ = writeln!(b, "<h3>{}</h3>", esc(text));
@@ -254,22 +258,7 @@ fn block_html(b: &mut String, block: &Block) {
         }
         Block::Paragraphs(text) => b.push_str(&paragraphs(text)),
         Block::Terms(terms) => terms_html(b, terms),
-        Block::Table(table) => {
-            let class = |num: bool| if num { " class=\"num\"" } else { "" };
-            let _ = write!(b, "<table>\n<thead><tr>");
-            for (name, num) in &table.columns {
-                let _ = write!(b, "<th{}>{}</th>", class(*num), esc(name));
-            }
-            let _ = writeln!(b, "</tr></thead>\n<tbody>");
-            for row in &table.rows {
-                let _ = write!(b, "<tr>");
-                for (cell, (_, num)) in row.iter().zip(&table.columns) {
-                    let _ = write!(b, "<td{}>{}</td>", class(*num), esc(cell));
-                }
-                let _ = writeln!(b, "</tr>");
-            }
-            let _ = writeln!(b, "</tbody>\n</table>");
-        }
+        Block::Table(table) => html::table(b, &table.columns, &table.rows),
         Block::List {
             numbered,
             risk,
@@ -283,11 +272,11 @@ fn block_html(b: &mut String, block: &Block) {
             }
             let _ = writeln!(b, "</{tag}>");
         }
-        Block::Figure { svg, caption } => {
+        Block::Figure { chart, caption } => {
             let _ = writeln!(
                 b,
                 "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>",
-                svg.trim_end(),
+                figure_svg(map, *chart).trim_end(),
                 esc(caption)
             );
         }
@@ -418,18 +407,22 @@ fn section(title: &str, blocks: Vec<Block>) -> Section {
     }
 }
 
-/// The picture of `chart` for `map`, sized for the page, without a title (the report's
-/// headings say what it is).
-fn figure(map: &Map, chart: Chart, caption: &str) -> Block {
+/// A picture of `chart`, with its caption.
+fn figure(chart: Chart, caption: &str) -> Block {
+    Block::Figure {
+        chart,
+        caption: caption.to_owned(),
+    }
+}
+
+/// The picture of `chart` for `map` as an `<svg>` element, sized for the page, without a title
+/// (the report's headings say what it is).
+fn figure_svg(map: &Map, chart: Chart) -> String {
     let options = SceneOptions {
         title: false,
         ..SceneOptions::default()
     };
-    let scene = chart.scene(map, FIGURE_SIZE, &options);
-    Block::Figure {
-        svg: to_svg_element(&scene),
-        caption: caption.to_owned(),
-    }
+    to_svg_element(&chart.scene(map, FIGURE_SIZE, &options))
 }
 
 /// The size of the pictures in the report, in pixels: a page's width, so that names stay
@@ -592,7 +585,6 @@ fn links(map: &Map, names: &Names<'_>) -> Section {
         ]);
     }
     let network = figure(
-        map,
         Chart::Map,
         "The network as drawn on the canvas: size shows power, fill shows stance, and the \
          legend names each kind of link.",
@@ -623,10 +615,7 @@ fn issues(map: &Map) -> Option<Section> {
         .filter(|s| map.issues.iter().any(|i| s.position_on(i.id).is_some()))
         .collect();
     if !with_positions.is_empty() {
-        let mut table = Table {
-            columns: vec![("Stakeholder".to_owned(), false)],
-            rows: Vec::new(),
-        };
+        let mut table = Table::new(&[("Stakeholder", false)]);
         table
             .columns
             .extend(map.issues.iter().map(|issue| (issue.name.clone(), true)));
@@ -668,7 +657,6 @@ fn findings(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Sect
     let mut blocks = vec![Block::Heading("Power–interest grid".into())];
     if !map.stakeholders.is_empty() {
         blocks.push(figure(
-            map,
             Chart::Grid,
             "Power up, interest across; the dashed lines divide the four quadrants.",
         ));
@@ -885,10 +873,7 @@ fn personal(map: &Map, names: &Names<'_>) -> Vec<Section> {
         sections.push(section("Journal", blocks));
     }
     if !map.assessments.is_empty() {
-        let mut table = Table {
-            columns: vec![("Date".to_owned(), false)],
-            rows: Vec::new(),
-        };
+        let mut table = Table::new(&[("Date", false)]);
         table
             .columns
             .extend(Dimension::ALL.iter().map(|d| (d.label().to_owned(), false)));

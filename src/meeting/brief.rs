@@ -20,7 +20,7 @@ use chrono::NaiveDate;
 use super::seating::{self, Outline, Table};
 use crate::analysis::{coalitions, grid};
 use crate::export::TextFormat;
-use crate::export::html::{esc, page, paragraphs};
+use crate::export::html::{self, esc, page, paragraphs};
 use crate::export::markdown::inline;
 use crate::model::{
     Choice, Link, LinkKind, Map, Meeting, SensitiveField, Stakeholder, StakeholderId, TableShape,
@@ -730,25 +730,15 @@ impl Brief {
         if self.overview.is_empty() {
             let _ = writeln!(b, "<p>Nobody is invited yet.</p>");
         } else {
-            let _ = writeln!(
-                b,
-                "<table>\n<thead><tr><th>Name</th><th>Organisation</th><th>Stance</th>\
-                 <th class=\"num\">Power</th><th class=\"num\">Interest</th><th>Grid</th></tr></thead>\n<tbody>"
-            );
-            for row in &self.overview {
-                let _ = writeln!(
-                    b,
-                    "<tr><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{}</td>\
-                     <td class=\"num\">{}</td><td>{}</td></tr>",
-                    esc(&row[0]),
-                    esc(&row[1]),
-                    esc(&row[2]),
-                    esc(&row[3]),
-                    esc(&row[4]),
-                    esc(&row[5])
-                );
-            }
-            let _ = writeln!(b, "</tbody>\n</table>");
+            let columns = [
+                ("Name", false),
+                ("Organisation", false),
+                ("Stance", false),
+                ("Power", true),
+                ("Interest", true),
+                ("Grid", false),
+            ];
+            html::table(&mut b, &columns, &self.overview);
         }
         let _ = writeln!(b, "</section>");
 
