@@ -43,7 +43,7 @@ pub enum WriteError {
     )]
     ReadOnly,
     /// No new file can be made in the folder.
-    #[error("cannot save in the folder {}: {}", folder_name(.folder), folder_advice(.source))]
+    #[error("cannot save in {}: {}", folder_name(.folder), folder_advice(.source))]
     Folder {
         /// The folder the file is in.
         folder: PathBuf,
@@ -80,12 +80,12 @@ impl From<WriteError> for io::Error {
     }
 }
 
-/// A folder's name for a message: "." for the current folder rather than nothing.
+/// A folder as a message names it: "the folder NAME", or "the current folder".
 fn folder_name(folder: &Path) -> String {
-    if folder.as_os_str().is_empty() {
-        ".".to_owned()
+    if folder.as_os_str().is_empty() || folder == Path::new(".") {
+        "the current folder".to_owned()
     } else {
-        folder.display().to_string()
+        format!("the folder {}", folder.display())
     }
 }
 
