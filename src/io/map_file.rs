@@ -138,7 +138,6 @@ impl LoadError {
 /// A size in megabytes, as a reader says it: "65.0 MB".
 fn megabytes(bytes: u64) -> String {
     // Precision loss is irrelevant at one decimal place.
-    #[allow(clippy::cast_precision_loss)]
     let mb = bytes as f64 / (1024.0 * 1024.0);
     format!("{mb:.1} MB")
 }
