@@ -478,10 +478,10 @@ fn fmt_refuses_a_map_the_user_may_not_write() -> TestResult {
 
 // ---- 16: one size limit for reading and writing ----------------------------------------------
 
-/// A map whose file would hold `bytes` control characters, each written as a 5-byte escape.
+/// A map with `count` control characters in a note, each a 6-byte escape in the file.
 fn map_with_escapes(count: usize) -> Map {
     let mut map = two_people();
-    map.stakeholders[0].notes = "\u{1}".repeat(count);
+    map.stakeholders[0].notes = "\u{1f}".repeat(count);
     map
 }
 
@@ -492,13 +492,13 @@ fn a_map_too_large_to_open_again_is_not_saved() -> TestResult {
     write_map(&path, &titled("first"))?;
     write_map(&path, &titled("second"))?;
     let (file, backup) = (fs::read(&path)?, fs::read(backup_path(&path))?);
-    // 14 MiB of control characters are 70 MiB of escapes in the file.
-    let huge = map_with_escapes(14 * 1024 * 1024);
+    // 12 MiB of control characters are 72 MiB of escapes in the file.
+    let huge = map_with_escapes(12 * 1024 * 1024);
     let error = write_map(&path, &huge).err().map(|e| e.to_string());
     assert_eq!(
         error.as_deref(),
         Some(
-            "the map would take 70.0 MB on disk, more than Astute can open again (64.0 MB at \
+            "the map would take 72.0 MB on disk, more than Astute can open again (64.0 MB at \
              most), so nothing was written: split it into smaller maps, or delete snapshots \
              and scenarios it no longer needs"
         )
@@ -508,31 +508,29 @@ fn a_map_too_large_to_open_again_is_not_saved() -> TestResult {
         (file, backup)
     );
     assert_eq!(names(dir.path())?, set(&["hub.ron", "hub.ron.bak"]));
-    // Just under the limit is saved, and opens again.
-    let fits = (MAX_FILE_BYTES as usize - 4096) / 5;
-    write_map(&path, &map_with_escapes(fits))?;
-    assert_eq!(read_map(&path)?.map, map_with_escapes(fits));
+    // The limit is the reader's: the text refused is one `read_map` would refuse.
+    assert!(to_ron_string(&huge)?.len() as u64 > MAX_FILE_BYTES);
     Ok(())
 }
 
 #[test]
 fn fmt_and_import_refuse_to_write_a_map_too_large_to_open_again() -> TestResult {
     let dir = tempfile::tempdir()?;
-    // A 14 MiB map, with its control characters written raw: `fmt` would escape them.
-    let count = 14 * 1024 * 1024;
-    let raw = to_ron_string(&map_with_escapes(1))?.replace("\\u{1}", &"\u{1}".repeat(count));
+    // A 12 MiB map, with its control characters written raw: `fmt` would escape them.
+    let count = 12 * 1024 * 1024;
+    let raw = to_ron_string(&map_with_escapes(1))?.replace("\\u{1f}", &"\u{1f}".repeat(count));
     assert!(raw.len() < count + 4096);
     fs::write(dir.path().join("raw.ron"), &raw)?;
     let fmt = astute(dir.path(), &["fmt", "raw.ron"])?;
     assert_eq!(code(&fmt), Some(1));
-    let too_large = "the map would take 70.0 MB on disk, more than Astute can open again (64.0 \
+    let too_large = "the map would take 72.0 MB on disk, more than Astute can open again (64.0 \
                      MB at most), so nothing was written: split it into smaller maps, or delete \
                      snapshots and scenarios it no longer needs";
     assert_eq!(stderr(&fmt), format!("raw.ron: {too_large}\n"));
     assert_eq!(fs::read_to_string(dir.path().join("raw.ron"))?, raw);
 
     // The same notes in a table.
-    let table = format!("name,notes\nPolice,{}\n", "\u{1}".repeat(count));
+    let table = format!("name,notes\nPolice,{}\n", "\u{1f}".repeat(count));
     fs::write(dir.path().join("people.csv"), table)?;
     for out in ["big.ron", "-"] {
         let import = astute(dir.path(), &["import", "people.csv", "-o", out])?;
