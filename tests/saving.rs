@@ -346,16 +346,17 @@ fn astute_as(uid: u32, groups: &[u32], dir: &Path, args: &[&str]) -> Option<Outp
         eprintln!("skipped: running as another user needs root");
         return None;
     }
-    let groups = groups
-        .iter()
-        .map(u32::to_string)
-        .collect::<Vec<_>>()
-        .join(",");
+    let groups = if groups.is_empty() {
+        "--clear-groups".to_owned()
+    } else {
+        let ids: Vec<String> = groups.iter().map(u32::to_string).collect();
+        format!("--groups={}", ids.join(","))
+    };
     let run = |args: &[&str]| {
         Command::new("setpriv")
             .arg(format!("--reuid={uid}"))
             .arg(format!("--regid={uid}"))
-            .arg(format!("--groups={groups}"))
+            .arg(&groups)
             .arg(env!("CARGO_BIN_EXE_astute"))
             .args(args)
             .current_dir(dir)
