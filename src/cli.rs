@@ -330,10 +330,18 @@ struct Reported;
 
 type Outcome = Result<(), Reported>;
 
-/// Prints a line to stdout. A closed pipe (`astute stats | head -1`) is not worth a panic.
+/// Prints a line to stdout, or to stderr once stdout holds the output (`-o -`). A closed pipe
+/// (`astute stats | head -1`) is not worth a panic.
 fn say(line: impl Display) {
-    let _ = writeln!(std::io::stdout().lock(), "{line}");
+    if OUTPUT_ON_STDOUT.load(std::sync::atomic::Ordering::Relaxed) {
+        complain(line);
+    } else {
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
+    }
 }
+
+/// Set once an output went to stdout (`-o -`): what is said about it goes to stderr then.
+static OUTPUT_ON_STDOUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Prints a line to stderr.
 fn complain(line: impl Display) {
@@ -597,15 +605,6 @@ fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Says what was written: on stdout, or on stderr when the output itself went to stdout.
-fn say_written(output: &Path, line: impl Display) {
-    if is_stdout(output) {
-        complain(line);
-    } else {
-        say(line);
-    }
-}
-
 /// Reads an input file whole, refusing files larger than any real table or map.
 fn read_input(path: &Path) -> Result<Vec<u8>, Reported> {
     let size = fs::metadata(path)
@@ -637,15 +636,12 @@ fn import(args: &ImportArgs) -> Outcome {
     map.meta.created = Some(chrono::Local::now().date_naive());
     let text = file_text(&map).map_err(|e| fail_at(&args.output, e))?;
     write_out(&args.output, text.as_bytes())?;
-    say_written(
-        &args.output,
-        format!(
-            "{}: imported {} stakeholders and {} links",
-            args.output.display(),
-            map.stakeholders.len(),
-            map.links.len()
-        ),
-    );
+    say(format!(
+        "{}: imported {} stakeholders and {} links",
+        args.output.display(),
+        map.stakeholders.len(),
+        map.links.len()
+    ));
     Ok(())
 }
 
@@ -712,14 +708,11 @@ fn export_picture(args: &ExportArgs, map: &Map) -> Outcome {
         (crate::export::svg::to_svg(&scene).into_bytes(), "SVG")
     };
     write_out(&args.output, &bytes)?;
-    say_written(
-        &args.output,
-        format!(
-            "{}: the {} chart as {format}, {width}×{height} pixels (names and scores only)",
-            args.output.display(),
-            args.chart.name()
-        ),
-    );
+    say(format!(
+        "{}: the {} chart as {format}, {width}×{height} pixels (names and scores only)",
+        args.output.display(),
+        args.chart.name()
+    ));
     Ok(())
 }
 
@@ -728,16 +721,13 @@ fn export_graphml(args: &ExportArgs, map: &Map) -> Outcome {
     let text = crate::export::to_graphml(map, args.include_confidential)
         .map_err(|e| fail_at(&args.output, e))?;
     write_out(&args.output, text.as_bytes())?;
-    say_written(
-        &args.output,
-        format!(
-            "{}: {} nodes and {} edges as GraphML{}",
-            args.output.display(),
-            map.stakeholders.len(),
-            map.links.len(),
-            confidential_note(args)
-        ),
-    );
+    say(format!(
+        "{}: {} nodes and {} edges as GraphML{}",
+        args.output.display(),
+        map.stakeholders.len(),
+        map.links.len(),
+        confidential_note(args)
+    ));
     Ok(())
 }
 
@@ -745,14 +735,11 @@ fn export_report(args: &ExportArgs, map: &Map, format: TextFormat) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
     let text = crate::export::report::report(map, args.include_confidential).render(format);
     write_out(&args.output, text.as_bytes())?;
-    say_written(
-        &args.output,
-        format!(
-            "{}: a report of the map and its analysis{}",
-            args.output.display(),
-            confidential_note(args)
-        ),
-    );
+    say(format!(
+        "{}: a report of the map and its analysis{}",
+        args.output.display(),
+        confidential_note(args)
+    ));
     Ok(())
 }
 
@@ -795,14 +782,11 @@ fn brief(args: &BriefArgs) -> Outcome {
     } else {
         " (confidential fields left out)"
     };
-    say_written(
-        &args.output,
-        format!(
-            "{}: the brief for \"{}\"{note}",
-            args.output.display(),
-            found.title
-        ),
-    );
+    say(format!(
+        "{}: the brief for \"{}\"{note}",
+        args.output.display(),
+        found.title
+    ));
     Ok(())
 }
 
@@ -853,14 +837,11 @@ fn export_json(args: &ExportArgs, map: &Map) -> Outcome {
     let mut text = serde_json::to_string_pretty(&shown).map_err(|e| fail_at(&args.output, e))?;
     text.push('\n');
     write_out(&args.output, text.as_bytes())?;
-    say_written(
-        &args.output,
-        format!(
-            "{}: the whole map as JSON{}",
-            args.output.display(),
-            confidential_note(args)
-        ),
-    );
+    say(format!(
+        "{}: the whole map as JSON{}",
+        args.output.display(),
+        confidential_note(args)
+    ));
     Ok(())
 }
 
@@ -876,6 +857,7 @@ fn confidential_note(args: &ExportArgs) -> &'static str {
 /// standard output for `-`.
 fn write_out(path: &Path, bytes: &[u8]) -> Outcome {
     if is_stdout(path) {
+        OUTPUT_ON_STDOUT.store(true, std::sync::atomic::Ordering::Relaxed);
         let mut out = std::io::stdout().lock();
         return out
             .write_all(bytes)
