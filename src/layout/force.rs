@@ -318,8 +318,7 @@ impl ForceLayout {
         }
         let cell = |p: [f32; 2]| {
             // Saturating float-to-int casts; far-off cells merely share a key.
-            let c = ((p[0] / r0).floor() as i32, (p[1] / r0).floor() as i32);
-            c
+            ((p[0] / r0).floor() as i32, (p[1] / r0).floor() as i32)
         };
         self.grid.clear();
         self.grid.extend(
@@ -437,11 +436,10 @@ fn centroid(points: &[[f32; 2]]) -> [f32; 2] {
         sx += f64::from(p[0]);
         sy += f64::from(p[1]);
     }
-    let c = [
+    [
         (sx / points.len() as f64) as f32,
         (sy / points.len() as f64) as f32,
-    ];
-    c
+    ]
 }
 
 /// Nudges every unpinned point by up to `amount` in a direction fixed by a seeded generator,

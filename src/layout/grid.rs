@@ -83,6 +83,5 @@ fn tenths(score: f32) -> i32 {
         SCORE_MAX / 2.0
     };
     // In range 0..=100 by the clamp above.
-    let t = (s * 10.0).round() as i32;
-    t
+    (s * 10.0).round() as i32
 }

@@ -149,6 +149,5 @@ pub(crate) fn map_centre(map: &Map) -> [f32; 2] {
     if n == 0 {
         return [0.0; 2];
     }
-    let c = [(sx / f64::from(n)) as f32, (sy / f64::from(n)) as f32];
-    c
+    [(sx / f64::from(n)) as f32, (sy / f64::from(n)) as f32]
 }
