@@ -19,8 +19,8 @@ use crate::examples::{self, EXAMPLES};
 use crate::export::TextFormat;
 use crate::io::spreadsheet::{self, RowError, Table};
 use crate::io::{
-    FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, backup_path, read_map, to_ron_string,
-    write_atomically, write_map,
+    FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, backup_path, check_replaceable, file_text,
+    is_read_only, read_map, replace_file, save_target, to_ron_string, write_map,
 };
 use crate::model::{Choice, LinkKind, Map};
 
@@ -156,7 +156,8 @@ Confidential fields (hidden agendas, confidential notes and stakeholders) are le
 --include-confidential is given.";
 
 const BRIEF_HELP: &str = "\
-The format follows the output's extension: .html (a standalone page that prints well) or .md.
+The format follows the output's extension: .html (a standalone page that prints well) or .md;
+`-o -` prints the brief as Markdown.
 The brief gives the purpose and agenda; per invitee their stance, power, interests, positions
 on the agenda's issues, allies and tensions in the room, plan and last contact; the risks; and
 the seating (the meeting's own, or a suggestion that keeps tension pairs apart) with reasons.
@@ -172,7 +173,7 @@ pub struct BriefArgs {
     /// The meeting's title (an exact match, or the one match ignoring case).
     #[arg(long, value_name = "TITLE")]
     pub meeting: String,
-    /// The brief to write: BRIEF.html or BRIEF.md.
+    /// The brief to write: BRIEF.html or BRIEF.md (`-` prints it, as Markdown).
     #[arg(short, long = "output", value_name = "BRIEF")]
     pub output: PathBuf,
     /// Keep confidential fields (hidden agendas, confidential notes) in the brief.
@@ -225,7 +226,7 @@ pub struct ImportArgs {
     /// The links table, naming stakeholders in its `from` and `to` columns.
     #[arg(long, value_name = "LINKS.csv")]
     pub links: Option<PathBuf>,
-    /// The map to write.
+    /// The map to write (`-` prints it).
     #[arg(short, long = "output", value_name = "MAP.ron")]
     pub output: PathBuf,
     /// The map's title (default: the output file's name).
@@ -245,7 +246,8 @@ pub struct ExportArgs {
     /// The format to write.
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub to: ExportFormat,
-    /// The file to write (for CSV, the stakeholders file; the links go beside it).
+    /// The file to write (for CSV, the stakeholders file; the links go beside it); `-`
+    /// prints it, for every format but CSV.
     #[arg(short, long = "output", value_name = "OUT")]
     pub output: PathBuf,
     /// Keep confidential fields (hidden agendas, confidential notes) in the export.
@@ -296,7 +298,7 @@ pub enum ExportFormat {
 pub struct ExamplesArgs {
     /// The example to write; without it, the examples are listed.
     pub name: Option<String>,
-    /// Where to write the example (without it, the map is printed).
+    /// Where to write the example (without it, or with `-`, the map is printed).
     #[arg(short, long = "output", value_name = "MAP.ron", requires = "name")]
     pub output: Option<PathBuf>,
     /// Replace the output file if it exists (the old one is kept as MAP.ron.bak).
@@ -328,10 +330,18 @@ struct Reported;
 
 type Outcome = Result<(), Reported>;
 
-/// Prints a line to stdout. A closed pipe (`astute stats | head -1`) is not worth a panic.
+/// Prints a line to stdout, or to stderr once stdout holds the output (`-o -`). A closed pipe
+/// (`astute stats | head -1`) is not worth a panic.
 fn say(line: impl Display) {
-    let _ = writeln!(std::io::stdout().lock(), "{line}");
+    if OUTPUT_ON_STDOUT.load(std::sync::atomic::Ordering::Relaxed) {
+        complain(line);
+    } else {
+        let _ = writeln!(std::io::stdout().lock(), "{line}");
+    }
 }
+
+/// Set once an output went to stdout (`-o -`): what is said about it goes to stderr then.
+static OUTPUT_ON_STDOUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Prints a line to stderr.
 fn complain(line: impl Display) {
@@ -555,21 +565,44 @@ fn format_one(path: &Path, check_only: bool) -> Outcome {
             "not in canonical form (`astute fmt` would rewrite it)",
         ));
     }
+    if is_read_only(path) {
+        return Err(fail_at(
+            path,
+            format!(
+                "the file is read-only, so `astute fmt` left it unchanged: make it writable \
+                 (`chmod u+w {}`) to rewrite it",
+                path.display()
+            ),
+        ));
+    }
     write_map(path, &loaded.map).map_err(|e| fail_at(path, e))?;
+    // Through a symbolic link, the file it points to is rewritten and backed up.
+    let backup = backup_path(&save_target(path).unwrap_or_else(|_| path.to_owned()));
     say(format!(
         "{}: rewritten in canonical form (the previous version is {})",
         path.display(),
-        backup_path(path).display()
+        backup.display()
     ));
     Ok(())
 }
 
-/// Fails when `path` exists and the user did not pass `--force`.
+/// Fails when `path` exists and the user did not pass `--force`, and, with or without it, when
+/// what is there is not a regular file (a folder, a device such as `/dev/null`, a named pipe)
+/// or one the user may not change. `-`, standard output, is never refused.
 fn refuse_to_overwrite(path: &Path, force: bool) -> Outcome {
-    if force || fs::symlink_metadata(path).is_err() {
+    if is_stdout(path) || fs::symlink_metadata(path).is_err() {
+        return Ok(());
+    }
+    check_replaceable(path).map_err(|e| fail_at(path, e))?;
+    if force {
         return Ok(());
     }
     Err(fail_at(path, "already exists; add --force to replace it"))
+}
+
+/// Does `path` stand for standard output (`-o -`)?
+fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
 }
 
 /// Reads an input file whole, refusing files larger than any real table or map.
@@ -594,12 +627,15 @@ fn import(args: &ImportArgs) -> Outcome {
         complain(row_message(args, warning, "warning: "));
     }
     let mut map = imported.map;
-    map.meta.title = args
-        .title
-        .clone()
-        .unwrap_or_else(|| file_stem(&args.output));
+    let named_after = if is_stdout(&args.output) {
+        &args.stakeholders
+    } else {
+        &args.output
+    };
+    map.meta.title = args.title.clone().unwrap_or_else(|| file_stem(named_after));
     map.meta.created = Some(chrono::Local::now().date_naive());
-    write_map(&args.output, &map).map_err(|e| fail_at(&args.output, e))?;
+    let text = file_text(&map).map_err(|e| fail_at(&args.output, e))?;
+    write_out(&args.output, text.as_bytes())?;
     say(format!(
         "{}: imported {} stakeholders and {} links",
         args.output.display(),
@@ -709,7 +745,12 @@ fn export_report(args: &ExportArgs, map: &Map, format: TextFormat) -> Outcome {
 
 fn brief(args: &BriefArgs) -> Outcome {
     use crate::meeting;
-    let Some(format) = TextFormat::from_path(&args.output) else {
+    let format = if is_stdout(&args.output) {
+        Some(TextFormat::Markdown)
+    } else {
+        TextFormat::from_path(&args.output)
+    };
+    let Some(format) = format else {
         return Err(fail_at(
             &args.output,
             "cannot tell the format from the extension: use .html or .md",
@@ -761,6 +802,13 @@ pub fn links_path(out: &Path) -> PathBuf {
 }
 
 fn export_csv(args: &ExportArgs, map: &Map) -> Outcome {
+    if is_stdout(&args.output) {
+        return Err(fail_at(
+            &args.output,
+            "CSV is written as two files (the stakeholders, and their links beside them), so \
+             it cannot go to standard output: name a file, e.g. `-o partners.csv`",
+        ));
+    }
     let links = links_path(&args.output);
     refuse_to_overwrite(&args.output, args.force)?;
     refuse_to_overwrite(&links, args.force)?;
@@ -805,8 +853,24 @@ fn confidential_note(args: &ExportArgs) -> &'static str {
     }
 }
 
+/// Writes `bytes` to `path` atomically (keeping the previous file as its backup), or to
+/// standard output for `-`.
 fn write_out(path: &Path, bytes: &[u8]) -> Outcome {
-    write_atomically(path, bytes).map_err(|e| fail_at(path, format!("cannot write the file: {e}")))
+    if is_stdout(path) {
+        OUTPUT_ON_STDOUT.store(true, std::sync::atomic::Ordering::Relaxed);
+        let mut out = std::io::stdout().lock();
+        return out
+            .write_all(bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| {
+                let why = match e.kind() {
+                    std::io::ErrorKind::StorageFull => "the disk is full".to_owned(),
+                    _ => e.to_string(),
+                };
+                fail_at(path, format!("cannot write to standard output: {why}"))
+            });
+    }
+    replace_file(path, bytes).map_err(|e| fail_at(path, e))
 }
 
 fn examples(args: &ExamplesArgs) -> Outcome {
@@ -828,13 +892,13 @@ fn examples(args: &ExamplesArgs) -> Outcome {
     let map = example
         .map()
         .map_err(|e| report_load_error(Path::new(&format!("(built-in example {name})")), &e))?;
-    let Some(output) = &args.output else {
+    let Some(output) = args.output.as_deref().filter(|output| !is_stdout(output)) else {
         let text = to_ron_string(&map).map_err(|e| fail_at(Path::new(name), e))?;
-        let _ = std::io::stdout().lock().write_all(text.as_bytes());
-        return Ok(());
+        return write_out(Path::new("-"), text.as_bytes());
     };
     refuse_to_overwrite(output, args.force)?;
-    write_map(output, &map).map_err(|e| fail_at(output, e))?;
+    let text = file_text(&map).map_err(|e| fail_at(output, e))?;
+    write_out(output, text.as_bytes())?;
     say(format!(
         "{}: wrote the example \"{name}\"",
         output.display()

@@ -27,14 +27,16 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::Diagnostic;
-use super::atomic::Replacement;
+use super::atomic::{WriteError, replace_file};
 use crate::model::{Map, Problem, validate};
 
 /// The format name at the top of every map file.
 pub const FORMAT_NAME: &str = "astute-map";
 /// The format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
-/// Files larger than this are refused before they are read (64 MiB).
+/// The largest map file Astute reads or writes (64 MiB): larger files are refused before
+/// they are read, and a save that would write a larger one is refused before the old file is
+/// touched, so every map Astute writes opens again.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// How deeply RON values may nest; the map itself needs about ten levels.
 const NESTING_LIMIT: usize = 64;
@@ -136,7 +138,6 @@ impl LoadError {
 /// A size in megabytes, as a reader says it: "65.0 MB".
 fn megabytes(bytes: u64) -> String {
     // Precision loss is irrelevant at one decimal place.
-    #[allow(clippy::cast_precision_loss)]
     let mb = bytes as f64 / (1024.0 * 1024.0);
     format!("{mb:.1} MB")
 }
@@ -144,9 +145,21 @@ fn megabytes(bytes: u64) -> String {
 /// Why a map could not be saved. The file on disk is unchanged in every case.
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
-    /// Writing failed (folder missing, disk full, no permission…).
-    #[error("cannot write the file: {0}")]
-    Io(#[from] std::io::Error),
+    /// Writing failed (folder missing, disk full, no permission, not a file…).
+    #[error("{0}")]
+    Write(#[from] WriteError),
+    /// The map's file would be larger than Astute reads, so it would not open again.
+    #[error(
+        "the map would take {} on disk, more than Astute can open again ({} at most), so \
+         nothing was written: split it into smaller maps, or delete snapshots and scenarios \
+         it no longer needs",
+        megabytes(*size),
+        megabytes(MAX_FILE_BYTES)
+    )]
+    TooLarge {
+        /// The size the file would have, in bytes.
+        size: u64,
+    },
     /// The map breaks the rules of a map, so the file would not open again.
     #[error("the map has problems and was not saved: {}", .0.iter().map(|p| p.message.as_str()).collect::<Vec<_>>().join("; "))]
     Invalid(Vec<Problem>),
@@ -229,90 +242,17 @@ const INDENT: &str = "\t";
 
 /// The whole text of the file, ending with a line break.
 fn encode(file: &FileOut<'_>, escape_strings: bool) -> Result<String, SaveError> {
-    // Room for a typical map up front, so the text is not copied as it grows.
-    let mut text = String::with_capacity(expected_len(file.map));
-    encode_into(&mut text, file, escape_strings)?;
-    text.push('\n');
-    Ok(text)
-}
-
-fn encode_into(
-    out: &mut impl std::fmt::Write,
-    file: &FileOut<'_>,
-    escape_strings: bool,
-) -> Result<(), SaveError> {
     let config = ron::ser::PrettyConfig::new()
         .new_line("\n".to_owned())
         .indentor(INDENT.to_owned())
         .escape_strings(escape_strings);
+    // Room for a typical map up front, so the text is not copied as it grows.
+    let mut text = String::with_capacity(expected_len(file.map));
     ron_options()
-        .to_writer_pretty(out, file, config)
-        .map_err(|e| SaveError::Encode(e.to_string()))
-}
-
-/// How much text is made before it is written and started on its way to the disk.
-const PART_BYTES: usize = 256 * 1024;
-
-/// Text written to a [`Replacement`] in parts as it is made, so the disk works while the rest
-/// is encoded. It stops at the first part with an awkward byte (see [`to_ron_string`]).
-struct Parts<'a> {
-    replacement: &'a mut Replacement,
-    text: String,
-    awkward: bool,
-    failed: Option<std::io::Error>,
-}
-
-impl Parts<'_> {
-    /// Writes the text made so far; false if it cannot be written as it is (and then says why
-    /// in `awkward` or `failed`).
-    fn write_out(&mut self) -> bool {
-        if has_awkward_byte(self.text.as_bytes()) {
-            self.awkward = true;
-            return false;
-        }
-        if let Err(error) = self.replacement.write_part(self.text.as_bytes()) {
-            self.failed = Some(error);
-            return false;
-        }
-        self.text.clear();
-        true
-    }
-}
-
-impl std::fmt::Write for Parts<'_> {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        self.text.push_str(s);
-        if self.text.len() >= PART_BYTES && !self.write_out() {
-            return Err(std::fmt::Error);
-        }
-        Ok(())
-    }
-}
-
-/// Encodes the map straight into `replacement`, in parts.
-fn encode_to(replacement: &mut Replacement, file: &FileOut<'_>) -> Result<(), SaveError> {
-    let mut parts = Parts {
-        replacement,
-        text: String::with_capacity(PART_BYTES + 4096),
-        awkward: false,
-        failed: None,
-    };
-    let encoded = encode_into(&mut parts, file, false);
-    if encoded.is_ok() {
-        // The last part, with the line break that ends the file.
-        parts.text.push('\n');
-        parts.write_out();
-    }
-    if let Some(error) = parts.failed.take() {
-        return Err(SaveError::Io(error));
-    }
-    if !parts.awkward {
-        return encoded;
-    }
-    // An awkward byte: the whole map again, every string escaped (see `to_ron_string`).
-    replacement.restart()?;
-    replacement.write_all(encode(file, true)?.as_bytes())?;
-    Ok(())
+        .to_writer_pretty(&mut text, file, config)
+        .map_err(|e| SaveError::Encode(e.to_string()))?;
+    text.push('\n');
+    Ok(text)
 }
 
 /// About how long the text of `map` is: a stakeholder takes some 1.5 kB, a link some 250 bytes.
@@ -320,31 +260,46 @@ fn expected_len(map: &Map) -> usize {
     4096 + map.stakeholders.len() * 1536 + map.links.len() * 256
 }
 
-/// Saves `map` to `path` atomically, keeping the previous file as `PATH.bak`. A map with
-/// problems is refused, since it would not open again.
-pub fn write_map(path: &Path, map: &Map) -> Result<(), SaveError> {
-    // The map is checked on a second core while it is encoded into a temporary file, part by
-    // part, each part going to the disk while the next is made. The map's file is touched only
-    // when both are done, and a map with problems is refused whatever the encoding gave (the
-    // temporary file is deleted).
-    let mut replacement = Replacement::begin(path)?;
-    let file = FileOut::of(map);
-    let (problems, encoded) = std::thread::scope(|scope| {
-        let checking = scope.spawn(|| validate(map));
-        let encoded = encode_to(&mut replacement, &file);
-        (checking.join(), encoded)
-    });
-    let problems = problems.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+/// The text of `map`'s file, as [`write_map`] writes it: refused when the map has problems or
+/// the text is larger than [`MAX_FILE_BYTES`], since either would not open again.
+pub fn file_text(map: &Map) -> Result<String, SaveError> {
+    let problems = validate(map);
     if !problems.is_empty() {
         return Err(SaveError::Invalid(problems));
     }
-    encoded?;
-    replacement.commit()?;
+    let text = to_ron_string(map)?;
+    let size = text.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge { size });
+    }
+    Ok(text)
+}
+
+/// Saves `map` to `path` atomically, keeping the previous file as `PATH.bak` (beside the file
+/// a symbolic link at `path` points to, if it is one). A map with problems, or one too large
+/// to open again, is refused and the file is left as it was.
+pub fn write_map(path: &Path, map: &Map) -> Result<(), SaveError> {
+    let text = file_text(map)?;
+    replace_file(path, text.as_bytes())?;
     Ok(())
 }
 
 /// Reads and validates the map at `path`. Files over [`MAX_FILE_BYTES`] are refused unread.
 pub fn read_map(path: &Path) -> Result<Loaded, LoadError> {
+    // Opening a named pipe waits for a writer, and a device may never end: read files only.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        let what = if meta.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(LoadError::Io(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("it is {what}, not a map"),
+        )));
+    }
     let file = File::open(path)?;
     let size = file.metadata()?.len();
     if size > MAX_FILE_BYTES {
@@ -977,8 +932,9 @@ mod tests {
     }
 
     #[test]
-    fn a_save_written_in_parts_is_the_canonical_text() -> Result<(), Box<dyn std::error::Error>> {
-        // Large enough for several parts; the awkward byte comes after some are written.
+    fn a_large_save_is_the_canonical_text() -> Result<(), Box<dyn std::error::Error>> {
+        // Some megabytes, with an awkward byte near the end in the second round.
+        const PART_BYTES: usize = 256 * 1024;
         let mut map = crate::model::synthetic::map(800, 3, 1);
         let dir = tempfile::tempdir()?;
         let path = dir.path().join("map.ron");

@@ -7,9 +7,12 @@ mod diagnostic;
 mod map_file;
 pub mod spreadsheet;
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{
+    WriteError, backup_path, check_replaceable, is_read_only, replace_file, save_target,
+    write_atomically,
+};
 pub use diagnostic::Diagnostic;
 pub use map_file::{
-    FORMAT_NAME, FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, SaveError, parse_bytes,
-    parse_map, read_map, to_ron_string, write_map,
+    FORMAT_NAME, FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, SaveError, file_text,
+    parse_bytes, parse_map, read_map, to_ron_string, write_map,
 };

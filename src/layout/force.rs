@@ -229,7 +229,6 @@ impl ForceLayout {
                     [0.0; 2]
                 } else {
                     let [x, y] = pos[i];
-                    #[allow(clippy::cast_possible_truncation)]
                     tree.repulsion(stack, i as u32, x, y, masses[i], strength, theta)
                 };
             }
@@ -290,7 +289,6 @@ impl ForceLayout {
             || (self.steps >= MIN_STEPS && max_displacement < tol * k)
             || max_displacement == 0.0;
 
-        #[allow(clippy::cast_precision_loss)]
         let by_steps = self.steps as f32 / max_steps as f32;
         // Settling shows as the largest move falling from the first temperature to the tolerance.
         let start = self.params.initial_step.max(tol) * k;
@@ -320,12 +318,9 @@ impl ForceLayout {
         }
         let cell = |p: [f32; 2]| {
             // Saturating float-to-int casts; far-off cells merely share a key.
-            #[allow(clippy::cast_possible_truncation)]
-            let c = ((p[0] / r0).floor() as i32, (p[1] / r0).floor() as i32);
-            c
+            ((p[0] / r0).floor() as i32, (p[1] / r0).floor() as i32)
         };
         self.grid.clear();
-        #[allow(clippy::cast_possible_truncation)]
         self.grid.extend(
             self.pos
                 .iter()
@@ -357,7 +352,6 @@ impl ForceLayout {
         let k = self.params.edge_length;
         let tol = self.params.tolerance.clamp(1e-6, 1.0);
         let start = self.params.initial_step.max(tol);
-        #[allow(clippy::cast_precision_loss)]
         let t = self.steps as f32 / self.params.max_steps.max(1) as f32;
         k * start * (tol / start).powf(t.min(1.0))
     }
@@ -442,12 +436,10 @@ fn centroid(points: &[[f32; 2]]) -> [f32; 2] {
         sx += f64::from(p[0]);
         sy += f64::from(p[1]);
     }
-    #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
-    let c = [
+    [
         (sx / points.len() as f64) as f32,
         (sy / points.len() as f64) as f32,
-    ];
-    c
+    ]
 }
 
 /// Nudges every unpinned point by up to `amount` in a direction fixed by a seeded generator,
@@ -472,7 +464,6 @@ fn spread_duplicates(pos: &mut [[f32; 2]], pinned: &[bool], spacing: f32) {
         let key = (pos[i][0].to_bits(), pos[i][1].to_bits());
         let count = seen.entry(key).or_insert(0);
         if *count > 0 && !pinned[i] {
-            #[allow(clippy::cast_precision_loss)]
             let k = *count as f32;
             let r = spacing * k.sqrt();
             let a = k * 2.399_963_2;

@@ -55,7 +55,6 @@ pub fn power_interest_grid(map: &Map, params: GridParams) -> Vec<(StakeholderId,
         let c = spacing / 1.5;
         let lone = members.len() == 1;
         for (k, s) in members.iter().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
             let k = k as f32;
             let r = if lone { 0.0 } else { c * (k + 0.5).sqrt() };
             let a = k * 2.399_963_2;
@@ -84,7 +83,5 @@ fn tenths(score: f32) -> i32 {
         SCORE_MAX / 2.0
     };
     // In range 0..=100 by the clamp above.
-    #[allow(clippy::cast_possible_truncation)]
-    let t = (s * 10.0).round() as i32;
-    t
+    (s * 10.0).round() as i32
 }

@@ -79,7 +79,6 @@ impl QuadTree {
             .push(Cell::empty((x0 + x1) * 0.5, (y0 + y1) * 0.5, half));
         for (i, (p, &m)) in points.iter().zip(masses).enumerate() {
             // Bodies are indexed by u32; maps of four billion stakeholders are not a concern.
-            #[allow(clippy::cast_possible_truncation)]
             self.insert(i as u32, p[0], p[1], m);
         }
         for cell in &mut self.cells {
@@ -98,7 +97,6 @@ impl QuadTree {
         let index = self.cells.len();
         self.cells.push(Cell::empty(cx, cy, h));
         // See `rebuild`: cell counts fit in u32.
-        #[allow(clippy::cast_possible_truncation)]
         {
             self.cells[parent].children[q] = index as u32;
         }
@@ -223,7 +221,6 @@ fn add_repulsion(force: &mut [f32; 2], body: u32, dx: f32, dy: f32, k: f32) {
     let d2 = dx * dx + dy * dy;
     if d2 < MIN_DISTANCE * MIN_DISTANCE || !d2.is_finite() {
         // A deterministic direction per body, so two coincident bodies part differently.
-        #[allow(clippy::cast_precision_loss)]
         let angle = (body as f32) * 2.399_963_2;
         let f = k / MIN_DISTANCE;
         force[0] += angle.cos() * f;
@@ -243,7 +240,6 @@ mod tests {
         let mut f = [0.0; 2];
         for (j, q) in points.iter().enumerate() {
             if j != i {
-                #[allow(clippy::cast_possible_truncation)]
                 add_repulsion(
                     &mut f,
                     i as u32,
@@ -267,7 +263,6 @@ mod tests {
         tree.rebuild(&points, &masses);
         for i in [0_usize, 17, 299] {
             let want = brute(&points, i);
-            #[allow(clippy::cast_possible_truncation)]
             let exact = tree.repulsion(
                 &mut Vec::new(),
                 i as u32,
@@ -277,7 +272,6 @@ mod tests {
                 1.0,
                 0.0,
             );
-            #[allow(clippy::cast_possible_truncation)]
             let approx = tree.repulsion(
                 &mut Vec::new(),
                 i as u32,

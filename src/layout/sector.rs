@@ -63,7 +63,6 @@ pub fn sector_circles(map: &Map, params: SectorParams) -> Vec<(StakeholderId, Po
     let radii: Vec<f32> = groups
         .iter()
         .map(|(_, members)| {
-            #[allow(clippy::cast_precision_loss)]
             let m = members.len() as f32;
             if members.len() < 2 {
                 0.0
@@ -77,10 +76,8 @@ pub fn sector_circles(map: &Map, params: SectorParams) -> Vec<(StakeholderId, Po
 
     let mut out = Vec::with_capacity(map.stakeholders.len());
     for (((_, members), r), [ox, oy]) in groups.iter().zip(&radii).zip(&centres) {
-        #[allow(clippy::cast_precision_loss)]
         let m = members.len() as f32;
         for (j, s) in members.iter().enumerate() {
-            #[allow(clippy::cast_precision_loss)]
             let a = -PI / 2.0 + TAU * j as f32 / m;
             let x = cx + ox + r * a.cos();
             let y = cy + oy + r * a.sin();
@@ -152,7 +149,5 @@ pub(crate) fn map_centre(map: &Map) -> [f32; 2] {
     if n == 0 {
         return [0.0; 2];
     }
-    #[allow(clippy::cast_possible_truncation)]
-    let c = [(sx / f64::from(n)) as f32, (sy / f64::from(n)) as f32];
-    c
+    [(sx / f64::from(n)) as f32, (sy / f64::from(n)) as f32]
 }

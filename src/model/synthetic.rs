@@ -211,7 +211,6 @@ fn stakeholder(
 /// The `index`th point of a sunflower spiral: evenly spread, densest in the middle.
 fn spiral(index: usize) -> Pos {
     // Precision loss is irrelevant for a drawing position.
-    #[allow(clippy::cast_precision_loss)]
     let i = index as f32;
     let radius = SPACING * i.sqrt();
     let angle = i * GOLDEN_ANGLE;
