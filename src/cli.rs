@@ -19,7 +19,7 @@ use crate::examples::{self, EXAMPLES};
 use crate::export::TextFormat;
 use crate::io::spreadsheet::{self, RowError, Table};
 use crate::io::{
-    FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, backup_path, read_map, to_ron_string,
+    FORMAT_VERSION, LoadError, Loaded, backup_path, read_limited, read_map, to_ron_string,
     write_atomically, write_map,
 };
 use crate::model::{Choice, LinkKind, Map};
@@ -572,16 +572,10 @@ fn refuse_to_overwrite(path: &Path, force: bool) -> Outcome {
     Err(fail_at(path, "already exists; add --force to replace it"))
 }
 
-/// Reads an input file whole, refusing files larger than any real table or map.
+/// Reads an input file whole, refusing more than any real table or map, also from a pipe or
+/// a device.
 fn read_input(path: &Path) -> Result<Vec<u8>, Reported> {
-    let size = fs::metadata(path)
-        .map_err(|e| fail_at(path, format!("cannot read the file: {e}")))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        // The same words as for a map that is too large.
-        return Err(fail_at(path, LoadError::TooLarge { size }.to_string()));
-    }
-    fs::read(path).map_err(|e| fail_at(path, format!("cannot read the file: {e}")))
+    read_limited(path).map_err(|e| fail_at(path, e))
 }
 
 fn import(args: &ImportArgs) -> Outcome {
