@@ -136,6 +136,9 @@ Stakeholders: name (required), organisation, role, kind, sector, power (0-10), i
   stated_interests, inferred_interests, concerns, values.
 Links: from, to (stakeholder names), kind (e.g. alliance, tension, authority, funding, referral),
   strength (1-5, default 3), depth, note.
+Columns may be separated by commas, semicolons or tabs (found from the header row); files may be
+UTF-8, UTF-16 with a byte-order mark (Excel's \"Unicode text\") or Windows-1252 (Excel's \"CSV\").
+A cell that an export guarded with a leading ' (before = + - @, a tab or a return) loses it again.
 Every row that cannot be read is reported as FILE:LINE:COL: message, and then nothing is written.";
 
 const EXPORT_HELP: &str = "\

@@ -3,6 +3,7 @@
 
 mod atomic;
 pub mod autosave;
+pub mod decode;
 mod diagnostic;
 mod input;
 mod map_file;
