@@ -331,14 +331,44 @@ struct Reported;
 
 type Outcome = Result<(), Reported>;
 
-/// Prints a line to stdout. A closed pipe (`astute stats | head -1`) is not worth a panic.
+/// Prints a line to stdout, [`terminal_safe`]. A closed pipe (`astute stats | head -1`) is not
+/// worth a panic.
 fn say(line: impl Display) {
-    let _ = writeln!(std::io::stdout().lock(), "{line}");
+    let line = line.to_string();
+    let _ = writeln!(std::io::stdout().lock(), "{}", terminal_safe(&line));
 }
 
-/// Prints a line to stderr.
+/// Prints a line to stderr, [`terminal_safe`].
 fn complain(line: impl Display) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    let line = line.to_string();
+    let _ = writeln!(std::io::stderr().lock(), "{}", terminal_safe(&line));
+}
+
+/// `text` with every control character but the line break (escape sequences, carriage
+/// returns, backspaces, C1 controls) and every bidirectional-text control written as a
+/// `\u001b`-style escape, so that text from a file cannot move the cursor, erase or recolour
+/// lines, or reorder what the terminal shows. Everything the CLI prints passes through here.
+/// The escapes are JSON's: JSON output (whose C0 controls serde has already escaped) still
+/// reads back as the same values.
+fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    // Unicode's Bidi_Control characters: marks, embeddings, overrides and isolates.
+    const BIDI: [char; 12] = [
+        '\u{061c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}',
+        '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    ];
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || BIDI.contains(&c);
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            safe.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            safe.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(safe)
 }
 
 /// Prints `FILE: message` and fails.
