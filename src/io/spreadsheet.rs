@@ -1549,4 +1549,14 @@ Victim Support,\"Victim Support, Northshire\",Voluntary,5,9,1,charity,,Losing th
         assert_eq!(restored("'plain"), "'plain");
         assert_eq!(restored("'=1+1"), "=1+1");
     }
+
+    proptest::proptest! {
+        /// Any text comes back from an export's guard, and no guarded text starts a formula.
+        #[test]
+        fn every_text_is_restored_and_none_starts_a_formula(text in "['=+@\\-\t\r a-z]{0,6}") {
+            let written = neutralised(&text);
+            proptest::prop_assert!(!written.starts_with(FORMULA_STARTS), "{:?}", written);
+            proptest::prop_assert_eq!(restored(&written), text.as_str());
+        }
+    }
 }
