@@ -19,8 +19,8 @@ use crate::examples::{self, EXAMPLES};
 use crate::export::TextFormat;
 use crate::io::spreadsheet::{self, RowError, Table};
 use crate::io::{
-    FORMAT_VERSION, LoadError, Loaded, MAX_FILE_BYTES, backup_path, check_replaceable, file_text,
-    is_read_only, read_map, replace_file, save_target, to_ron_string, write_map,
+    FORMAT_VERSION, LoadError, Loaded, backup_path, check_replaceable, file_text, is_read_only,
+    read_limited, read_map, replace_file, save_target, to_ron_string, write_map,
 };
 use crate::model::{Choice, LinkKind, Map};
 
@@ -136,6 +136,9 @@ Stakeholders: name (required), organisation, role, kind, sector, power (0-10), i
   stated_interests, inferred_interests, concerns, values.
 Links: from, to (stakeholder names), kind (e.g. alliance, tension, authority, funding, referral),
   strength (1-5, default 3), depth, note.
+Columns may be separated by commas, semicolons or tabs (found from the header row); files may be
+UTF-8, UTF-16 with a byte-order mark (Excel's \"Unicode text\") or Windows-1252 (Excel's \"CSV\").
+A cell that an export guarded with a leading ' (before = + - @, a tab or a return) loses it again.
 Every row that cannot be read is reported as FILE:LINE:COL: message, and then nothing is written.";
 
 const EXPORT_HELP: &str = "\
@@ -330,22 +333,51 @@ struct Reported;
 
 type Outcome = Result<(), Reported>;
 
-/// Prints a line to stdout, or to stderr once stdout holds the output (`-o -`). A closed pipe
-/// (`astute stats | head -1`) is not worth a panic.
+/// Prints a line to stdout, [`terminal_safe`], or to stderr once stdout holds the output
+/// (`-o -`). A closed pipe (`astute stats | head -1`) is not worth a panic.
 fn say(line: impl Display) {
     if OUTPUT_ON_STDOUT.load(std::sync::atomic::Ordering::Relaxed) {
         complain(line);
     } else {
-        let _ = writeln!(std::io::stdout().lock(), "{line}");
+        let line = line.to_string();
+        let _ = writeln!(std::io::stdout().lock(), "{}", terminal_safe(&line));
     }
 }
 
 /// Set once an output went to stdout (`-o -`): what is said about it goes to stderr then.
 static OUTPUT_ON_STDOUT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Prints a line to stderr.
+/// Prints a line to stderr, [`terminal_safe`].
 fn complain(line: impl Display) {
-    let _ = writeln!(std::io::stderr().lock(), "{line}");
+    let line = line.to_string();
+    let _ = writeln!(std::io::stderr().lock(), "{}", terminal_safe(&line));
+}
+
+/// `text` with every control character but the line break (escape sequences, carriage
+/// returns, backspaces, C1 controls) and every bidirectional-text control written as a
+/// `\u001b`-style escape, so that text from a file cannot move the cursor, erase or recolour
+/// lines, or reorder what the terminal shows. Everything the CLI prints passes through here.
+/// The escapes are JSON's: JSON output (whose C0 controls serde has already escaped) still
+/// reads back as the same values.
+fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    // Unicode's Bidi_Control characters: marks, embeddings, overrides and isolates.
+    const BIDI: [char; 12] = [
+        '\u{061c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}',
+        '\u{202e}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    ];
+    let unsafe_char = |c: char| (c.is_control() && c != '\n') || BIDI.contains(&c);
+    if !text.contains(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            safe.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            safe.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(safe)
 }
 
 /// Prints `FILE: message` and fails.
@@ -554,8 +586,7 @@ fn format_one(path: &Path, check_only: bool) -> Outcome {
         ));
     }
     let canonical = to_ron_string(&loaded.map).map_err(|e| fail_at(path, e))?;
-    let current =
-        fs::read(path).map_err(|e| fail_at(path, format!("cannot read the file: {e}")))?;
+    let current = read_limited(path).map_err(|e| fail_at(path, e))?;
     if current == canonical.as_bytes() {
         return Ok(());
     }
@@ -605,16 +636,10 @@ fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Reads an input file whole, refusing files larger than any real table or map.
+/// Reads an input file whole, refusing more than any real table or map, also from a pipe or
+/// a device.
 fn read_input(path: &Path) -> Result<Vec<u8>, Reported> {
-    let size = fs::metadata(path)
-        .map_err(|e| fail_at(path, format!("cannot read the file: {e}")))?
-        .len();
-    if size > MAX_FILE_BYTES {
-        // The same words as for a map that is too large.
-        return Err(fail_at(path, LoadError::TooLarge { size }.to_string()));
-    }
-    fs::read(path).map_err(|e| fail_at(path, format!("cannot read the file: {e}")))
+    read_limited(path).map_err(|e| fail_at(path, e))
 }
 
 fn import(args: &ImportArgs) -> Outcome {

@@ -492,15 +492,7 @@ impl AstuteApp {
     /// there is one) to the map as one undoable step. If any row cannot be read, every such row
     /// is listed and nothing changes.
     fn import_csv(&mut self, path: &Path) {
-        let read = |path: &Path| -> Result<Vec<u8>, String> {
-            let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
-            if size > crate::io::MAX_FILE_BYTES {
-                return Err(format!(
-                    "the file is {size} bytes, more than a table can be"
-                ));
-            }
-            std::fs::read(path).map_err(|e| e.to_string())
-        };
+        let read = |path: &Path| crate::io::read_limited(path).map_err(|e| e.to_string());
         let links_path = crate::cli::links_path(path);
         let tables = read(path).and_then(|people| {
             let links = if links_path.is_file() {

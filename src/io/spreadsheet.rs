@@ -13,11 +13,13 @@
 //! any row fails. Export writes the same columns back (plus ids, which import ignores), leaving
 //! confidential fields out unless asked.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::f32::consts::{FRAC_PI_2, TAU};
 use std::fmt;
 use std::path::Path;
 
+use super::decode::{LineIndex, decode, sniff_delimiter};
 use crate::model::{
     AllianceDepth, Choice, IdAllocator, Kind, Link, LinkKind, Map, Pos, SCORE_MAX, STANCE_MAX,
     STANCE_MIN, STRENGTH_MAX, STRENGTH_MIN, Sector, Stakeholder, StakeholderId, stance_label,
@@ -163,25 +165,37 @@ const CIRCLE_SPACING: f32 = 140.0;
 const CIRCLE_MIN_RADIUS: f32 = 200.0;
 
 /// Makes a map from a stakeholders table and, optionally, a links table (the bytes of CSV
-/// files). Either every row is read, or every row that could not be read is returned.
+/// files, in UTF-8, UTF-16 with a byte-order mark, or Windows-1252; columns separated by `,`,
+/// `;` or tabs). Either every row is read, or every row that could not be read is returned.
 pub fn import_csv(stakeholders: &[u8], links: Option<&[u8]>) -> Result<Imported, Vec<RowError>> {
     let mut report = Report::default();
+    let people = csv_rows(Table::Stakeholders, stakeholders, &mut report);
+    let links = links.map(|bytes| csv_rows(Table::Links, bytes, &mut report));
+    import_rows(people, links, report)
+}
+
+/// Makes a map from the rows of a stakeholders table and, optionally, a links table, however
+/// they were read (`None`: the table could not be read at all, and `report` says why).
+fn import_rows(
+    people: Option<Vec<TableRow>>,
+    links: Option<Option<Vec<TableRow>>>,
+    mut report: Report,
+) -> Result<Imported, Vec<RowError>> {
     let mut map = Map::default();
     let mut ids = IdAllocator::for_map(&map);
-    let people = read_sheet(Table::Stakeholders, stakeholders, &mut report)
+    let people = people
+        .and_then(|rows| read_sheet(Table::Stakeholders, rows, &mut report))
         .map(|sheet| stakeholders_from(&sheet, &mut ids, &mut report));
+    let links = links
+        .flatten()
+        .and_then(|rows| read_sheet(Table::Links, rows, &mut report));
+    // Without a usable stakeholders table, link names cannot be checked; the links table's
+    // own problems are still reported.
     let Some((stakeholders, names)) = people else {
-        // Without a usable stakeholders table, link names cannot be checked; still report the
-        // links table's own problems.
-        if let Some(bytes) = links {
-            read_sheet(Table::Links, bytes, &mut report);
-        }
         return Err(report.sorted_errors());
     };
     map.stakeholders = stakeholders;
-    if let Some(bytes) = links
-        && let Some(sheet) = read_sheet(Table::Links, bytes, &mut report)
-    {
+    if let Some(sheet) = links {
         map.links = links_from(&sheet, &names, &mut ids, &mut report);
     }
     if !report.errors.is_empty() {
@@ -231,45 +245,169 @@ struct Sheet {
     rows: Vec<Row>,
 }
 
+/// One row of a table as a reader gives it: the text of each cell, and where it starts.
+struct TableRow {
+    /// 1-based line in the file where the row starts.
+    line: usize,
+    /// The cells, as they are (not trimmed).
+    cells: Vec<String>,
+}
+
 /// One data row of a table.
 struct Row {
     line: usize,
     cells: Vec<String>,
-    /// False when the row is ragged or holds bytes that are not UTF-8 (already reported).
+    /// False when the row is ragged (already reported).
     readable: bool,
 }
 
-/// Reads the header and rows of a table. Returns `None` when the header is unusable.
-fn read_sheet(table: Table, bytes: &[u8], report: &mut Report) -> Option<Sheet> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        Some(Ok(header)) => header,
-        Some(Err(e)) => {
-            report.errors.push(csv_failure(table, &e));
-            return None;
-        }
-        None => {
-            report.errors.push(empty_table(table));
+/// Reads the rows of a CSV table: decodes its bytes ([`decode`]), finds the delimiter from
+/// the header row, and numbers each row by the line it starts on, whatever the line ends.
+/// Returns `None` when not even the header can be read (the reason is in `report`).
+fn csv_rows(table: Table, bytes: &[u8], report: &mut Report) -> Option<Vec<TableRow>> {
+    let decoded = match decode(bytes) {
+        Ok(decoded) => decoded,
+        Err(error) => {
+            report.errors.push(RowError {
+                table,
+                line: error.line().unwrap_or(1),
+                column: None,
+                message: error.to_string(),
+            });
             return None;
         }
     };
-    let columns = read_header(table, &header, report)?;
-    let width = header.len();
+    if let Some(note) = decoded.encoding.note() {
+        report.warnings.push(RowError {
+            table,
+            line: 1,
+            column: None,
+            message: note.to_owned(),
+        });
+    }
+    let text = decoded.text.as_bytes();
+    let delimiter = sniff_delimiter(&decoded.text);
+    // The csv crate counts a lone `\r` as no line at all, so lines come from byte offsets.
+    let lines = LineIndex::new(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text);
     let mut rows = Vec::new();
-    for record in records {
+    let mut last_start = 0;
+    for record in reader.records() {
         match record {
-            Ok(record) => rows.extend(read_row(table, &record, width, report)),
+            Ok(record) => {
+                let at = record.position().map_or(0, |p| byte_offset(p.byte()));
+                last_start = record_start(text, at);
+                rows.push(TableRow {
+                    line: lines.line_of(last_start),
+                    cells: record.iter().map(str::to_owned).collect(),
+                });
+            }
             Err(e) => {
                 // The reader cannot go on after a broken record; report it and stop.
-                report.errors.push(csv_failure(table, &e));
+                let line = e
+                    .position()
+                    .map_or(1, |p| lines.line_of(byte_offset(p.byte())));
+                report.errors.push(RowError {
+                    table,
+                    line,
+                    column: None,
+                    message: format!("cannot read this row as CSV: {e}"),
+                });
                 break;
             }
         }
     }
+    // A quote that is never closed makes the rest of the file one field of the last row.
+    let last = text.get(last_start..).unwrap_or_default();
+    if let Some((offset, field)) = open_quote(last, delimiter)
+        && rows.pop().is_some()
+    {
+        report.errors.push(RowError {
+            table,
+            line: lines.line_of(last_start + offset),
+            column: Some(field + 1),
+            message: "this quote is never closed, so the rest of the file would be one field: \
+                      add the closing `\"` (a `\"` inside quoted text is written `\"\"`)"
+                .into(),
+        });
+        if rows.is_empty() {
+            return None;
+        }
+    }
+    Some(rows)
+}
+
+/// Where the record the CSV reader places at `at` really starts: the reader's position may
+/// be on the line ends (and blank lines) before it.
+fn record_start(text: &[u8], at: usize) -> usize {
+    let skipped = text
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take_while(|&&byte| byte == b'\n' || byte == b'\r')
+        .count();
+    at + skipped
+}
+
+/// A byte offset from the CSV reader as an index (it is within the text, so it fits).
+fn byte_offset(byte: u64) -> usize {
+    usize::try_from(byte).unwrap_or(usize::MAX)
+}
+
+/// Where a quoted field opens without closing in `record` (one record and all that follows
+/// it): the quote's byte offset and the field's 0-based index. Follows the CSV reader's
+/// rules: a quote opens a quoted field only at the field's start, `""` inside one is a quote.
+fn open_quote(record: &[u8], delimiter: u8) -> Option<(usize, usize)> {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    let mut field = 0;
+    let mut opened = 0;
+    for (i, &byte) in record.iter().enumerate() {
+        let ends_line = byte == b'\n' || byte == b'\r';
+        state = match state {
+            State::Quoted if byte == b'"' => State::QuoteInQuoted,
+            State::Quoted => State::Quoted,
+            State::QuoteInQuoted if byte == b'"' => State::Quoted,
+            State::FieldStart if byte == b'"' => {
+                opened = i;
+                State::Quoted
+            }
+            _ if byte == delimiter => {
+                field += 1;
+                State::FieldStart
+            }
+            _ if ends_line => {
+                field = 0;
+                State::FieldStart
+            }
+            _ => State::Unquoted,
+        };
+    }
+    (state == State::Quoted).then_some((opened, field))
+}
+
+/// Reads the header and rows of a table. Returns `None` when the header is unusable.
+fn read_sheet(table: Table, rows: Vec<TableRow>, report: &mut Report) -> Option<Sheet> {
+    let mut rows = rows.into_iter();
+    let Some(header) = rows.next() else {
+        report.errors.push(empty_table(table));
+        return None;
+    };
+    let columns = read_header(table, &header, report)?;
+    let width = header.cells.len();
+    let rows = rows
+        .filter_map(|row| read_row(table, row, width, report))
+        .collect();
     Some(Sheet {
         table,
         columns,
@@ -292,27 +430,17 @@ fn empty_table(table: Table) -> RowError {
     }
 }
 
-fn csv_failure(table: Table, error: &csv::Error) -> RowError {
-    let line = error.position().map_or(1, |p| p.line() as usize);
-    RowError {
-        table,
-        line,
-        column: None,
-        message: format!("cannot read this row as CSV: {error}"),
-    }
-}
-
 /// Maps known headers to their columns; unknown headers become warnings.
 fn read_header(
     table: Table,
-    header: &csv::ByteRecord,
+    header: &TableRow,
     report: &mut Report,
 ) -> Option<HashMap<&'static str, usize>> {
     let known = match table {
         Table::Stakeholders => STAKEHOLDER_COLUMNS,
         Table::Links => LINK_COLUMNS,
     };
-    let line = header.position().map_or(1, |p| p.line() as usize);
+    let line = header.line;
     let at = |index: usize, message: String| RowError {
         table,
         line,
@@ -321,12 +449,7 @@ fn read_header(
     };
     let mut columns: HashMap<&'static str, usize> = HashMap::new();
     let mut failed = false;
-    for (index, raw) in header.iter().enumerate() {
-        let Ok(text) = std::str::from_utf8(raw) else {
-            report.errors.push(at(index, not_utf8()));
-            failed = true;
-            continue;
-        };
+    for (index, text) in header.cells.iter().enumerate() {
         let key = header_key(text);
         if key.is_empty() {
             continue;
@@ -380,34 +503,10 @@ fn known_column(known: &[(&'static str, &[&str])], key: &str) -> Option<&'static
         .map(|(name, _)| *name)
 }
 
-fn not_utf8() -> String {
-    "this field is not UTF-8 text; save the spreadsheet as \"CSV UTF-8\" and import again".into()
-}
-
-/// Turns a record into a row, reporting fields that are not UTF-8 and rows of the wrong
-/// width. Rows with nothing in them are skipped.
-fn read_row(
-    table: Table,
-    record: &csv::ByteRecord,
-    width: usize,
-    report: &mut Report,
-) -> Option<Row> {
-    let line = record.position().map_or(0, |p| p.line() as usize);
-    let mut readable = true;
-    let mut cells = Vec::with_capacity(record.len());
-    for (index, raw) in record.iter().enumerate() {
-        let text = String::from_utf8_lossy(raw).into_owned();
-        if std::str::from_utf8(raw).is_err() {
-            report.errors.push(RowError {
-                table,
-                line,
-                column: Some(index + 1),
-                message: not_utf8(),
-            });
-            readable = false;
-        }
-        cells.push(text);
-    }
+/// Turns a table row into a data row, reporting rows of the wrong width. Rows with nothing
+/// in them are skipped.
+fn read_row(table: Table, row: TableRow, width: usize, report: &mut Report) -> Option<Row> {
+    let TableRow { line, cells } = row;
     if cells.iter().all(|c| c.trim().is_empty()) {
         return None;
     }
@@ -416,17 +515,17 @@ fn read_row(
         .iter()
         .rposition(|c| !c.trim().is_empty())
         .map_or(0, |i| i + 1);
-    if record.len() < width || used > width {
+    let readable = cells.len() >= width && used <= width;
+    if !readable {
         report.errors.push(RowError {
             table,
             line,
             column: None,
             message: format!(
                 "this row has {} fields but the header has {width}",
-                record.len()
+                cells.len()
             ),
         });
-        readable = false;
     }
     Some(Row {
         line,
@@ -451,13 +550,14 @@ impl<'a> Cells<'a> {
         }
     }
 
-    /// The trimmed text in `column`, empty when the table has no such column.
+    /// The trimmed text in `column`, without the `'` an export put before a formula
+    /// character ([`restored`]); empty when the table has no such column.
     fn text(&self, column: &str) -> &'a str {
         self.sheet
             .columns
             .get(column)
             .and_then(|&index| self.row.cells.get(index))
-            .map_or("", |text| text.trim())
+            .map_or("", |text| restored(text.trim()))
     }
 
     /// The text in `column` as an owned string.
@@ -758,18 +858,19 @@ fn stakeholders_csv(map: &Map, include_confidential: bool) -> Result<String, csv
         if include_confidential {
             row.push(s.inferred_interests.clone());
         }
-        out.write_record(&row)?;
+        write_row(&mut out, &header, &row)?;
     }
     finish(out)
 }
 
 fn links_csv(map: &Map) -> Result<String, csv::Error> {
-    let mut out = csv::Writer::from_writer(Vec::new());
-    out.write_record([
+    let header = [
         "id", "from", "to", "kind", "strength", "depth", "note", "from_id", "to_id",
-    ])?;
+    ];
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(header)?;
     for l in &map.links {
-        out.write_record([
+        let row = [
             l.id.to_string(),
             map.name_of(l.from).to_owned(),
             map.name_of(l.to).to_owned(),
@@ -779,9 +880,56 @@ fn links_csv(map: &Map) -> Result<String, csv::Error> {
             l.note.clone(),
             l.from.to_string(),
             l.to.to_string(),
-        ])?;
+        ];
+        write_row(&mut out, &header, &row)?;
     }
     finish(out)
+}
+
+/// First characters that make Excel or LibreOffice read a cell as a formula (OWASP's "CSV
+/// injection"): an export puts `'` before them, so the cell shows as text.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Columns that hold numbers Astute wrote: `-2` there is a stance, not a formula.
+const NUMBER_COLUMNS: [&str; 4] = ["power", "interest", "stance", "strength"];
+
+/// `cell` as an export writes it: with a `'` before a formula character, so that no
+/// spreadsheet runs it, and before a `'` that [`restored`] would otherwise take away.
+fn neutralised(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) || restored(cell).len() < cell.len() {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// `cell` as it was before [`neutralised`]: without the `'` before a formula character or
+/// another `'`. Any other `'` is text, and kept.
+fn restored(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) || rest.starts_with('\'') => rest,
+        _ => cell,
+    }
+}
+
+/// Writes a row of text cells, each [`neutralised`] except in [`NUMBER_COLUMNS`].
+fn write_row(
+    out: &mut csv::Writer<Vec<u8>>,
+    header: &[&str],
+    row: &[String],
+) -> Result<(), csv::Error> {
+    let cells: Vec<Cow<'_, str>> = row
+        .iter()
+        .zip(header)
+        .map(|(cell, column)| {
+            if NUMBER_COLUMNS.contains(column) {
+                Cow::Borrowed(cell.as_str())
+            } else {
+                neutralised(cell)
+            }
+        })
+        .collect();
+    out.write_record(cells.iter().map(|cell| cell.as_bytes()))
 }
 
 fn finish(out: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
@@ -957,13 +1105,132 @@ Rape Crisis Northshire,Rape Crisis Northshire,Alliance,0
         assert!(found[0].starts_with("1: the file is empty"), "{found:?}");
     }
 
+    /// The names of the imported stakeholders.
+    fn names(imported: &Imported) -> Vec<&str> {
+        let people = &imported.map.stakeholders;
+        people.iter().map(|s| s.name.as_str()).collect()
+    }
+
     #[test]
-    fn bytes_that_are_not_utf8_are_reported_per_field() {
-        let people = b"name,organisation\nPolice,Northshire\nSt Mary\xe9s,Caf\xe9 Aid\n";
-        let errors = import_csv(people, None).err().unwrap_or_default();
-        let at: Vec<_> = errors.iter().map(|e| (e.line, e.column)).collect();
-        assert_eq!(at, [(3, Some(1)), (3, Some(2))]);
-        assert!(errors[0].message.contains("CSV UTF-8"));
+    fn windows_1252_is_read_and_the_report_says_so() -> Result<(), Vec<RowError>> {
+        // Excel's plain "CSV" on Windows: Windows-1252, and CRLF line ends.
+        let people = b"name,organisation\r\nPolice,Northshire\r\nSt Mary\x92s,Caf\xe9 Aid\r\n";
+        let imported = import_csv(people, None)?;
+        assert_eq!(names(&imported), ["Police", "St Mary\u{2019}s"]);
+        assert_eq!(imported.map.stakeholders[1].organisation, "Café Aid");
+        let warnings: Vec<_> = imported.warnings.iter().map(ToString::to_string).collect();
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0]
+                .starts_with("1: the file is not UTF-8 text, so it was read as Windows-1252"),
+            "{warnings:?}"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn utf8_with_a_damaged_byte_is_refused_on_its_line() {
+        let people = "name\nCafé Aid\nSt Mary".bytes().chain(*b"\xe9s\n");
+        let people: Vec<u8> = people.collect();
+        let found = messages(import_csv(&people, None));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].starts_with("3: the file is UTF-8 text up to this line"));
+    }
+
+    #[test]
+    fn utf16_unicode_text_from_excel_is_read() -> Result<(), Vec<RowError>> {
+        // Excel's "Unicode text": UTF-16 little-endian with a byte-order mark, tabs, CRLF.
+        let text = "name\tsector\tpower\r\nCafé Aid\tVoluntary\t5\r\nPolice\tStatutory\t8\r\n";
+        let bytes: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let imported = import_csv(&bytes, None)?;
+        assert_eq!(names(&imported), ["Café Aid", "Police"]);
+        let s = &imported.map.stakeholders;
+        assert_eq!((s[1].sector, s[1].power), (Sector::Statutory, 8.0));
+        assert!(imported.warnings[0].message.contains("UTF-16"));
+        Ok(())
+    }
+
+    #[test]
+    fn semicolons_and_tabs_between_columns_are_found_from_the_header() -> Result<(), Vec<RowError>>
+    {
+        // European Excel: semicolons, and decimal commas in quoted... or bare fields.
+        let people = "name;organisation;power;tags\nPolice;Northshire, East;8;police, referrer\nVictim Support;VS;5;\"a;b\"\n";
+        let imported = import(people, None)?;
+        let s = &imported.map.stakeholders;
+        assert_eq!(names(&imported), ["Police", "Victim Support"]);
+        assert_eq!(
+            (s[0].organisation.as_str(), s[0].power),
+            ("Northshire, East", 8.0)
+        );
+        assert_eq!(s[0].tags, ["police, referrer"]);
+        assert_eq!(s[1].tags, ["a", "b"]);
+        let links = "from\tto\tkind\nPolice\tVictim Support\treferral\n";
+        let imported = import(people, Some(links))?;
+        assert_eq!(imported.map.links.len(), 1);
+        assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        Ok(())
+    }
+
+    #[test]
+    fn lines_are_counted_with_crlf_and_lone_cr_line_ends() {
+        for people in [
+            "name,power\r\nA,5\r\nB,x\r\n",
+            "name,power\rA,5\rB,x\r",
+            "name,power\nA,5\nB,x\n",
+        ] {
+            assert_eq!(
+                messages(import(people, None)),
+                ["3:2: power `x` is not a number from 0 to 10"],
+                "{people:?}"
+            );
+        }
+        // Quoted line breaks and blank lines count too, in every kind of line end.
+        let people = "name,notes,power\r\n\r\n\"A\",\"two\rlines\",5\r\nB,,11\r\n";
+        assert_eq!(
+            messages(import(people, None)),
+            ["5:3: power 11 is out of range 0–10"]
+        );
+        let header = "\n\nname,power,power\nA,5,5\n";
+        assert_eq!(
+            messages(import(header, None)),
+            ["3:3: column 2 already gives the `power`; a column may appear only once"]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_reported_as_such_on_its_line() {
+        let people = "name,notes,power\nA,,5\nB,\"never closed,5\nC,,6\nD,,7\n";
+        assert_eq!(
+            messages(import(people, None)),
+            [
+                "3:2: this quote is never closed, so the rest of the file would be one field: add \
+              the closing `\"` (a `\"` inside quoted text is written `\"\"`)"
+            ]
+        );
+        // Doubled quotes inside quoted text are not a closing quote.
+        let people = "name,notes\nA,\"say \"\"hi\"\"\nB,x\n";
+        let found = messages(import(people, None));
+        assert!(
+            found[0].starts_with("2:2: this quote is never closed"),
+            "{found:?}"
+        );
+        // In the header, and in a links table.
+        let found = messages(import("name,\"notes\n", Some("from,to,\"kind\n")));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(
+            found[0].starts_with("1:2: this quote is never closed"),
+            "{found:?}"
+        );
+        assert!(
+            found[1].starts_with("1:3: this quote is never closed"),
+            "{found:?}"
+        );
+        // A closed quote, and a quote inside an unquoted field, are fine.
+        let fine = import("name,notes\nA,\"x\"\"\"\nB,say \"hi\n", None);
+        assert!(fine.is_ok(), "{:?}", fine.err());
     }
 
     #[test]
@@ -1091,5 +1358,205 @@ Victim Support,\"Victim Support, Northshire\",Voluntary,5,9,1,charity,,Losing th
         assert!(all.stakeholders.contains("Losing the contract"));
         assert!(all.links.contains("Core grant"));
         Ok(())
+    }
+
+    /// Text that a spreadsheet would run as a formula, or that looks like what the export
+    /// writes to stop one.
+    const HOSTILE: [&str; 12] = [
+        "=HYPERLINK(\"http://evil.example\",\"Click\")",
+        "+1+1",
+        "-2+3",
+        "@SUM(1)",
+        "\tTabbed",
+        "\rReturned",
+        "'=already quoted",
+        "''doubled",
+        "'plain apostrophe",
+        "'",
+        "O'Brien",
+        "= spaced",
+    ];
+
+    /// A map with a stakeholder named by each hostile text, with it in every text field,
+    /// and links between them that carry it too.
+    fn hostile_map() -> Map {
+        let mut map = Map::default();
+        let mut ids = IdAllocator::for_map(&map);
+        for text in HOSTILE {
+            let mut s = Stakeholder::new(ids.next(), text);
+            s.organisation = text.into();
+            s.role = text.into();
+            s.notes = text.into();
+            s.stated_interests = text.into();
+            s.inferred_interests = text.into();
+            s.concerns = text.into();
+            s.values = text.into();
+            // Import trims each tag, as it trims every cell that an export did not guard.
+            s.tags = vec![text.trim().into(), "plain".into()];
+            s.stance = -2;
+            map.stakeholders.push(s);
+        }
+        let ends: Vec<_> = map
+            .stakeholders
+            .windows(2)
+            .map(|p| (p[0].id, p[1].id))
+            .collect();
+        for (i, (from, to)) in ends.into_iter().enumerate() {
+            let mut link = Link::new(ids.next(), from, to, LinkKind::Tension);
+            link.note = HOSTILE[i].into();
+            map.links.push(link);
+        }
+        map
+    }
+
+    /// Every cell of a CSV table as a CSV reader gives it, by column name.
+    fn cells_by_column(table: &str) -> Result<Vec<HashMap<String, String>>, csv::Error> {
+        let mut reader = csv::Reader::from_reader(table.as_bytes());
+        let header = reader.headers()?.clone();
+        reader
+            .records()
+            .map(|record| {
+                let record = record?;
+                let cells = record.iter().map(str::to_owned);
+                Ok(header.iter().map(str::to_owned).zip(cells).collect())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn exported_text_cannot_start_a_formula_and_numbers_stay_numbers()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let tables = export_csv(&hostile_map(), true)?;
+        let people = cells_by_column(&tables.stakeholders)?;
+        let links = cells_by_column(&tables.links)?;
+        assert_eq!(
+            (people.len(), links.len()),
+            (HOSTILE.len(), HOSTILE.len() - 1)
+        );
+        let mut checked = 0;
+        for row in people.iter().chain(&links) {
+            for (column, cell) in row {
+                if !NUMBER_COLUMNS.contains(&column.as_str()) {
+                    assert!(!cell.starts_with(FORMULA_STARTS), "{column}: {cell:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 150, "{checked}");
+        let name_for = |notes: &str| {
+            people
+                .iter()
+                .find(|row| row["notes"] == notes)
+                .map(|row| row["name"].as_str())
+        };
+        let hyperlink = "'=HYPERLINK(\"http://evil.example\",\"Click\")";
+        assert_eq!(name_for(hyperlink), Some(hyperlink));
+        for cell in [
+            "'+1+1",
+            "'-2+3",
+            "'@SUM(1)",
+            "'\tTabbed",
+            "'\rReturned",
+            "'= spaced",
+        ] {
+            assert_eq!(name_for(cell), Some(cell));
+        }
+        // A leading `'` that import would take away gets another; any other is left.
+        for cell in [
+            "''=already quoted",
+            "'''doubled",
+            "'plain apostrophe",
+            "'",
+            "O'Brien",
+        ] {
+            assert_eq!(name_for(cell), Some(cell));
+        }
+        // Tags are one cell; only its start matters to a spreadsheet.
+        assert!(people.iter().any(|row| row["tags"] == "'+1+1; plain"));
+        // The stance of -2 is a number, not a formula.
+        assert!(people.iter().all(|row| row["stance"] == "-2"));
+        assert_eq!(
+            (links[0]["from"].as_str(), links[0]["to"].as_str()),
+            (hyperlink, "'+1+1")
+        );
+        assert_eq!(links[0]["note"], hyperlink);
+        Ok(())
+    }
+
+    #[test]
+    fn hostile_text_survives_an_export_and_import_exactly() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let map = hostile_map();
+        let tables = export_csv(&map, true)?;
+        let again =
+            import(&tables.stakeholders, Some(&tables.links)).map_err(|e| format!("{e:?}"))?;
+        assert!(again.warnings.is_empty(), "{:?}", again.warnings);
+        assert_eq!(again.map.stakeholders.len(), map.stakeholders.len());
+        for (a, b) in map.stakeholders.iter().zip(&again.map.stakeholders) {
+            assert_eq!(
+                (
+                    &a.name,
+                    &a.organisation,
+                    &a.role,
+                    &a.notes,
+                    &a.stated_interests
+                ),
+                (
+                    &b.name,
+                    &b.organisation,
+                    &b.role,
+                    &b.notes,
+                    &b.stated_interests
+                )
+            );
+            assert_eq!(
+                (
+                    &a.inferred_interests,
+                    &a.concerns,
+                    &a.values,
+                    &a.tags,
+                    a.stance
+                ),
+                (
+                    &b.inferred_interests,
+                    &b.concerns,
+                    &b.values,
+                    &b.tags,
+                    b.stance
+                )
+            );
+        }
+        let ends = |m: &Map| -> Vec<(String, String, String)> {
+            let name = |id| m.name_of(id).to_owned();
+            let links = m.links.iter();
+            links
+                .map(|l| (name(l.from), name(l.to), l.note.clone()))
+                .collect()
+        };
+        assert_eq!(ends(&again.map), ends(&map));
+        Ok(())
+    }
+
+    #[test]
+    fn neutralising_and_restoring_are_inverse() {
+        for text in HOSTILE
+            .into_iter()
+            .chain(["", "'''", "'+", "-", "Police", "'\r"])
+        {
+            assert_eq!(restored(&neutralised(text)), text, "{text:?}");
+        }
+        // A spreadsheet's own cells keep a leading `'` that is not before a formula.
+        assert_eq!(restored("'plain"), "'plain");
+        assert_eq!(restored("'=1+1"), "=1+1");
+    }
+
+    proptest::proptest! {
+        /// Any text comes back from an export's guard, and no guarded text starts a formula.
+        #[test]
+        fn every_text_is_restored_and_none_starts_a_formula(text in "['=+@\\-\t\r a-z]{0,6}") {
+            let written = neutralised(&text);
+            proptest::prop_assert!(!written.starts_with(FORMULA_STARTS), "{:?}", written);
+            proptest::prop_assert_eq!(restored(&written), text.as_str());
+        }
     }
 }
