@@ -17,6 +17,7 @@ pub use dialogs::{FileDialogs, FileKind, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
 pub use prefs::{Prefs, Theme};
 
+use crate::disclose::Disclosure;
 use crate::examples::EXAMPLES;
 use crate::export::TextFormat;
 use crate::io::autosave::Autosave;
@@ -243,8 +244,9 @@ impl AstuteApp {
         }
         let shown = shown_map(&self.doc.map, &self.scenario);
         let (analysed, fresh) = self.analysis.get(&ctx, shown, self.revision);
-        if let Some(presenting) = &self.presenting {
-            present::caption_ui(ui, &self.doc.map, presenting.step);
+        if let Some(presenting) = &mut self.presenting {
+            let step = presenting.step;
+            present::caption_ui(ui, presenting.map(&self.doc.map, self.revision), step);
         } else {
             self.menu_bar_ui(ui, &mut out);
             self.status_bar_ui(ui, fresh);
@@ -325,7 +327,7 @@ impl AstuteApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let map = match (&mut self.presenting, &mut self.layout, &self.scenario) {
-                    (Some(presenting), _, _) => presenting.map(&self.doc.map, self.revision),
+                    (Some(presenting), _, _) => presenting.map(&self.doc.map, self.revision).map(),
                     (None, Some(run), _) => run.preview(&self.doc.map, self.revision),
                     (None, None, Some((_, _, shown))) => shown,
                     (None, None, None) => &self.doc.map,
@@ -694,12 +696,12 @@ impl AstuteApp {
         let Some(meeting) = self.doc.map.meetings.iter().find(|m| m.id == id).cloned() else {
             return;
         };
-        let map = self.doc.map.clone();
-        let include = self.meetings.include_confidential;
+        let disclosure = Disclosure::from_flag(self.meetings.include_confidential);
+        let shown = disclosure.share(&self.doc.map).into_owned();
         let name = format!("{}-brief.html", file_stem(&meeting.title));
         self.export_file(FileKind::Document, &name, |path| {
             let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
-            let brief = crate::meeting::brief::brief(&map, &meeting, include);
+            let brief = crate::meeting::brief::brief(&shown, &meeting);
             Ok(brief.render(format).into_bytes())
         });
     }
@@ -707,17 +709,17 @@ impl AstuteApp {
     /// Exports the whole map as a report (HTML or Markdown, by the file's extension) or as
     /// GraphML, without confidential fields.
     fn export_map(&mut self, command: Command) {
-        let map = self.doc.map.clone();
-        let stem = file_stem(&map.meta.title);
+        let shown = Disclosure::Redacted.share(&self.doc.map).into_owned();
+        let stem = file_stem(&shown.meta.title);
         if command == Command::ExportReport {
             self.export_file(FileKind::Document, &format!("{stem}-report.html"), |path| {
                 let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
-                let report = crate::export::report::report(&map, false);
+                let report = crate::export::report::report(&shown);
                 Ok(report.render(format).into_bytes())
             });
         } else {
             self.export_file(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {
-                crate::export::graphml::to_graphml(&map, false)
+                crate::export::graphml::to_graphml(&shown)
                     .map(String::into_bytes)
                     .map_err(|e| e.to_string())
             });
@@ -727,13 +729,15 @@ impl AstuteApp {
     /// Writes a picture of the map as shown (the scenario, when one is being edited) to a
     /// file the user picks.
     fn export_picture(&mut self, request: PictureRequest) {
-        let map = shown_map(&self.doc.map, &self.scenario).clone();
+        let shown = Disclosure::Redacted
+            .share(shown_map(&self.doc.map, &self.scenario))
+            .into_owned();
         let kind = match request.format {
             PictureFormat::Svg => FileKind::Svg,
             PictureFormat::Png => FileKind::Png,
         };
-        let name = request.file_name(&file_stem(&map.meta.title));
-        self.export_file(kind, &name, |_| request.render(&map));
+        let name = request.file_name(&file_stem(&shown.meta.title));
+        self.export_file(kind, &name, |_| request.render(&shown));
     }
 
     /// Saves the lens, camera, filters and selection as a view to present.
