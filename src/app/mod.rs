@@ -266,6 +266,7 @@ impl AstuteApp {
             );
         }
         if self.picture.open {
+            self.picture.analysis_hidden = self.exercises.hide_analysis;
             let shown = shown_map(&self.doc.map, &self.scenario);
             let revision = self.revision;
             if let Some(request) = picture_window(&ctx, &mut self.picture, shown, revision) {
@@ -406,6 +407,7 @@ impl AstuteApp {
                         padded.show(ui, |ui| {
                             let today = chrono::Local::now().date_naive();
                             let state = &mut self.meetings;
+                            state.analysis_hidden = self.exercises.hide_analysis;
                             let ids = &mut self.ids;
                             crate::ui::views::meetings::meetings_ui(
                                 ui, map, state, selection, ids, today, out,
@@ -474,6 +476,7 @@ impl AstuteApp {
             };
             ui.menu_button(title, |ui| {
                 ui.set_max_width(420.0);
+                let analysed = (!self.exercises.hide_analysis).then_some(analysed);
                 self.look.filter.ui(ui, &self.doc.map, analysed);
             });
         }

@@ -89,6 +89,9 @@ impl PictureRequest {
 pub struct PictureState {
     /// Whether the window is open.
     pub open: bool,
+    /// The facilitator has hidden the analysis: no colouring by coalition (set by the app
+    /// from the workshop switch).
+    pub analysis_hidden: bool,
     chart: Chart,
     size: PictureSize,
     custom: (u32, u32),
@@ -103,6 +106,7 @@ impl Default for PictureState {
     fn default() -> Self {
         Self {
             open: false,
+            analysis_hidden: false,
             chart: Chart::Map,
             size: PictureSize::Slide,
             custom: SLIDE,
@@ -211,10 +215,17 @@ fn picture_ui(
                 ui.end_row();
             }
 
+            if state.analysis_hidden && state.options.colour_by == ColourBy::Coalition {
+                state.options.colour_by = ColourBy::Stance;
+            }
             if state.chart.draws_stakeholders() {
                 ui.label("Colour by");
                 ui.horizontal(|ui| {
-                    for by in ColourBy::ALL {
+                    let hidden = state.analysis_hidden;
+                    for by in ColourBy::ALL
+                        .into_iter()
+                        .filter(|&by| !hidden || by != ColourBy::Coalition)
+                    {
                         ui.radio_value(&mut state.options.colour_by, by, by.label());
                     }
                 });
