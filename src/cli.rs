@@ -3,6 +3,10 @@
 //! Results go to stdout; problems go to stderr, one per line, as `FILE:LINE:COL: message`
 //! where a position is known. Exit codes: 0 when all went well, 1 when the input had problems
 //! (clap itself exits with 2 on a usage error). No verb panics on what it reads.
+//!
+//! Every verb that writes or prints what a map holds (`export`, `brief`, `analyse`, `stats`,
+//! `diff`) reads it through the one redaction step ([`crate::disclose`]); `--include-confidential`
+//! keeps everything.
 
 use std::ffi::OsString;
 use std::fmt::Display;
@@ -15,6 +19,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
+use crate::disclose::{Disclosure, Shareable};
 use crate::examples::{self, EXAMPLES};
 use crate::export::TextFormat;
 use crate::io::spreadsheet::{self, RowError, Table};
@@ -22,7 +27,7 @@ use crate::io::{
     FORMAT_VERSION, LoadError, Loaded, backup_path, check_replaceable, file_text, is_read_only,
     read_limited, read_map, replace_file, save_target, to_ron_string, write_map,
 };
-use crate::model::{Choice, LinkKind, Map};
+use crate::model::{Choice, LinkKind};
 
 /// Astute: stakeholder mapping for leaders of multi-agency partnerships.
 ///
@@ -97,6 +102,10 @@ pub struct AnalyseArgs {
     /// Print one JSON object instead of a readable report.
     #[arg(long)]
     pub json: bool,
+    /// Analyse the whole map, confidential fields included (suggested alliances quote words
+    /// of the stated interests they share).
+    #[arg(long)]
+    pub include_confidential: bool,
 }
 
 /// Arguments of `astute diff` (a second map, or `--snapshot` or `--scenario`, is needed).
@@ -127,7 +136,8 @@ Stakeholders and links are matched by id, so a renamed stakeholder is the same s
   astute diff MAP.ron --scenario LABEL             the map now with the scenario
   astute diff MAP.ron --snapshot A --scenario B    snapshot A with scenario B
 Lists who was added, removed or renamed, who moved on the power-interest grid, whose stance
-changed, and which links were gained, lost or changed (kind, strength, depth or ends).";
+changed, and which links were gained, lost or changed (kind, strength, depth or ends).
+Names, scores and labels only: nothing confidential is printed.";
 
 const IMPORT_HELP: &str = "\
 Columns are found by the header row; case and surrounding spaces do not matter.
@@ -153,10 +163,12 @@ SVG and PNG draw a picture: --chart map (the network, as on the canvas; the defa
 (the power-interest grid), stance (stance across, power up), salience (power, legitimacy and
 urgency), issues (the issue matrix) or horizon (the horizon scan), at --size WIDTHxHEIGHT
 pixels: 1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi. Stakeholders
-are filled by --colour stance (the default), sector or coalition. Pictures show names and scores only, never a
-confidential field.
-Confidential fields (hidden agendas, confidential notes and stakeholders) are left out unless
---include-confidential is given.";
+are filled by --colour stance (the default), sector or coalition. Pictures show names and
+scores only, never a confidential field.
+Left out unless --include-confidential is given: fields marked confidential (hidden agendas by
+default), all but the name, kind, sector, scores and position of a confidential stakeholder,
+confidential link notes, the journal, self-assessments and what was said in each contact (its
+date, who took part and its temperature stay), in the map and in its snapshots and scenarios.";
 
 const BRIEF_HELP: &str = "\
 The format follows the output's extension: .html (a standalone page that prints well) or .md;
@@ -164,7 +176,8 @@ The format follows the output's extension: .html (a standalone page that prints 
 The brief gives the purpose and agenda; per invitee their stance, power, interests, positions
 on the agenda's issues, allies and tensions in the room, plan and last contact; the risks; and
 the seating (the meeting's own, or a suggestion that keeps tension pairs apart) with reasons.
-Confidential fields are left out unless --include-confidential is given.
+Confidential fields, and what was said in each contact, are left out unless
+--include-confidential is given.
   astute brief hub.ron --meeting \"Hub partnership meeting (June)\" -o brief.html";
 
 /// Arguments of `astute brief`.
@@ -471,7 +484,10 @@ fn kind_key(kind: LinkKind) -> &'static str {
 }
 
 impl Stats {
-    fn of(map: &Map) -> Self {
+    /// The counts of what `shown` holds, and of the personal records it left out.
+    fn of(shown: &Shareable<'_>) -> Self {
+        let map = shown.map();
+        let withheld = shown.withheld();
         let by_kind = LinkKind::ALL
             .iter()
             .map(|&kind| (kind, map.links.iter().filter(|l| l.kind == kind).count()))
@@ -483,8 +499,8 @@ impl Stats {
             links_by_kind: LinkCounts(by_kind),
             issues: map.issues.len(),
             interactions: map.interactions.len(),
-            journal_entries: map.journal.len(),
-            assessments: map.assessments.len(),
+            journal_entries: map.journal.len() + withheld.journal_entries,
+            assessments: map.assessments.len() + withheld.assessments,
             factors: map.factors.len(),
             meetings: map.meetings.len(),
             snapshots: map.snapshots.len(),
@@ -518,7 +534,7 @@ impl Stats {
 
 fn stats(args: &StatsArgs) -> Outcome {
     let loaded = load(&args.map)?;
-    let stats = Stats::of(&loaded.map);
+    let stats = Stats::of(&Disclosure::Redacted.share(&loaded.map));
     if args.json {
         let text = serde_json::to_string_pretty(&stats).map_err(|e| fail_at(&args.map, e))?;
         say(text);
@@ -535,13 +551,13 @@ fn stats(args: &StatsArgs) -> Outcome {
 
 fn analyse(args: &AnalyseArgs) -> Outcome {
     let loaded = load(&args.map)?;
-    let analysis = crate::analysis::analyse(&loaded.map);
+    let shown = Disclosure::from_flag(args.include_confidential).share(&loaded.map);
     if args.json {
-        let json = analysis.to_json(&loaded.map);
+        let json = crate::analysis::to_json(&shown);
         let text = serde_json::to_string_pretty(&json).map_err(|e| fail_at(&args.map, e))?;
         say(text);
     } else {
-        say(analysis.to_text(&loaded.map));
+        say(crate::analysis::to_text(&shown));
     }
     Ok(())
 }
@@ -549,13 +565,15 @@ fn analyse(args: &AnalyseArgs) -> Outcome {
 fn diff(args: &DiffArgs) -> Outcome {
     use crate::compare;
     let loaded = load(&args.map)?;
+    let shown = Disclosure::Redacted.share(&loaded.map);
     let comparison = match &args.other {
         Some(other) => {
             let later = load(other)?;
+            let later = Disclosure::Redacted.share(&later.map);
             let label = |path: &Path| path.display().to_string();
-            compare::compare_maps(&loaded.map, &label(&args.map), &later.map, &label(other))
+            compare::compare_maps(&shown, &label(&args.map), &later, &label(other))
         }
-        None => compare::compare_in_map(&loaded.map, &args.snapshot, args.scenario.as_deref())
+        None => compare::compare_in_map(&shown, &args.snapshot, args.scenario.as_deref())
             .map_err(|e| fail_at(&args.map, e))?,
     };
     if args.json {
@@ -703,19 +721,20 @@ fn file_stem(path: &Path) -> String {
 
 fn export(args: &ExportArgs) -> Outcome {
     let loaded = load(&args.map)?;
+    let shown = Disclosure::from_flag(args.include_confidential).share(&loaded.map);
     match args.to {
-        ExportFormat::Csv => export_csv(args, &loaded.map),
-        ExportFormat::Json => export_json(args, &loaded.map),
-        ExportFormat::Graphml => export_graphml(args, &loaded.map),
-        ExportFormat::Html => export_report(args, &loaded.map, TextFormat::Html),
-        ExportFormat::Markdown => export_report(args, &loaded.map, TextFormat::Markdown),
-        ExportFormat::Svg | ExportFormat::Png => export_picture(args, &loaded.map),
+        ExportFormat::Csv => export_csv(args, &shown),
+        ExportFormat::Json => export_json(args, &shown),
+        ExportFormat::Graphml => export_graphml(args, &shown),
+        ExportFormat::Html => export_report(args, &shown, TextFormat::Html),
+        ExportFormat::Markdown => export_report(args, &shown, TextFormat::Markdown),
+        ExportFormat::Svg | ExportFormat::Png => export_picture(args, &shown),
     }
 }
 
 /// SVG or PNG of the network or a chart; pictures show names and scores only, never a
 /// confidential field, so `--include-confidential` changes nothing.
-fn export_picture(args: &ExportArgs, map: &Map) -> Outcome {
+fn export_picture(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     use crate::scene::SceneOptions;
     refuse_to_overwrite(&args.output, args.force)?;
     let (width, height) = args.size;
@@ -741,10 +760,9 @@ fn export_picture(args: &ExportArgs, map: &Map) -> Outcome {
     Ok(())
 }
 
-fn export_graphml(args: &ExportArgs, map: &Map) -> Outcome {
+fn export_graphml(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = crate::export::to_graphml(map, args.include_confidential)
-        .map_err(|e| fail_at(&args.output, e))?;
+    let text = crate::export::to_graphml(map).map_err(|e| fail_at(&args.output, e))?;
     write_out(&args.output, text.as_bytes())?;
     say(format!(
         "{}: {} nodes and {} edges as GraphML{}",
@@ -756,9 +774,9 @@ fn export_graphml(args: &ExportArgs, map: &Map) -> Outcome {
     Ok(())
 }
 
-fn export_report(args: &ExportArgs, map: &Map, format: TextFormat) -> Outcome {
+fn export_report(args: &ExportArgs, map: &Shareable<'_>, format: TextFormat) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = crate::export::report::report(map, args.include_confidential).render(format);
+    let text = crate::export::report::report(map).render(format);
     write_out(&args.output, text.as_bytes())?;
     say(format!(
         "{}: a report of the map and its analysis{}",
@@ -782,9 +800,9 @@ fn brief(args: &BriefArgs) -> Outcome {
         ));
     };
     let loaded = load(&args.map)?;
-    let Some(found) = meeting::find_meeting(&loaded.map, &args.meeting) else {
-        let titles: Vec<String> = loaded
-            .map
+    let shown = Disclosure::from_flag(args.include_confidential).share(&loaded.map);
+    let Some(found) = meeting::find_meeting(&shown, &args.meeting) else {
+        let titles: Vec<String> = shown
             .meetings
             .iter()
             .map(|m| format!("\"{}\"", m.title))
@@ -800,7 +818,7 @@ fn brief(args: &BriefArgs) -> Outcome {
         ));
     };
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = meeting::brief(&loaded.map, found, args.include_confidential).render(format);
+    let text = meeting::brief(&shown, found).render(format);
     write_out(&args.output, text.as_bytes())?;
     let note = if args.include_confidential {
         " (confidential fields included)"
@@ -826,7 +844,7 @@ pub fn links_path(out: &Path) -> PathBuf {
     out.with_file_name(name)
 }
 
-fn export_csv(args: &ExportArgs, map: &Map) -> Outcome {
+fn export_csv(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     if is_stdout(&args.output) {
         return Err(fail_at(
             &args.output,
@@ -837,8 +855,7 @@ fn export_csv(args: &ExportArgs, map: &Map) -> Outcome {
     let links = links_path(&args.output);
     refuse_to_overwrite(&args.output, args.force)?;
     refuse_to_overwrite(&links, args.force)?;
-    let tables = spreadsheet::export_csv(map, args.include_confidential)
-        .map_err(|e| fail_at(&args.output, e))?;
+    let tables = spreadsheet::export_csv(map).map_err(|e| fail_at(&args.output, e))?;
     write_out(&args.output, tables.stakeholders.as_bytes())?;
     write_out(&links, tables.links.as_bytes())?;
     say(format!(
@@ -852,15 +869,9 @@ fn export_csv(args: &ExportArgs, map: &Map) -> Outcome {
     Ok(())
 }
 
-fn export_json(args: &ExportArgs, map: &Map) -> Outcome {
+fn export_json(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
-    let shown = if args.include_confidential {
-        map.clone()
-    } else {
-        map.redacted()
-    };
-    let mut text = serde_json::to_string_pretty(&shown).map_err(|e| fail_at(&args.output, e))?;
-    text.push('\n');
+    let text = crate::export::json::to_json(map).map_err(|e| fail_at(&args.output, e))?;
     write_out(&args.output, text.as_bytes())?;
     say(format!(
         "{}: the whole map as JSON{}",

@@ -5,6 +5,8 @@
 //! Stakeholders and links are matched by id, so a renamed stakeholder is the same stakeholder.
 //! [`compare`] is pure; [`Comparison::to_text`] and [`Comparison::to_json`] give what
 //! `astute diff` prints, and [`compare_in_map`] picks the states the way `astute diff` does.
+//! [`compare_maps`] and [`compare_in_map`], which make outputs, read maps as the redaction step
+//! lets them out ([`Shareable`]).
 
 use std::collections::HashMap;
 use std::fmt::{self, Write as _};
@@ -13,6 +15,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::analysis::Quadrant;
+use crate::disclose::Shareable;
 use crate::model::{
     AllianceDepth, Choice, Link, LinkId, LinkKind, Map, Scenario, Settings, Snapshot, Stakeholder,
     StakeholderId, stance_label,
@@ -282,11 +285,11 @@ pub fn compare(before: &State<'_>, after: &State<'_>) -> Comparison {
     out
 }
 
-/// Compares two maps: `before` (described as `before_label`) with `after`.
+/// Compares two maps as shown: `before` (described as `before_label`) with `after`.
 pub fn compare_maps(
-    before: &Map,
+    before: &Shareable<'_>,
     before_label: &str,
-    after: &Map,
+    after: &Shareable<'_>,
     after_label: &str,
 ) -> Comparison {
     compare(
@@ -681,10 +684,11 @@ pub fn scenario_named<'m>(map: &'m Map, wanted: &str) -> Result<&'m Scenario, Se
 /// a scenario → the map now with the scenario; a snapshot and a scenario → the snapshot with
 /// the scenario.
 pub fn compare_in_map(
-    map: &Map,
+    shown: &Shareable<'_>,
     snapshots: &[String],
     scenario: Option<&str>,
 ) -> Result<Comparison, SelectError> {
+    let map = shown.map();
     let settings = &map.settings;
     let now = || State::of_map(map, "the map now");
     let snapshot =
@@ -708,6 +712,7 @@ mod tests {
     use chrono::NaiveDate;
 
     use super::*;
+    use crate::disclose::Disclosure;
     use crate::model::{Id, Sector};
 
     fn person(raw: u64, name: &str, power: f32, interest: f32, stance: i8) -> Stakeholder {
@@ -746,7 +751,8 @@ mod tests {
     }
 
     fn diff(a: &Map, b: &Map) -> Comparison {
-        compare_maps(a, "A", b, "B")
+        let all = |map| Disclosure::IncludeConfidential.share(map);
+        compare_maps(&all(a), "A", &all(b), "B")
     }
 
     #[test]
@@ -1041,7 +1047,8 @@ mod tests {
 
     #[test]
     fn compare_in_map_picks_the_states_like_the_cli() -> Result<(), SelectError> {
-        let map = with_history();
+        let history = with_history();
+        let map = Disclosure::Redacted.share(&history);
         let labels = |v: &[&str]| v.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
 
         let since = compare_in_map(&map, &labels(&["Before the election"]), None)?;

@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod compare;
+pub mod disclose;
 pub mod edit;
 pub mod examples;
 pub mod export;

@@ -4,6 +4,7 @@
 
 mod binary;
 
+use astute::disclose::Disclosure;
 use astute::examples::EXAMPLES;
 use astute::export::png::{fonts, to_png};
 use astute::export::svg::to_svg;
@@ -39,7 +40,11 @@ fn every_chart_of_every_example_parses_and_shows_every_stakeholder() -> TestResu
             .map()
             .map_err(|e| format!("{}: {e:?}", example.name))?;
         for chart in Chart::ALL {
-            let scene = chart.scene(&map, (1600.0, 1000.0), &SceneOptions::default());
+            let scene = chart.scene(
+                &Disclosure::Redacted.share(&map),
+                (1600.0, 1000.0),
+                &SceneOptions::default(),
+            );
             let shapes = if chart.draws_stakeholders() {
                 map.stakeholders.len()
             } else {
@@ -101,7 +106,7 @@ fn every_png_decodes_at_the_size_asked_for() -> TestResult {
             .zip([(1600, 1000), (801, 599), (1000, 1000)])
         {
             let scene = chart.scene(
-                &map,
+                &Disclosure::Redacted.share(&map),
                 (size.0 as f32, size.1 as f32),
                 &SceneOptions::default(),
             );
@@ -124,7 +129,11 @@ fn every_png_decodes_at_the_size_asked_for() -> TestResult {
 fn a_poster_is_drawn_at_full_size() -> TestResult {
     let map = EXAMPLES[0].map().map_err(|e| format!("{e:?}"))?;
     let size = (A3_POSTER.0 as f32, A3_POSTER.1 as f32);
-    let png = to_png(&Chart::Map.scene(&map, size, &SceneOptions::default()))?;
+    let png = to_png(&Chart::Map.scene(
+        &Disclosure::Redacted.share(&map),
+        size,
+        &SceneOptions::default(),
+    ))?;
     let image = Pixmap::decode_png(&png)?;
     assert_eq!((image.width(), image.height()), A3_POSTER);
     Ok(())

@@ -17,15 +17,35 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use astute::disclose::Disclosure;
 use astute::examples::EXAMPLES;
-use astute::export::{report_html, report_markdown, to_graphml};
-use astute::meeting::brief;
-use astute::model::Map;
+use astute::model::{Map, Meeting};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use quick_xml::Reader;
 use quick_xml::events::Event as XmlEvent;
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+// The outputs, with or without what is confidential.
+
+fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> astute::meeting::Brief {
+    astute::meeting::brief(
+        &Disclosure::from_flag(include_confidential).share(map),
+        meeting,
+    )
+}
+
+fn to_graphml(map: &Map, include_confidential: bool) -> std::io::Result<String> {
+    astute::export::to_graphml(&Disclosure::from_flag(include_confidential).share(map))
+}
+
+fn report_html(map: &Map, include_confidential: bool) -> String {
+    astute::export::report_html(&Disclosure::from_flag(include_confidential).share(map))
+}
+
+fn report_markdown(map: &Map, include_confidential: bool) -> String {
+    astute::export::report_markdown(&Disclosure::from_flag(include_confidential).share(map))
+}
 
 fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -305,7 +325,8 @@ fn read_markdown(markdown: &str) -> Result<ReadBack, String> {
 fn markdown_reports_read_back_with_every_section_and_stakeholder() -> TestResult {
     for (name, map) in examples()? {
         for include_confidential in [false, true] {
-            let report = astute::export::report::report(&map, include_confidential);
+            let shown = Disclosure::from_flag(include_confidential).share(&map);
+            let report = astute::export::report::report(&shown);
             let read = read_markdown(&report.to_markdown()).map_err(|e| format!("{name}: {e}"))?;
             let sections: Vec<&str> = read
                 .headings

@@ -6,8 +6,9 @@
 //! - [`coalitions`]: coalitions, blocking coalitions, isolated partners and suggested
 //!   alliances (lens 4).
 //!
-//! [`analyse`] runs all of them at once; [`Analysis::to_json`] and [`Analysis::to_text`] turn
-//! the result into what `astute analyse` prints.
+//! [`analyse`] runs all of them at once. [`to_json`] and [`to_text`] give what `astute analyse`
+//! prints: the analysis of the map as the redaction step lets it out ([`Shareable`]), since
+//! suggested alliances quote words from stated interests.
 
 pub mod coalitions;
 pub mod engagement;
@@ -20,6 +21,7 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
+use crate::disclose::Shareable;
 use crate::model::{Map, StakeholderId};
 
 pub use coalitions::{BlockingCoalition, Coalition, Suggestion};
@@ -94,6 +96,18 @@ pub fn analyse(map: &Map) -> Analysis {
     }
 }
 
+/// The analysis of the map as `shown`, as JSON: `stakeholders` (per stakeholder in map order:
+/// `id`, `name`, `degree`, `betweenness`, `closeness`, `eigenvector`, `quadrant`, `salience`,
+/// `coalition`), `coalitions`, `blocking`, `brokers`, `isolated` and `suggestions`.
+pub fn to_json(shown: &Shareable<'_>) -> Value {
+    analyse(shown).json(shown)
+}
+
+/// The analysis of the map as `shown`, as a readable report in English, for the terminal.
+pub fn to_text(shown: &Shareable<'_>) -> String {
+    analyse(shown).text(shown)
+}
+
 /// Rounds a sum of scores to 6 decimals, so 7.3 + 2.1 prints as 9.4 rather than 9.39999….
 fn tidy(x: f64) -> f64 {
     (x * 1e6).round() / 1e6
@@ -126,10 +140,8 @@ impl Analysis {
             .collect()
     }
 
-    /// The analysis as JSON: `stakeholders` (per stakeholder in map order: `id`, `name`,
-    /// `degree`, `betweenness`, `closeness`, `eigenvector`, `quadrant`, `salience`,
-    /// `coalition`), `coalitions`, `blocking`, `brokers`, `isolated` and `suggestions`.
-    pub fn to_json(&self, map: &Map) -> Value {
+    /// The analysis as JSON (see [`to_json`]), naming stakeholders from `map`.
+    fn json(&self, map: &Map) -> Value {
         let stakeholders: Vec<Value> = self
             .stakeholders
             .iter()
@@ -197,8 +209,8 @@ impl Analysis {
         })
     }
 
-    /// A readable report of the analysis, in English, for the terminal.
-    pub fn to_text(&self, map: &Map) -> String {
+    /// A readable report of the analysis (see [`to_text`]), naming stakeholders from `map`.
+    fn text(&self, map: &Map) -> String {
         let mut out = String::new();
         let names = |list: &[StakeholderId]| {
             coalitions::join_words(
@@ -399,7 +411,7 @@ mod tests {
     #[test]
     fn json_has_the_agreed_shape() {
         let map = small();
-        let json = analyse(&map).to_json(&map);
+        let json = analyse(&map).json(&map);
         let rows = json["stakeholders"].as_array().map_or(0, Vec::len);
         assert_eq!(rows, 5);
         let first = &json["stakeholders"][0];
@@ -431,7 +443,7 @@ mod tests {
     #[test]
     fn text_report_names_the_findings() {
         let map = small();
-        let text = analyse(&map).to_text(&map);
+        let text = analyse(&map).text(&map);
         assert!(text.contains("Analysis of Hub: 5 stakeholders, 3 links"));
         assert!(text.contains("Manage closely  PCC office"));
         assert!(text.contains("1. PCC office and Hub — combined power 13.0, mean stance +2.00"));
@@ -445,7 +457,7 @@ mod tests {
         let map = Map::new("");
         let a = analyse(&map);
         assert!(a.stakeholders.is_empty() && a.coalitions.is_empty());
-        assert!(a.to_text(&map).contains("Untitled map"));
-        assert_eq!(a.to_json(&map)["stakeholders"], json!([]));
+        assert!(a.text(&map).contains("Untitled map"));
+        assert_eq!(a.json(&map)["stakeholders"], json!([]));
     }
 }

@@ -17,6 +17,7 @@ pub use dialogs::{FileDialogs, FileKind, NativeDialogs, ScriptedDialogs};
 pub use document::Document;
 pub use prefs::{Prefs, Theme};
 
+use crate::disclose::Disclosure;
 use crate::examples::EXAMPLES;
 use crate::export::TextFormat;
 use crate::io::autosave::Autosave;
@@ -243,8 +244,9 @@ impl AstuteApp {
         }
         let shown = shown_map(&self.doc.map, &self.scenario);
         let (analysed, fresh) = self.analysis.get(&ctx, shown, self.revision);
-        if let Some(presenting) = &self.presenting {
-            present::caption_ui(ui, &self.doc.map, presenting.step);
+        if let Some(presenting) = &mut self.presenting {
+            let step = presenting.step;
+            present::caption_ui(ui, presenting.map(&self.doc.map, self.revision), step);
         } else {
             self.menu_bar_ui(ui, &mut out);
             self.status_bar_ui(ui, fresh);
@@ -264,6 +266,7 @@ impl AstuteApp {
             );
         }
         if self.picture.open {
+            self.picture.analysis_hidden = self.exercises.hide_analysis;
             let shown = shown_map(&self.doc.map, &self.scenario);
             let revision = self.revision;
             if let Some(request) = picture_window(&ctx, &mut self.picture, shown, revision) {
@@ -325,7 +328,7 @@ impl AstuteApp {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
                 let map = match (&mut self.presenting, &mut self.layout, &self.scenario) {
-                    (Some(presenting), _, _) => presenting.map(&self.doc.map, self.revision),
+                    (Some(presenting), _, _) => presenting.map(&self.doc.map, self.revision).map(),
                     (None, Some(run), _) => run.preview(&self.doc.map, self.revision),
                     (None, None, Some((_, _, shown))) => shown,
                     (None, None, None) => &self.doc.map,
@@ -404,6 +407,7 @@ impl AstuteApp {
                         padded.show(ui, |ui| {
                             let today = chrono::Local::now().date_naive();
                             let state = &mut self.meetings;
+                            state.analysis_hidden = self.exercises.hide_analysis;
                             let ids = &mut self.ids;
                             crate::ui::views::meetings::meetings_ui(
                                 ui, map, state, selection, ids, today, out,
@@ -472,6 +476,7 @@ impl AstuteApp {
             };
             ui.menu_button(title, |ui| {
                 ui.set_max_width(420.0);
+                let analysed = (!self.exercises.hide_analysis).then_some(analysed);
                 self.look.filter.ui(ui, &self.doc.map, analysed);
             });
         }
@@ -686,12 +691,12 @@ impl AstuteApp {
         let Some(meeting) = self.doc.map.meetings.iter().find(|m| m.id == id).cloned() else {
             return;
         };
-        let map = self.doc.map.clone();
-        let include = self.meetings.include_confidential;
+        let disclosure = Disclosure::from_flag(self.meetings.include_confidential);
+        let shown = disclosure.share(&self.doc.map).into_owned();
         let name = format!("{}-brief.html", file_stem(&meeting.title));
         self.export_file(FileKind::Document, &name, |path| {
             let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
-            let brief = crate::meeting::brief::brief(&map, &meeting, include);
+            let brief = crate::meeting::brief::brief(&shown, &meeting);
             Ok(brief.render(format).into_bytes())
         });
     }
@@ -699,17 +704,17 @@ impl AstuteApp {
     /// Exports the whole map as a report (HTML or Markdown, by the file's extension) or as
     /// GraphML, without confidential fields.
     fn export_map(&mut self, command: Command) {
-        let map = self.doc.map.clone();
-        let stem = file_stem(&map.meta.title);
+        let shown = Disclosure::Redacted.share(&self.doc.map).into_owned();
+        let stem = file_stem(&shown.meta.title);
         if command == Command::ExportReport {
             self.export_file(FileKind::Document, &format!("{stem}-report.html"), |path| {
                 let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
-                let report = crate::export::report::report(&map, false);
+                let report = crate::export::report::report(&shown);
                 Ok(report.render(format).into_bytes())
             });
         } else {
             self.export_file(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {
-                crate::export::graphml::to_graphml(&map, false)
+                crate::export::graphml::to_graphml(&shown)
                     .map(String::into_bytes)
                     .map_err(|e| e.to_string())
             });
@@ -719,13 +724,15 @@ impl AstuteApp {
     /// Writes a picture of the map as shown (the scenario, when one is being edited) to a
     /// file the user picks.
     fn export_picture(&mut self, request: PictureRequest) {
-        let map = shown_map(&self.doc.map, &self.scenario).clone();
+        let shown = Disclosure::Redacted
+            .share(shown_map(&self.doc.map, &self.scenario))
+            .into_owned();
         let kind = match request.format {
             PictureFormat::Svg => FileKind::Svg,
             PictureFormat::Png => FileKind::Png,
         };
-        let name = request.file_name(&file_stem(&map.meta.title));
-        self.export_file(kind, &name, |_| request.render(&map));
+        let name = request.file_name(&file_stem(&shown.meta.title));
+        self.export_file(kind, &name, |_| request.render(&shown));
     }
 
     /// Saves the lens, camera, filters and selection as a view to present.

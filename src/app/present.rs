@@ -1,9 +1,10 @@
 //! Presentation mode, for strategy sessions: full screen, larger type, panels hidden, every
-//! confidential field hidden (the views draw a redacted copy of the map), and the saved views
-//! stepped through with the arrow keys.
+//! confidential field hidden (the views draw the map as the one redaction step lets it out,
+//! [`crate::disclose`]), and the saved views stepped through with the arrow keys.
 
 use egui::{Key, Ui, ViewportCommand};
 
+use crate::disclose::{Disclosure, Shareable};
 use crate::model::{Map, SavedView, ViewFilter};
 use crate::ui::encoding::Filter;
 
@@ -14,8 +15,8 @@ pub const PRESENTING_ZOOM: f32 = 1.3;
 pub struct Presenting {
     /// The saved view shown, if any has been stepped to.
     pub step: Option<usize>,
-    /// The map with confidential fields removed, and the revision it was made from.
-    redacted: Map,
+    /// The map as it may be shown, and the revision it was made from.
+    shown: Shareable<'static>,
     revision: u64,
     /// The zoom factor to go back to.
     zoom_before: f32,
@@ -29,7 +30,7 @@ impl Presenting {
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
         Self {
             step: None,
-            redacted: map.redacted(),
+            shown: Disclosure::Redacted.share(map).into_owned(),
             revision,
             zoom_before,
         }
@@ -41,13 +42,13 @@ impl Presenting {
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
     }
 
-    /// The map to show: `map` without its confidential fields.
-    pub fn map(&mut self, map: &Map, revision: u64) -> &Map {
+    /// The map to show: `map` as the redaction step lets it out.
+    pub fn map(&mut self, map: &Map, revision: u64) -> &Shareable<'static> {
         if revision != self.revision {
-            self.redacted = map.redacted();
+            self.shown = Disclosure::Redacted.share(map).into_owned();
             self.revision = revision;
         }
-        &self.redacted
+        &self.shown
     }
 }
 

@@ -16,7 +16,7 @@
 //! `directed` attribute says whether the kind has a direction (influence, authority, funding,
 //! referral).
 //!
-//! Confidential fields are left out unless asked for (see [`Map::redacted`]). The file is
+//! The map is what the redaction step lets out ([`Shareable`]). The file is
 //! written with `quick-xml`, so every value is escaped; characters that XML forbids are dropped.
 
 use std::collections::{HashMap, HashSet};
@@ -27,6 +27,7 @@ use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::html::clean;
 use crate::analysis::grid;
+use crate::disclose::Shareable;
 use crate::model::{Choice, IssueId, Map, Stakeholder, StakeholderId};
 
 /// The GraphML namespace.
@@ -118,14 +119,10 @@ const EDGE_KEYS: &[(&str, &str, Type)] = &[
     ("e_directed", "directed", Type::Boolean),
 ];
 
-/// The map as a GraphML document (UTF-8 text). Confidential fields are left out unless
-/// `include_confidential` is true.
-pub fn to_graphml(map: &Map, include_confidential: bool) -> io::Result<String> {
-    let shown = if include_confidential {
-        map.clone()
-    } else {
-        map.redacted()
-    };
+/// The map as a GraphML document (UTF-8 text), holding what `shown` lets out.
+pub fn to_graphml(shown: &Shareable<'_>) -> io::Result<String> {
+    let include_confidential = shown.includes_confidential();
+    let shown = shown.map();
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
     w.create_element("graphml")
@@ -149,7 +146,7 @@ pub fn to_graphml(map: &Map, include_confidential: bool) -> io::Result<String> {
             w.create_element("graph")
                 .with_attribute(("id", "G"))
                 .with_attribute(("edgedefault", "undirected"))
-                .write_inner_content(|w| graph(w, &shown, include_confidential))?;
+                .write_inner_content(|w| graph(w, shown, include_confidential))?;
             Ok(())
         })?;
     let mut bytes = w.into_inner();
@@ -324,6 +321,7 @@ fn node(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::disclose::Disclosure;
     use crate::model::{Id, Link, LinkKind};
     use quick_xml::Reader;
     use quick_xml::events::Event;
@@ -384,12 +382,13 @@ mod tests {
             Id::from_raw(9),
             LinkKind::Tension,
         ));
-        let xml = to_graphml(&map, false)?;
+        let xml = to_graphml(&Disclosure::Redacted.share(&map))?;
         assert_eq!(count(&xml), (2, 1));
         assert!(!xml.contains("wants the credit"));
         assert!(xml.contains("B &amp; Co"));
         assert!(!xml.contains('\u{1}'));
-        assert!(to_graphml(&map, true)?.contains("wants the credit"));
+        let all = to_graphml(&Disclosure::IncludeConfidential.share(&map))?;
+        assert!(all.contains("wants the credit"));
         Ok(())
     }
 }

@@ -1,18 +1,22 @@
 //! Exports of a whole map for other tools and for reading: GraphML for network tools (Gephi,
-//! yEd, networkx) and a report of the map and its analysis, as HTML or Markdown.
+//! yEd, networkx), JSON, and a report of the map and its analysis, as HTML or Markdown.
 //!
 //! - [`graphml`]: the map as GraphML, every attribute declared as a key.
+//! - [`json`]: the whole map as JSON.
 //! - [`report`]: the map and its analysis as a standalone, printable HTML page or Markdown.
 //! - [`html`]: what the HTML outputs share (escaping, the page and its style sheet).
 //! - [`markdown`]: what the Markdown outputs share (escaping, paragraphs, tables).
 //! - [`svg`] and [`png`]: a picture ([`crate::scene::Scene`]) of the network or a chart.
 //!
-//! Confidential fields are left out unless the caller asks for them.
+//! Every export takes a [`Shareable`](crate::disclose::Shareable), the map as the one
+//! redaction step ([`crate::disclose`]) lets it out: confidential fields and the personal
+//! records are left out unless the user asked for them. A new export takes one too.
 
 use std::path::Path;
 
 pub mod graphml;
 pub mod html;
+pub mod json;
 pub mod markdown;
 pub mod png;
 pub mod report;

@@ -5,9 +5,10 @@
 //! It holds the shared purpose, every stakeholder and link, the issue matrix, the analysis
 //! (power–interest grid, salience, coalitions and blocking coalitions, brokers, isolated
 //! partners, suggested alliances, centralities), the horizon scan, meetings and snapshots.
-//! Confidential fields are left out unless asked for (see [`Map::redacted`]); the leader's own
-//! interaction log, journal and self-assessments are personal and appear only then too. The
-//! output depends on the map only, so the same map always gives the same bytes.
+//! It shows what the redaction step lets out ([`Shareable`]): by default no confidential field,
+//! and none of the leader's own interaction log, journal and self-assessments, which appear
+//! only with everything included. The output depends on the map only, so the same map always
+//! gives the same bytes.
 //!
 //! [`report`] gathers what the report says as sections of [`Block`]s; [`Report::to_html`] and
 //! [`Report::to_markdown`] write the same report in either form. The HTML page also holds two
@@ -22,6 +23,7 @@ use super::html::{self, esc, page, paragraphs};
 use super::markdown::{self, inline};
 use super::svg::to_svg_element;
 use crate::analysis::{self, Quadrant, Salience};
+use crate::disclose::Shareable;
 use crate::model::{Choice, Dimension, LinkKind, Map, Stakeholder, StakeholderId, stance_label};
 use crate::scene::{Chart, SceneOptions};
 
@@ -38,9 +40,8 @@ pub struct Report {
     pub description: String,
     /// The sections, in order.
     pub sections: Vec<Section>,
-    /// The map as the report shows it (without confidential fields unless they are in it), for
-    /// drawing the pictures.
-    map: Map,
+    /// The map as the report shows it, for drawing the pictures.
+    map: Shareable<'static>,
 }
 
 /// A titled part of the report.
@@ -117,27 +118,21 @@ impl Table {
     }
 }
 
-/// The whole map and its analysis as a standalone HTML page. Confidential fields, the
-/// interaction log, the journal and self-assessments appear only when `include_confidential`
-/// is true.
-pub fn report_html(map: &Map, include_confidential: bool) -> String {
-    report(map, include_confidential).to_html()
+/// The whole map as `shown` and its analysis as a standalone HTML page.
+pub fn report_html(shown: &Shareable<'_>) -> String {
+    report(shown).to_html()
 }
 
 /// The same report as [`report_html`], as Markdown.
-pub fn report_markdown(map: &Map, include_confidential: bool) -> String {
-    report(map, include_confidential).to_markdown()
+pub fn report_markdown(shown: &Shareable<'_>) -> String {
+    report(shown).to_markdown()
 }
 
-/// What the report of `map` says. Confidential fields, the interaction log, the journal and
-/// self-assessments are in it only when `include_confidential` is true.
-pub fn report(map: &Map, include_confidential: bool) -> Report {
-    let shown = if include_confidential {
-        map.clone()
-    } else {
-        map.redacted()
-    };
-    let map = &shown;
+/// What the report of the map as `shown` says. The interaction log, the journal and the
+/// self-assessments are in it only when `shown` includes everything.
+pub fn report(shown: &Shareable<'_>) -> Report {
+    let include_confidential = shown.includes_confidential();
+    let map = shown.map();
     let analysis = analysis::analyse(map);
     let names = Names::new(map);
     let title = if map.meta.title.trim().is_empty() {
@@ -183,7 +178,7 @@ pub fn report(map: &Map, include_confidential: bool) -> Report {
         confidential: include_confidential,
         description: map.meta.description.clone(),
         sections,
-        map: shown,
+        map: shown.clone().into_owned(),
     }
 }
 
@@ -245,7 +240,7 @@ impl Report {
     }
 }
 
-fn block_html(b: &mut String, block: &Block, map: &Map) {
+fn block_html(b: &mut String, block: &Block, map: &Shareable<'_>) {
     match block {
         Block::Heading(text) => {
             let _ = writeln!(b, "<h3>{}</h3>", esc(text));
@@ -417,7 +412,7 @@ fn figure(chart: Chart, caption: &str) -> Block {
 
 /// The picture of `chart` for `map` as an `<svg>` element, sized for the page, without a title
 /// (the report's headings say what it is).
-fn figure_svg(map: &Map, chart: Chart) -> String {
+fn figure_svg(map: &Shareable<'_>, chart: Chart) -> String {
     let options = SceneOptions {
         title: false,
         ..SceneOptions::default()
@@ -895,7 +890,16 @@ fn personal(map: &Map, names: &Names<'_>) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::disclose::Disclosure;
     use crate::model::{Id, Link};
+
+    fn report_html(map: &Map, include_confidential: bool) -> String {
+        super::report_html(&Disclosure::from_flag(include_confidential).share(map))
+    }
+
+    fn report_markdown(map: &Map, include_confidential: bool) -> String {
+        super::report_markdown(&Disclosure::from_flag(include_confidential).share(map))
+    }
 
     fn map() -> Map {
         let mut map = Map::new("Hub & <friends>");

@@ -20,6 +20,7 @@ use std::fmt;
 use std::path::Path;
 
 use super::decode::{LineIndex, decode, sniff_delimiter};
+use crate::disclose::Shareable;
 use crate::model::{
     AllianceDepth, Choice, IdAllocator, Kind, Link, LinkKind, Map, Pos, SCORE_MAX, STANCE_MAX,
     STANCE_MIN, STRENGTH_MAX, STRENGTH_MIN, Sector, Stakeholder, StakeholderId, stance_label,
@@ -208,17 +209,12 @@ fn import_rows(
     })
 }
 
-/// Writes the map's stakeholders and links as two CSV tables. Unless `include_confidential`,
-/// the map is redacted first ([`Map::redacted`]) and the `inferred_interests` column is left out.
-pub fn export_csv(map: &Map, include_confidential: bool) -> Result<CsvExport, csv::Error> {
-    let shown = if include_confidential {
-        map.clone()
-    } else {
-        map.redacted()
-    };
+/// Writes the map as `shown` (see [`crate::disclose`]) as two CSV tables, stakeholders and
+/// links. The `inferred_interests` column is written only when `shown` includes everything.
+pub fn export_csv(shown: &Shareable<'_>) -> Result<CsvExport, csv::Error> {
     Ok(CsvExport {
-        stakeholders: stakeholders_csv(&shown, include_confidential)?,
-        links: links_csv(&shown)?,
+        stakeholders: stakeholders_csv(shown, shown.includes_confidential())?,
+        links: links_csv(shown)?,
     })
 }
 
@@ -943,6 +939,11 @@ fn finish(out: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
 mod tests {
     use super::*;
     use crate::model::{SensitiveField, validate};
+
+    fn export_csv(map: &Map, include_confidential: bool) -> Result<CsvExport, csv::Error> {
+        let disclosure = crate::disclose::Disclosure::from_flag(include_confidential);
+        super::export_csv(&disclosure.share(map))
+    }
 
     const PEOPLE: &str = "\
  Name ,ORGANIZATION,Role,Kind,Sector,Power,Interest,Stance,Tags,Notes

@@ -9,7 +9,9 @@
 //! seating (arranged in the app), that seating is shown with its problems; otherwise the
 //! suggested one.
 //!
-//! Confidential fields are left out unless asked for, using [`Map::redacted`]. The output is
+//! The brief holds what the redaction step lets out ([`Shareable`]): by default no
+//! confidential field and nothing of what was said in a contact (only its date and
+//! temperature). With everything included, confidential fields are marked so. The output is
 //! deterministic: it depends on the map and the meeting only (never on today's date).
 
 use std::collections::HashSet;
@@ -19,6 +21,7 @@ use chrono::NaiveDate;
 
 use super::seating::{self, Outline, Table};
 use crate::analysis::{coalitions, grid};
+use crate::disclose::Shareable;
 use crate::export::TextFormat;
 use crate::export::html::{self, esc, page, paragraphs};
 use crate::export::markdown::inline;
@@ -67,14 +70,11 @@ struct SeatingPart {
     lines: Vec<String>,
 }
 
-/// Builds the brief for `meeting` (one of `map`'s meetings, or any meeting over its
-/// stakeholders). Confidential fields are included only when `include_confidential` is true.
-pub fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> Brief {
-    let shown = if include_confidential {
-        map.clone()
-    } else {
-        map.redacted()
-    };
+/// Builds the brief for `meeting` (one of the map's meetings, or any meeting over its
+/// stakeholders) from the map as `shown`.
+pub fn brief(shown: &Shareable<'_>, meeting: &Meeting) -> Brief {
+    let include_confidential = shown.includes_confidential();
+    let shown = shown.map();
     let invitees = unique(&meeting.invitees);
     let in_room: HashSet<StakeholderId> = invitees.iter().copied().collect();
     let issues: Vec<_> = agenda_issues(meeting);
@@ -123,12 +123,10 @@ pub fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> Brief 
         .iter()
         .filter_map(|&id| {
             let s = shown.stakeholder(id)?;
-            let original = map.stakeholder(id).unwrap_or(s);
             Some(attendee(
-                &shown,
+                shown,
                 meeting,
                 s,
-                original,
                 &issues,
                 &in_room,
                 include_confidential,
@@ -146,8 +144,8 @@ pub fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> Brief 
         agenda,
         overview,
         attendees,
-        risks: risks(&shown, &invitees, &in_room),
-        seating: seating_part(&shown, meeting),
+        risks: risks(shown, &invitees, &in_room),
+        seating: seating_part(shown, meeting),
     }
 }
 
@@ -235,13 +233,13 @@ fn attendee(
     map: &Map,
     meeting: &Meeting,
     s: &Stakeholder,
-    original: &Stakeholder,
     issues: &[crate::model::IssueId],
     in_room: &HashSet<StakeholderId>,
     include_confidential: bool,
 ) -> Attendee {
+    // The flags stay when the fields are emptied, so the copy shown says what is confidential.
     let mark = |field: SensitiveField, label: &str| {
-        if include_confidential && original.is_confidential(field) {
+        if include_confidential && s.is_confidential(field) {
             format!("{label} (confidential)")
         } else {
             label.to_owned()
@@ -388,11 +386,9 @@ fn attendee(
         lists.push((plan_title, plan_lines));
     }
     if !is_me {
-        // What was said with a wholly confidential stakeholder stays out with the rest of them.
-        let with_summary = include_confidential || !original.confidential;
         lists.push((
             "Last contact".to_owned(),
-            vec![last_contact(map, meeting, s.id, with_summary)],
+            vec![last_contact(map, meeting, s.id)],
         ));
     }
 
@@ -405,8 +401,8 @@ fn attendee(
 }
 
 /// The latest logged contact with `id` on or before the meeting's date, in words, with what
-/// was said when `with_summary`.
-fn last_contact(map: &Map, meeting: &Meeting, id: StakeholderId, with_summary: bool) -> String {
+/// was said when the map shown holds it.
+fn last_contact(map: &Map, meeting: &Meeting, id: StakeholderId) -> String {
     let latest = map
         .interactions
         .iter()
@@ -431,7 +427,7 @@ fn last_contact(map: &Map, meeting: &Meeting, id: StakeholderId, with_summary: b
         temperature_words(x.temperature),
         signed(x.temperature)
     );
-    if with_summary && !x.summary.trim().is_empty() {
+    if !x.summary.trim().is_empty() {
         let _ = write!(text, ": {}", x.summary.trim());
     }
     text
@@ -551,9 +547,10 @@ impl Brief {
     fn confidentiality(&self) -> &'static str {
         if self.confidential {
             "CONFIDENTIAL: this brief includes confidential notes (inferred interests, \
-             confidential ties and stakeholders). Keep it to yourself."
+             confidential ties and stakeholders) and what was said in contacts. Keep it to \
+             yourself."
         } else {
-            "Confidential fields are left out of this brief."
+            "Confidential fields and what was said in contacts are left out of this brief."
         }
     }
 
@@ -1021,7 +1018,15 @@ fn shorten(text: &str, limit: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{AgendaItem, Id, Issue, IssuePosition, MeetingId};
+    use crate::disclose::Disclosure;
+    use crate::model::{AgendaItem, Id, Interaction, Issue, IssuePosition, MeetingId};
+
+    fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> Brief {
+        super::brief(
+            &Disclosure::from_flag(include_confidential).share(map),
+            meeting,
+        )
+    }
 
     fn sample() -> (Map, Meeting) {
         let mut map = Map::new("Hub <map>");
@@ -1091,6 +1096,30 @@ mod tests {
             assert!(text.contains("secret agenda of Rival"));
             assert!(text.contains("CONFIDENTIAL"));
         }
+    }
+
+    #[test]
+    fn what_was_said_in_a_contact_appears_only_when_asked_for() {
+        let (mut map, meeting) = sample();
+        let mut rival = map.stakeholders[2].clone();
+        rival.confidential = true;
+        rival.role = "Chief of staff".into();
+        map.stakeholders[2] = rival;
+        for (raw, with) in [(60, 2), (61, 3)] {
+            map.interactions.push(Interaction {
+                id: Id::from_raw(raw),
+                date: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default(),
+                with: vec![Id::from_raw(with)],
+                summary: format!("promised funding to {with}"),
+                temperature: 1,
+            });
+        }
+        let open = brief(&map, &meeting, false).to_markdown();
+        assert!(open.contains("2026-06-01 (9 days before the meeting), warm (+1)\n"));
+        assert!(!open.contains("promised funding") && !open.contains("Chief of staff"));
+        let all = brief(&map, &meeting, true).to_markdown();
+        assert!(all.contains("warm (+1): promised funding to 2\n"), "{all}");
+        assert!(all.contains("promised funding to 3") && all.contains("Chief of staff"));
     }
 
     #[test]

@@ -155,61 +155,6 @@ impl Map {
     pub fn links_of(&self, stakeholder: StakeholderId) -> impl Iterator<Item = &Link> {
         self.links.iter().filter(move |l| l.touches(stakeholder))
     }
-
-    /// A copy with every confidential field emptied: what may be shown on a projector or
-    /// leave the machine in an export. Confidential stakeholders keep only their name, kind,
-    /// sector, scores and position; confidential link notes are emptied.
-    pub fn redacted(&self) -> Self {
-        let mut map = self.clone();
-        for s in &mut map.stakeholders {
-            redact_stakeholder(s);
-        }
-        for l in &mut map.links {
-            if l.confidential {
-                l.note.clear();
-            }
-        }
-        for snapshot in &mut map.snapshots {
-            snapshot
-                .stakeholders
-                .iter_mut()
-                .for_each(redact_stakeholder);
-            snapshot
-                .links
-                .iter_mut()
-                .filter(|l| l.confidential)
-                .for_each(|l| l.note.clear());
-        }
-        for scenario in &mut map.scenarios {
-            scenario
-                .stakeholders
-                .iter_mut()
-                .for_each(redact_stakeholder);
-            scenario
-                .links
-                .iter_mut()
-                .filter(|l| l.confidential)
-                .for_each(|l| l.note.clear());
-        }
-        map
-    }
-}
-
-fn redact_stakeholder(s: &mut Stakeholder) {
-    use SensitiveField as F;
-    for field in F::ALL.iter().copied() {
-        if !s.is_confidential(field) {
-            continue;
-        }
-        match field {
-            F::StatedInterests => s.stated_interests.clear(),
-            F::InferredInterests => s.inferred_interests.clear(),
-            F::Concerns => s.concerns.clear(),
-            F::Values => s.values.clear(),
-            F::Notes => s.notes.clear(),
-            F::Plan => s.plan = EngagementPlan::default(),
-        }
-    }
 }
 
 /// Hands out ids that no part of a map uses yet, including its snapshots and scenarios, so an
@@ -288,25 +233,5 @@ mod tests {
             let id: StakeholderId = ids.next();
             assert!(id.raw() != 1 && id.raw() != 2);
         }
-    }
-
-    #[test]
-    fn redaction_empties_confidential_fields_only() {
-        let mut s = Stakeholder::new(Id::from_raw(1), "PCC office");
-        s.inferred_interests = "wants credit".into();
-        s.notes = "open notes".into();
-        s.concerns = "budget".into();
-        s.confidential_fields.push(SensitiveField::Concerns);
-        let mut map = Map::new("t");
-        map.stakeholders.push(s);
-        let red = map.redacted();
-        let r = &red.stakeholders[0];
-        assert_eq!(r.inferred_interests, "");
-        assert_eq!(r.concerns, "");
-        assert_eq!(r.notes, "open notes");
-
-        map.stakeholders[0].confidential = true;
-        assert_eq!(map.redacted().stakeholders[0].notes, "");
-        assert_eq!(map.redacted().stakeholders[0].name, "PCC office");
     }
 }

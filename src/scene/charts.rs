@@ -194,7 +194,7 @@ fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
 
 /// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
 /// the map's thresholds, each quadrant named, and every stakeholder a labelled point.
-pub fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
+pub(crate) fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
     use crate::analysis::grid::Quadrant;
 
     let mut scene = Scene::new(size);
@@ -283,7 +283,7 @@ pub fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
 
 /// Stance across (opposed −2 to champion +2) and power up (0–10): who can help or block, and
 /// how much weight they carry. Stakeholders at much the same place are spread sideways.
-pub fn stance_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
+pub(crate) fn stance_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let area = chart_frame(&mut scene, map, "stance and power", "Stance", "Power", u);

@@ -24,7 +24,7 @@ pub fn crowd_offset(slot: usize) -> (f32, f32) {
 }
 
 /// The horizon scan of `map` at `size` pixels.
-pub fn horizon_scene(map: &Map, size: (f32, f32)) -> Scene {
+pub(crate) fn horizon_scene(map: &Map, size: (f32, f32)) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let margin = 40.0 * u;

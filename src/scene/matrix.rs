@@ -45,7 +45,7 @@ fn signed(position: i8) -> String {
 
 /// The issue matrix of `map` at `size` pixels: as many rows and columns as fit, and a note of
 /// what did not.
-pub fn matrix_scene(map: &Map, size: (f32, f32)) -> Scene {
+pub(crate) fn matrix_scene(map: &Map, size: (f32, f32)) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let margin = 40.0 * u;

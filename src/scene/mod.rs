@@ -3,14 +3,14 @@
 //! and written out as SVG or PNG by [`crate::export`].
 //!
 //! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
-//! - [`network`](map_scene): the network; `charts`: the grid and the stance chart;
+//! - `network`: the network; `charts`: the grid and the stance chart;
 //!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
 //!   likelihood × impact.
 //!
 //! A scene knows nothing of egui: it is plain data (circles, polygons, lines and text in pixels,
-//! `y` growing downwards) built from a [`Map`]. The scenes show names and scores only (stance,
-//! power, interest, kind, links), never a confidential field, so they need no
-//! "include confidential" option.
+//! `y` growing downwards). It is drawn only by [`Chart::scene`], from a [`Shareable`]: the map
+//! as the one redaction step ([`crate::disclose`]) lets it out. The scenes show names and scores
+//! only (stance, power, interest, kind, links), never a confidential field.
 //!
 //! The colours, link styles, node sizes and node shapes here are the one definition of how the
 //! map is drawn: the screen (`src/ui/style.rs`, `src/ui/mesh.rs`) draws with them too, and the
@@ -22,13 +22,18 @@ mod matrix;
 mod network;
 mod salience;
 
-pub use charts::{grid_scene, stance_scene};
-pub use horizon::{crowd_offset, horizon_scene, risk_colour};
-pub use matrix::{heat_colour, matrix_scene};
-pub use network::{colour_key, map_scene};
-pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS, salience_scene};
+use charts::{grid_scene, stance_scene};
+use horizon::horizon_scene;
+pub use horizon::{crowd_offset, risk_colour};
+pub use matrix::heat_colour;
+use matrix::matrix_scene;
+pub use network::colour_key;
+use network::map_scene;
+use salience::salience_scene;
+pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
 
 use crate::analysis::coalitions::coalitions_with_membership;
+use crate::disclose::Shareable;
 use crate::model::{
     Choice, Kind, LinkKind, Map, SCORE_MAX, STANCE_MAX, STANCE_MIN, Sector, StakeholderId,
     stance_label,
@@ -332,8 +337,9 @@ impl Chart {
         Self::Horizon,
     ];
 
-    /// The chart's scene for `map` at `size` pixels.
-    pub fn scene(self, map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
+    /// The chart's scene of the map as `shown`, at `size` pixels.
+    pub fn scene(self, shown: &Shareable<'_>, size: (f32, f32), options: &SceneOptions) -> Scene {
+        let map = shown.map();
         match self {
             Self::Map => map_scene(map, size, options),
             Self::Grid => grid_scene(map, size, options.colour_by),
@@ -691,6 +697,12 @@ impl Area {
 mod tests {
     use super::*;
     use crate::analysis::coalitions::coalitions_with_membership;
+    use crate::disclose::Disclosure;
+
+    /// The whole map, for a picture (which shows nothing confidential either way).
+    fn all(map: &Map) -> Shareable<'_> {
+        Disclosure::IncludeConfidential.share(map)
+    }
     use crate::examples::EXAMPLES;
 
     /// Every corner of every stakeholder shape, with the shape's outer radius.
@@ -731,7 +743,7 @@ mod tests {
             };
             for size in [(1600.0, 1000.0), (400.0, 900.0), (4961.0, 3508.0)] {
                 for chart in Chart::ALL.into_iter().filter(|c| c.draws_stakeholders()) {
-                    let scene = chart.scene(&map, size, &SceneOptions::default());
+                    let scene = chart.scene(&all(&map), size, &SceneOptions::default());
                     let extents = node_extents(&scene);
                     assert_eq!(extents.len(), map.stakeholders.len());
                     for (left, top, right, bottom) in extents {
@@ -768,7 +780,7 @@ mod tests {
     fn an_empty_map_gives_a_valid_scene() {
         let map = Map::new("");
         for chart in Chart::ALL {
-            let scene = chart.scene(&map, (1600.0, 1000.0), &SceneOptions::default());
+            let scene = chart.scene(&all(&map), (1600.0, 1000.0), &SceneOptions::default());
             assert_eq!(scene.stakeholder_count(), 0);
             assert_eq!((scene.width, scene.height), (1600.0, 1000.0));
             assert!(!scene.items.is_empty(), "{chart:?} has at least a title");
@@ -857,7 +869,7 @@ mod tests {
                 })
                 .collect();
             for chart in Chart::ALL.into_iter().filter(|c| c.draws_stakeholders()) {
-                let scene = chart.scene(&map, SLIDE_F32, &options);
+                let scene = chart.scene(&all(&map), SLIDE_F32, &options);
                 assert_eq!(
                     stakeholder_fills(&scene),
                     expected,
@@ -921,7 +933,7 @@ mod tests {
         for map in &maps {
             for size in [(1600.0, 1000.0), (640.0, 480.0), (4961.0, 3508.0)] {
                 for chart in Chart::ALL {
-                    let scene = chart.scene(map, size, &SceneOptions::default());
+                    let scene = chart.scene(&all(map), size, &SceneOptions::default());
                     for item in &scene.items {
                         let Item::Text {
                             pos,
@@ -1023,7 +1035,7 @@ mod tests {
                 panic!("{} does not load", example.name);
             };
             for chart in [Chart::Grid, Chart::Stance] {
-                let scene = chart.scene(&map, SLIDE_F32, &SceneOptions::default());
+                let scene = chart.scene(&all(&map), SLIDE_F32, &SceneOptions::default());
                 let name_size = 12.0 * unit(SLIDE_F32);
                 let boxes: Vec<([f32; 4], &str)> = scene
                     .items

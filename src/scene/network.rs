@@ -11,7 +11,7 @@ use crate::analysis::coalitions::{coalition_name, coalitions_with_membership};
 /// `size` pixels with a margin, shaped by kind, sized by power and filled by stance; "me"
 /// ringed; links coloured, dashed and arrowed by kind; names under the nodes; a title and a
 /// legend (as `options` ask).
-pub fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
+pub(crate) fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let margin = 24.0 * u;

@@ -48,7 +48,7 @@ const LIST_ORDER: [Salience; 8] = [
 
 /// The salience diagram of `map` at `size` pixels, with the members of every class listed
 /// beside it (as many as fit; "me" marked).
-pub fn salience_scene(map: &Map, size: (f32, f32)) -> Scene {
+pub(crate) fn salience_scene(map: &Map, size: (f32, f32)) -> Scene {
     let mut scene = Scene::new(size);
     let u = unit(size);
     let margin = 40.0 * u;

@@ -74,14 +74,18 @@ impl Filter {
             && self.coalitions.is_empty())
     }
 
-    /// Does the stakeholder pass every part of the filter?
+    /// Does the stakeholder pass every part of the filter? Without the analysis (hidden by
+    /// the facilitator) the quadrant and coalition parts do not apply.
     pub fn admits(&self, s: &Stakeholder, analysed: Option<&Analysed>) -> bool {
         let of = analysed.and_then(|a| a.of(s.id));
+        let hidden = analysed.is_none();
         (self.sectors.is_empty() || self.sectors.contains(&s.sector))
             && (self.tags.is_empty() || s.tags.iter().any(|t| self.tags.contains(t)))
-            && (self.quadrants.is_empty()
+            && (hidden
+                || self.quadrants.is_empty()
                 || of.is_some_and(|a| self.quadrants.contains(&a.quadrant)))
-            && (self.coalitions.is_empty()
+            && (hidden
+                || self.coalitions.is_empty()
                 || of
                     .and_then(|a| a.coalition)
                     .is_some_and(|c| self.coalitions.contains(&c)))
@@ -92,8 +96,9 @@ impl Filter {
         self.link_kinds.is_empty() || self.link_kinds.contains(&kind)
     }
 
-    /// The filter's controls: one row of toggles per dimension.
-    pub fn ui(&mut self, ui: &mut Ui, map: &Map, analysed: &Analysed) {
+    /// The filter's controls: one row of toggles per dimension; by quadrant and coalition only
+    /// with the analysis (`None` when the facilitator has hidden it).
+    pub fn ui(&mut self, ui: &mut Ui, map: &Map, analysed: Option<&Analysed>) {
         ui.label(RichText::new("Show only").strong());
         toggles(
             ui,
@@ -117,18 +122,20 @@ impl Filter {
             LinkKind::ALL.iter().copied(),
             |k| k.label().to_owned(),
         );
-        toggles(
-            ui,
-            "Quadrant",
-            &mut self.quadrants,
-            Quadrant::ALL.into_iter(),
-            |q| q.label().to_owned(),
-        );
-        let coalitions = analysed.analysis.coalitions.len();
-        if coalitions > 0 {
-            toggles(ui, "Coalition", &mut self.coalitions, 0..coalitions, |c| {
-                coalition_name(*c)
-            });
+        if let Some(analysed) = analysed {
+            toggles(
+                ui,
+                "Quadrant",
+                &mut self.quadrants,
+                Quadrant::ALL.into_iter(),
+                |q| q.label().to_owned(),
+            );
+            let coalitions = analysed.analysis.coalitions.len();
+            if coalitions > 0 {
+                toggles(ui, "Coalition", &mut self.coalitions, 0..coalitions, |c| {
+                    coalition_name(*c)
+                });
+            }
         }
         if self.is_active() && ui.button("Clear filters").clicked() {
             *self = Self::default();

@@ -83,14 +83,14 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'
         .auto_shrink([false; 2])
         .show(ui, |ui| match lens {
             Lens::Personal => {
-                personal_ui(ui, map, selection, out);
+                personal_ui(ui, map, selection, analysis_hidden, out);
                 ui.separator();
                 personal::assessment_ui(ui, map, ids, today, out);
                 ui.separator();
                 personal::journal_ui(ui, map, &mut state.journal, selection, ids, today, out);
             }
             Lens::Interpersonal => {
-                neglected_ui(ui, map, today, selection, out);
+                neglected_ui(ui, map, today, selection, analysis_hidden, out);
                 ui.separator();
                 interpersonal_ui(ui, map, selection);
                 ui.separator();
@@ -98,9 +98,7 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'
                 interpersonal::interactions_ui(ui, map, about, selection, ids, today, out);
             }
             Lens::Reading | Lens::Alliances if analysis_hidden => {
-                ui.label(
-                    "The facilitator has hidden the analysis for now: read the map yourself first.",
-                );
+                ui.label(ANALYSIS_HIDDEN);
             }
             Lens::Reading => reading_ui(ui, map, analysed, selection, out),
             Lens::Alliances => alliances_ui(ui, map, analysed, selection, out),
@@ -138,19 +136,38 @@ fn stakeholder_link(
     }
 }
 
-fn personal_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requests) {
+/// The line said wherever the facilitator's switch hides an analysis.
+const ANALYSIS_HIDDEN: &str =
+    "The facilitator has hidden the analysis for now: read the map yourself first.";
+
+/// Where I sit: my scores and links and, unless the facilitator has hidden the analysis, my
+/// quadrant, whether I seem to favour a partner, and whom I am closest to and at odds with.
+fn personal_ui(
+    ui: &mut Ui,
+    map: &Map,
+    selection: &mut Selection,
+    analysis_hidden: bool,
+    out: &mut Requests,
+) {
     let (Some(me), Some(sit)) = (map.me(), where_i_sit(map)) else {
         ui.label("Nobody is marked as me yet. Select your own stakeholder and choose \"This is me / my organisation\" in the inspector.");
         return;
     };
     stakeholder_link(ui, map, me.id, selection, " (me)");
-    ui.label(format!(
-        "{} · power {:.1} · interest {:.1} · {}",
-        sit.quadrant.label(),
+    let scores = format!(
+        "power {:.1} · interest {:.1} · {}",
         me.power,
         me.interest,
         stance_label(me.stance)
-    ));
+    );
+    if analysis_hidden {
+        ui.label(scores);
+        let links: usize = map.links_of(me.id).count();
+        ui.label(format!("My links: {links}"));
+        ui.label(RichText::new(ANALYSIS_HIDDEN).weak());
+        return;
+    }
+    ui.label(format!("{} · {scores}", sit.quadrant.label()));
     let warning = super::style::WARNING;
     if sit.favour.is_flagged() {
         ui.label(RichText::new(&sit.favour.reason).color(warning));
@@ -196,21 +213,54 @@ fn personal_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Requ
     }
 }
 
-/// "Who have I neglected?": key partners with no recent contact, and overdue actions.
 /// "Who have I neglected?": key partners with no recent contact, then overdue next actions;
 /// each group has its count and a button that shows its people on the map. A partner can be
 /// in both.
+///
+/// Without the analysis (hidden by the facilitator) only the overdue actions are listed: who
+/// counts as a key partner is the analysis's reading of the grid.
 fn neglected_ui(
     ui: &mut Ui,
     map: &Map,
     today: chrono::NaiveDate,
     selection: &mut Selection,
+    analysis_hidden: bool,
     out: &mut Requests,
 ) {
     let (quiet, overdue): (Vec<Neglected>, Vec<Neglected>) = neglected(map, today)
         .into_iter()
         .partition(|n| n.why == Neglect::NoRecentContact);
     let days = map.settings.neglect_days;
+    if analysis_hidden {
+        ui.label(RichText::new(format!("No contact in {days} days")).strong());
+        ui.label(RichText::new(ANALYSIS_HIDDEN).weak());
+    } else {
+        quiet_ui(ui, map, days, &quiet, selection, out);
+    }
+    ui.add_space(6.0);
+    neglect_group_ui(
+        ui,
+        map,
+        NeglectGroup {
+            title: "Overdue next actions",
+            about: "Engagement plans whose next action is past its due date",
+            nobody: "None: every next action is on time.",
+        },
+        &overdue,
+        selection,
+        out,
+    );
+}
+
+/// Key partners with no contact in `days` days.
+fn quiet_ui(
+    ui: &mut Ui,
+    map: &Map,
+    days: u32,
+    quiet: &[Neglected],
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
     neglect_group_ui(
         ui,
         map,
@@ -222,20 +272,7 @@ fn neglected_ui(
             ),
             nobody: "Nobody: every key partner has been in touch lately.",
         },
-        &quiet,
-        selection,
-        out,
-    );
-    ui.add_space(6.0);
-    neglect_group_ui(
-        ui,
-        map,
-        NeglectGroup {
-            title: "Overdue next actions",
-            about: "Engagement plans whose next action is past its due date",
-            nobody: "None: every next action is on time.",
-        },
-        &overdue,
+        quiet,
         selection,
         out,
     );

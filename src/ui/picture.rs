@@ -3,12 +3,14 @@
 //!
 //! The window previews the very [`Scene`] that is written to the file ([`paint_scene`] draws it
 //! with egui, [`crate::export`] writes it as SVG or PNG): one description of the shapes, two
-//! outputs. Scenes show names and scores only, never a confidential field.
+//! outputs. The scene is drawn from the map as the redaction step lets it out
+//! ([`crate::disclose`]); scenes show names and scores only, never a confidential field.
 
 use egui::epaint::{PathShape, PathStroke};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Shape, Ui, vec2};
 
 use super::style::colour;
+use crate::disclose::{Disclosure, Shareable};
 use crate::model::Map;
 use crate::scene::{
     A3_POSTER, Anchor, Chart, ColourBy, Item, MAX_SIDE, Point, SLIDE, Scene, SceneOptions,
@@ -61,15 +63,15 @@ pub struct PictureRequest {
 }
 
 impl PictureRequest {
-    /// The scene of this picture of `map`.
-    pub fn scene(&self, map: &Map) -> Scene {
+    /// The scene of this picture of the map as `shown`.
+    pub fn scene(&self, shown: &Shareable<'_>) -> Scene {
         let size = (self.size.0 as f32, self.size.1 as f32);
-        self.chart.scene(map, size, &self.options)
+        self.chart.scene(shown, size, &self.options)
     }
 
     /// The file's bytes: the scene written as SVG or drawn as PNG.
-    pub fn render(&self, map: &Map) -> Result<Vec<u8>, String> {
-        let scene = self.scene(map);
+    pub fn render(&self, shown: &Shareable<'_>) -> Result<Vec<u8>, String> {
+        let scene = self.scene(shown);
         match self.format {
             PictureFormat::Svg => Ok(crate::export::svg::to_svg(&scene).into_bytes()),
             PictureFormat::Png => crate::export::png::to_png(&scene),
@@ -87,6 +89,9 @@ impl PictureRequest {
 pub struct PictureState {
     /// Whether the window is open.
     pub open: bool,
+    /// The facilitator has hidden the analysis: no colouring by coalition (set by the app
+    /// from the workshop switch).
+    pub analysis_hidden: bool,
     chart: Chart,
     size: PictureSize,
     custom: (u32, u32),
@@ -101,6 +106,7 @@ impl Default for PictureState {
     fn default() -> Self {
         Self {
             open: false,
+            analysis_hidden: false,
             chart: Chart::Map,
             size: PictureSize::Slide,
             custom: SLIDE,
@@ -209,10 +215,17 @@ fn picture_ui(
                 ui.end_row();
             }
 
+            if state.analysis_hidden && state.options.colour_by == ColourBy::Coalition {
+                state.options.colour_by = ColourBy::Stance;
+            }
             if state.chart.draws_stakeholders() {
                 ui.label("Colour by");
                 ui.horizontal(|ui| {
-                    for by in ColourBy::ALL {
+                    let hidden = state.analysis_hidden;
+                    for by in ColourBy::ALL
+                        .into_iter()
+                        .filter(|&by| !hidden || by != ColourBy::Coalition)
+                    {
                         ui.radio_value(&mut state.options.colour_by, by, by.label());
                     }
                 });
@@ -241,7 +254,8 @@ fn picture_ui(
     let request = state.request();
     let key = PreviewKey { revision, request };
     if state.preview.as_ref().is_none_or(|(k, _)| *k != key) {
-        state.preview = Some((key, request.scene(map)));
+        // The very redaction an export of the picture goes through.
+        state.preview = Some((key, request.scene(&Disclosure::Redacted.share(map))));
     }
     ui.add_space(6.0);
     if let Some((_, scene)) = &state.preview {

@@ -22,6 +22,9 @@ pub struct MeetingsState {
     pub current: Option<MeetingId>,
     /// Put confidential fields in exported briefs.
     pub include_confidential: bool,
+    /// The facilitator has hidden the analysis: no seating suggestion, reasons or clashes
+    /// (set by the app from the workshop switch).
+    pub analysis_hidden: bool,
     /// The seat being dragged.
     dragging: Option<usize>,
     /// The last suggestion's seats and reasons, shown while the seating is still it.
@@ -311,11 +314,20 @@ fn seating_ui(
     state: &mut MeetingsState,
     out: &mut Requests,
 ) {
+    let hidden = state.analysis_hidden;
     ui.horizontal(|ui| {
         ui.label(RichText::new("Seating").strong());
         if ui
-            .add_enabled(meeting.invitees.len() >= 2, egui::Button::new("Suggest seating"))
+            .add_enabled(
+                meeting.invitees.len() >= 2 && !hidden,
+                egui::Button::new("Suggest seating"),
+            )
             .on_hover_text("Keeps tension and competition pairs apart, allies together, and you beside nobody you might seem to favour")
+            .on_disabled_hover_text(if hidden {
+                "The facilitator has hidden the analysis"
+            } else {
+                "Invite two or more partners first"
+            })
             .clicked()
         {
             let seating = suggest(map, meeting);
@@ -358,7 +370,6 @@ fn seating_ui(
             painter.rect(r, 6.0, fill, edge, egui::StrokeKind::Inside);
         }
     }
-    let assessment = assess(map, meeting, &seats);
     let seat_radius = (scale * 0.42).clamp(14.0, 30.0);
     let mut drop_on = None;
     for (k, (&id, &p)) in seats.iter().zip(&positions).enumerate() {
@@ -424,6 +435,16 @@ fn seating_ui(
             Stroke::new(2.0, style::ME_RING),
         );
     }
+    if hidden {
+        ui.label(
+            RichText::new(
+                "The facilitator has hidden the analysis: seat the partners yourself first.",
+            )
+            .weak(),
+        );
+        return;
+    }
+    let assessment = assess(map, meeting, &seats);
     if assessment.is_clean() {
         ui.label(
             RichText::new("No clashes: no tension or competition pair sits side by side.").weak(),

@@ -59,6 +59,14 @@ impl Col {
         Self::Coalition,
     ];
 
+    /// Does the column show what the analysis says (hidden when the facilitator hides it)?
+    pub fn is_analysis(self) -> bool {
+        matches!(
+            self,
+            Self::Quadrant | Self::Salience | Self::Degree | Self::Betweenness | Self::Coalition
+        )
+    }
+
     /// The column's heading.
     pub fn title(self) -> &'static str {
         match self {
@@ -218,19 +226,24 @@ fn table_body_ui(
     out: &mut Requests,
 ) {
     let map = scene.map;
+    // Without the analysis (hidden by the facilitator) its columns are left out.
+    let columns: Vec<Col> = Col::ALL
+        .into_iter()
+        .filter(|col| scene.analysed.is_some() || !col.is_analysis())
+        .collect();
     let mut builder = TableBuilder::new(ui)
         .id_salt("astute-table")
         .striped(true)
         .resizable(true)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for col in Col::ALL {
+    for col in &columns {
         builder = builder.column(col.width());
     }
     builder
         .column(Column::exact(8.0))
         .header(ROW_HEIGHT + 2.0, |mut header| {
-            for col in Col::ALL {
+            for &col in &columns {
                 header.col(|ui| {
                     if heading_ui(ui, col, state) {
                         *clicked = Some(col);
@@ -249,7 +262,7 @@ fn table_body_ui(
                 };
                 let a = scene.analysed.and_then(|a| a.of(s.id));
                 row.set_selected(selection.contains(s.id));
-                for col in Col::ALL {
+                for &col in &columns {
                     row.col(|ui| {
                         ui.add_enabled_ui(!read_only || !is_editable(col), |ui| {
                             cell_ui(ui, col, s, a, scene.analysed, out);
