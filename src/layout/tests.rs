@@ -464,3 +464,295 @@ fn sector_circles_order_by_power_and_handle_small_maps() {
     assert_eq!(one.len(), 1);
     assert!(all_finite(&one));
 }
+
+// ---------------------------------------------------------------- stress (Map > Arrange)
+
+/// The boxes of `map`'s stakeholders, as the layout sees them, at `positions`, for checks:
+/// [left, top, right, bottom].
+fn boxes_at(map: &Map) -> Vec<[f32; 4]> {
+    map.stakeholders
+        .iter()
+        .map(|s| {
+            let b = NodeBox::estimate(&s.name, s.power);
+            let half = b.radius.max(b.label_width / 2.0);
+            [
+                s.pos.x - half,
+                s.pos.y - b.radius,
+                s.pos.x + half,
+                s.pos.y + b.radius + 3.0 + b.label_height,
+            ]
+        })
+        .collect()
+}
+
+fn overlapping_boxes(map: &Map) -> Vec<(String, String)> {
+    let boxes = boxes_at(map);
+    let mut out = Vec::new();
+    for i in 0..boxes.len() {
+        for j in i + 1..boxes.len() {
+            let (a, b) = (boxes[i], boxes[j]);
+            if a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3] {
+                out.push((
+                    map.stakeholders[i].name.clone(),
+                    map.stakeholders[j].name.clone(),
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn arranged(map: &Map) -> Map {
+    applied(
+        map,
+        stress_layout(map, &estimated_boxes(map), StressParams::default()),
+    )
+}
+
+#[test]
+fn stress_layout_is_send() {
+    fn assert_send<T: Send + 'static>() {}
+    assert_send::<StressLayout>();
+}
+
+#[test]
+fn every_example_arranges_with_every_name_clear() {
+    for example in crate::examples::EXAMPLES {
+        let map = match example.map() {
+            Ok(map) => map,
+            Err(error) => panic!("{}: {error}", example.name),
+        };
+        let mut layout = StressLayout::new(&map, &estimated_boxes(&map), StressParams::default());
+        let report = layout.run();
+        assert!(report.done);
+        let after = applied(&map, layout.positions());
+        assert_eq!(
+            overlapping_boxes(&after),
+            Vec::<(String, String)>::new(),
+            "{}",
+            example.name
+        );
+    }
+}
+
+#[test]
+fn stress_layout_handles_tiny_and_broken_maps() {
+    assert!(stress_layout(&Map::new("empty"), &[], StressParams::default()).is_empty());
+    let one = line_map(1, &[]);
+    let mut layout = StressLayout::new(&one, &[], StressParams::default());
+    assert!(layout.run().done);
+    let two = line_map(2, &[(1, 2)]);
+    let after = arranged(&two);
+    let d = dist(pos_of(&after, 1), pos_of(&after, 2));
+    assert!((100.0..300.0).contains(&d), "a linked pair ends {d} apart");
+    // Everyone at one spot, one at infinity, and nobody linked: all finite, none overlapping.
+    let mut pile = line_map(12, &[(1, 2), (2, 3)]);
+    for s in &mut pile.stakeholders {
+        s.pos = Pos::new(3.0, 3.0);
+    }
+    pile.stakeholders[4].pos = Pos::new(f32::INFINITY, f32::NAN);
+    let positions = stress_layout(&pile, &estimated_boxes(&pile), StressParams::default());
+    assert!(all_finite(&positions));
+    assert!(overlapping_boxes(&applied(&pile, positions)).is_empty());
+}
+
+/// A 6 × 6 grid graph: stakeholder `r·6 + c + 1` at row r, column c.
+fn grid_graph() -> Map {
+    let mut links = Vec::new();
+    for r in 0..6_u64 {
+        for c in 0..6_u64 {
+            let i = r * 6 + c + 1;
+            if c < 5 {
+                links.push((i, i + 1));
+            }
+            if r < 5 {
+                links.push((i, i + 6));
+            }
+        }
+    }
+    line_map(36, &links)
+}
+
+/// Normalised stress against hop counts, after the best scaling (0 is perfect).
+#[allow(clippy::needless_range_loop)]
+fn hop_stress(map: &Map) -> f64 {
+    let n = map.stakeholders.len();
+    let index = map.index_by_id();
+    let mut adjacent = vec![Vec::new(); n];
+    for l in &map.links {
+        if let (Some(&a), Some(&b)) = (index.get(&l.from), index.get(&l.to)) {
+            adjacent[a].push(b);
+            adjacent[b].push(a);
+        }
+    }
+    let mut pairs = Vec::new();
+    for s in 0..n {
+        let mut hops = vec![usize::MAX; n];
+        hops[s] = 0;
+        let mut queue = std::collections::VecDeque::from([s]);
+        while let Some(v) = queue.pop_front() {
+            for &w in &adjacent[v] {
+                if hops[w] == usize::MAX {
+                    hops[w] = hops[v] + 1;
+                    queue.push_back(w);
+                }
+            }
+        }
+        for t in s + 1..n {
+            if hops[t] != usize::MAX {
+                let d = f64::from(dist(map.stakeholders[s].pos, map.stakeholders[t].pos));
+                pairs.push((d, hops[t] as f64));
+            }
+        }
+    }
+    let num: f64 = pairs.iter().map(|(d, g)| d / g).sum();
+    let den: f64 = pairs.iter().map(|(d, g)| (d / g).powi(2)).sum();
+    let s = num / den;
+    pairs
+        .iter()
+        .map(|(d, g)| (s * d / g - 1.0).powi(2))
+        .sum::<f64>()
+        / pairs.len() as f64
+}
+
+#[test]
+fn degenerate_starts_are_replaced_and_a_grid_comes_out_as_a_grid() {
+    let grid = grid_graph();
+    let n = grid.stakeholders.len();
+    let mut circle = grid.clone();
+    for (i, s) in circle.stakeholders.iter_mut().enumerate() {
+        let a = i as f32 / n as f32 * std::f32::consts::TAU;
+        s.pos = Pos::new(400.0 * a.cos(), 400.0 * a.sin());
+    }
+    let mut pile = grid.clone();
+    for s in &mut pile.stakeholders {
+        s.pos = Pos::new(1.0, 2.0);
+    }
+    // The grid drawn as a grid (not stress 0: hop counts are Manhattan distances).
+    let mut drawn = grid.clone();
+    for (i, s) in drawn.stakeholders.iter_mut().enumerate() {
+        s.pos = Pos::new((i % 6) as f32 * 150.0, (i / 6) as f32 * 150.0);
+    }
+    let ideal = hop_stress(&drawn);
+    // `grid` itself starts on a line.
+    for start in [&grid, &circle, &pile] {
+        let mut layout = StressLayout::new(start, &[], StressParams::default());
+        assert!(layout.restarted(), "a degenerate start was kept");
+        let report = layout.run();
+        assert!(report.steps < StressParams::default().max_sweeps);
+        let after = applied(start, layout.positions());
+        let stress = hop_stress(&after);
+        assert!(
+            stress <= ideal * 1.02,
+            "the grid came out with stress {stress}, drawn as a grid {ideal}"
+        );
+    }
+}
+
+#[test]
+fn re_arranging_keeps_the_mental_map() {
+    // Arranged once, the map is no degenerate start: arranging again starts from it and
+    // hardly moves anyone (a mirrored or rotated copy would move nearly everyone).
+    let mut map = synthetic::map(80, 2, 7);
+    for s in &mut map.stakeholders {
+        s.pinned = false;
+    }
+    let once = arranged(&map);
+    let layout = StressLayout::new(&once, &estimated_boxes(&once), StressParams::default());
+    assert!(!layout.restarted());
+    let twice = arranged(&once);
+    // Compared up to scale (the overlap pass may spread the map a little differently).
+    let normalised = |m: &Map| {
+        let n = m.stakeholders.len() as f32;
+        let cx = m.stakeholders.iter().map(|s| s.pos.x).sum::<f32>() / n;
+        let cy = m.stakeholders.iter().map(|s| s.pos.y).sum::<f32>() / n;
+        let rms = (m
+            .stakeholders
+            .iter()
+            .map(|s| (s.pos.x - cx).powi(2) + (s.pos.y - cy).powi(2))
+            .sum::<f32>()
+            / n)
+            .sqrt();
+        m.stakeholders
+            .iter()
+            .map(|s| Pos::new((s.pos.x - cx) / rms, (s.pos.y - cy) / rms))
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (normalised(&once), normalised(&twice));
+    let moved = a.iter().zip(&b).map(|(p, q)| dist(*p, *q)).sum::<f32>() / a.len() as f32;
+    assert!(
+        moved < 0.1,
+        "re-arranging moved stakeholders {moved} of the map's radius on average"
+    );
+}
+
+#[test]
+fn arrange_is_deterministic_and_pinned_stakeholders_stay() {
+    let map = synthetic::map(120, 3, 4);
+    let pinned: Vec<_> = map.stakeholders.iter().filter(|s| s.pinned).collect();
+    assert!(pinned.len() >= 3, "the synthetic map pins about one in ten");
+    let boxes = estimated_boxes(&map);
+    let a = stress_layout(&map, &boxes, StressParams::default());
+    let b = stress_layout(&map, &boxes, StressParams::default());
+    assert_eq!(a, b);
+    assert!(a.iter().all(|(id, _)| pinned.iter().all(|s| s.id != *id)));
+    let after = applied(&map, a);
+    for s in &pinned {
+        assert_eq!(after.stakeholder(s.id).map(|t| t.pos), Some(s.pos));
+    }
+    assert!(overlapping_boxes(&after).is_empty());
+}
+
+#[test]
+fn allies_end_closer_than_rivals() {
+    // A ring of 12 whose links alternate alliance and tension, plus chords.
+    let mut map = line_map(12, &[]);
+    for i in 1..=12_u64 {
+        let kind = if i % 2 == 0 {
+            LinkKind::Alliance
+        } else {
+            LinkKind::Tension
+        };
+        map.links.push(Link::new(
+            Id::from_raw(2000 + i),
+            Id::from_raw(i),
+            Id::from_raw(i % 12 + 1),
+            kind,
+        ));
+    }
+    let after = arranged(&map);
+    let mean = |kind: LinkKind| {
+        let lengths: Vec<f32> = map
+            .links
+            .iter()
+            .filter(|l| l.kind == kind)
+            .map(|l| dist(pos_of(&after, l.from.raw()), pos_of(&after, l.to.raw())))
+            .collect();
+        lengths.iter().sum::<f32>() / lengths.len() as f32
+    };
+    let (allies, rivals) = (mean(LinkKind::Alliance), mean(LinkKind::Tension));
+    assert!(
+        allies * 1.3 < rivals,
+        "alliances {allies}, tensions {rivals}"
+    );
+}
+
+#[test]
+fn sparse_stress_for_large_maps_is_close_to_full_stress() {
+    let mut map = synthetic::map(300, 3, 2);
+    for s in &mut map.stakeholders {
+        s.pinned = false;
+    }
+    let full = arranged(&map);
+    let sparse_params = StressParams {
+        full_up_to: 100,
+        pivots: 40,
+        ..StressParams::default()
+    };
+    let sparse = applied(
+        &map,
+        stress_layout(&map, &estimated_boxes(&map), sparse_params),
+    );
+    let (full, sparse) = (hop_stress(&full), hop_stress(&sparse));
+    assert!(sparse < full * 1.25, "sparse {sparse} vs full {full}");
+}
