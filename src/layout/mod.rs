@@ -26,6 +26,7 @@
 
 mod force;
 mod grid;
+mod multilevel;
 mod quadtree;
 mod sector;
 mod stress;

@@ -11,11 +11,10 @@
 //!
 //! - Up to [`StressParams::full_up_to`] stakeholders every pair is a term (all shortest
 //!   paths: about a million terms at 1,000).
-//! - Above that, sparse stress (Ortmann, Klimenta and Brandes, 2016): each stakeholder keeps
-//!   terms with its neighbours and with [`StressParams::pivots`] pivots, a pivot standing for
-//!   the stakeholders nearest to it (its weight is their number), so a sweep is O(n·pivots).
-//!   That gets the global shape right but not the neighbourhoods, so the force-directed
-//!   layout ([`ForceLayout`], Barnes–Hut) then refines it from there with small moves.
+//! - Above that, a multilevel scheme (`multilevel.rs`, as Graphviz's `sfdp`): the graph is
+//!   coarsened by matching neighbours down to a few hundred nodes, the coarsest is laid out
+//!   with full stress, and each finer level starts where its coarse parent was and is
+//!   smoothed by the force-directed layout ([`super::ForceLayout`], Barnes–Hut).
 //!
 //! The start is the map's own positions, so re-arranging keeps the user's mental map, unless
 //! they are degenerate: piled up, on a line, on a circle, or far worse for stress than a
@@ -29,7 +28,8 @@
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
-use super::force::{ForceLayout, ForceParams, StepReport};
+use super::force::StepReport;
+use super::multilevel::Multilevel;
 use crate::model::{LinkKind, Map, Pos, StakeholderId};
 use crate::scene::node_radius;
 
@@ -45,9 +45,10 @@ pub struct StressParams {
     pub rival_length: f32,
     /// Stop once a sweep lowers stress by less than this fraction of it.
     pub tolerance: f64,
-    /// Maps with at most this many stakeholders use every pair; larger ones sparse stress.
+    /// Maps with at most this many stakeholders use every pair; larger ones the multilevel
+    /// scheme.
     pub full_up_to: usize,
-    /// Pivots for sparse stress and for the pivot-MDS start.
+    /// Pivots for the pivot-MDS start.
     pub pivots: usize,
     /// Room kept between two boxes by the overlap pass, in map units.
     pub margin: f32,
@@ -131,8 +132,8 @@ type Terms = Vec<Vec<(u32, f32, f32)>>;
 #[derive(Clone, Debug)]
 enum Phase {
     Stress,
-    /// Large maps: the force-directed layout, from where sparse stress left them.
-    Refine(Box<ForceLayout>),
+    /// Large maps: the multilevel scheme.
+    Multilevel(Box<Multilevel>),
     Overlaps,
     Done,
 }
@@ -155,8 +156,6 @@ pub struct StressLayout {
     steps: usize,
     overlap_rounds: usize,
     restarted: bool,
-    /// Large maps: the map, to hand to the refining force layout.
-    large: Option<Box<Map>>,
     last: StepReport,
 }
 
@@ -191,30 +190,22 @@ impl StressLayout {
             })
             .collect();
         let graph = Graph::of(map, &params);
-        let pivots = graph.pivots(params.pivots.max(2));
         let full = n <= params.full_up_to;
-        let distances: Vec<Vec<f64>> = if full {
-            (0..n).map(|s| graph.distances(s)).collect()
-        } else {
-            pivots
+        let (terms, pivots, distances, apart) = if full {
+            let distances: Vec<Vec<f64>> = (0..n).map(|s| graph.distances(s)).collect();
+            let longest = distances
                 .iter()
-                .map(|&p| graph.distances(p as usize))
-                .collect()
-        };
-        let longest = distances
-            .iter()
-            .flatten()
-            .copied()
-            .filter(|d| d.is_finite())
-            .fold(0.0, f64::max);
-        // Stakeholders in other pieces of the map: a little beyond the longest path.
-        let apart = longest + f64::from(length);
-        let terms = if full {
-            full_terms(&distances, apart)
+                .flatten()
+                .copied()
+                .filter(|d| d.is_finite())
+                .fold(0.0, f64::max);
+            // Stakeholders in other pieces of the map: a little beyond the longest path.
+            let apart = longest + f64::from(length);
+            let pivots = graph.pivots(params.pivots.max(2));
+            (full_terms(&distances, apart), pivots, distances, apart)
         } else {
-            sparse_terms(&graph, &pivots, &distances, apart)
+            (Vec::new(), Vec::new(), Vec::new(), 0.0)
         };
-
         let current: Vec<[f64; 2]> = map
             .stakeholders
             .iter()
@@ -233,7 +224,7 @@ impl StressLayout {
             steps: 0,
             overlap_rounds: 0,
             restarted: false,
-            large: (!full).then(|| Box::new(map.clone())),
+
             last: StepReport {
                 steps: 0,
                 energy: 0.0,
@@ -244,9 +235,12 @@ impl StressLayout {
         };
         if n < 2 || layout.pinned.iter().all(|&p| p) {
             layout.phase = Phase::Done;
-            layout.large = None;
             layout.last.done = true;
             layout.last.progress = 1.0;
+            return layout;
+        }
+        if !full {
+            layout.phase = Phase::Multilevel(Box::new(Multilevel::new(map, &layout.params)));
             return layout;
         }
         let fresh = {
@@ -366,19 +360,18 @@ impl StressLayout {
         let moved = match &mut self.phase {
             Phase::Done => return self.last,
             Phase::Stress => self.sweep(),
-            Phase::Refine(force) => {
-                let report = force.step();
-                if report.done {
-                    let moved: HashMap<StakeholderId, Pos> =
-                        force.positions().into_iter().collect();
-                    for (p, id) in self.pos.iter_mut().zip(&self.ids) {
-                        if let Some(q) = moved.get(id) {
-                            *p = [f64::from(q.x), f64::from(q.y)];
+            Phase::Multilevel(multilevel) => {
+                let (moved, done) = multilevel.step();
+                if done {
+                    // Pinned stakeholders stay where the map has them.
+                    for (i, p) in multilevel.positions().into_iter().enumerate() {
+                        if !self.pinned[i] {
+                            self.pos[i] = p;
                         }
                     }
                     self.phase = Phase::Overlaps;
                 }
-                f64::from(report.max_displacement)
+                f64::from(moved)
             }
             Phase::Overlaps => self.remove_overlaps(),
         };
@@ -388,7 +381,8 @@ impl StressLayout {
             energy: self.stress,
             #[allow(clippy::cast_possible_truncation)]
             max_displacement: moved as f32,
-            progress: self.progress(),
+            // Never backwards, for a progress bar.
+            progress: self.progress().max(self.last.progress),
             done: matches!(self.phase, Phase::Done),
         };
         self.last
@@ -398,7 +392,7 @@ impl StressLayout {
         match &self.phase {
             Phase::Done => 1.0,
             Phase::Overlaps => 0.95,
-            Phase::Refine(force) => 0.45 + 0.5 * force.last_report().progress,
+            Phase::Multilevel(multilevel) => 0.95 * multilevel.progress(),
             Phase::Stress => {
                 let change = (self.last.energy - self.stress).abs() / self.stress.max(1e-300);
                 if self.first_change <= 0.0 || change <= 0.0 {
@@ -407,8 +401,8 @@ impl StressLayout {
                 let done = (self.first_change / change).ln()
                     / (self.first_change / self.params.tolerance).ln().max(1e-9);
                 #[allow(clippy::cast_possible_truncation)]
-                let share = if self.large.is_some() { 0.45 } else { 0.9 };
-                (done.clamp(0.0, 1.0) * share) as f32
+                let p = (done.clamp(0.0, 1.0) * 0.9) as f32;
+                p
             }
         }
     }
@@ -458,20 +452,7 @@ impl StressLayout {
         }
         let settled = change.abs() < self.params.tolerance || self.stress <= 1e-12;
         if settled || self.steps + 1 >= self.params.max_sweeps {
-            self.phase = match self.large.take() {
-                Some(mut map) => {
-                    for (s, p) in map.stakeholders.iter_mut().zip(&self.pos) {
-                        #[allow(clippy::cast_possible_truncation)]
-                        let q = Pos::new(p[0] as f32, p[1] as f32);
-                        s.pos = q;
-                    }
-                    Phase::Refine(Box::new(ForceLayout::new(
-                        &map,
-                        refine_params(&self.params),
-                    )))
-                }
-                None => Phase::Overlaps,
-            };
+            self.phase = Phase::Overlaps;
         }
         largest
     }
@@ -511,8 +492,14 @@ impl StressLayout {
                 // On top of each other: side by side, the later one to the right.
                 (dx, dy) = (1e-3, 0.0);
             }
-            // Push to t·(dx, dy), a hair further so rounding cannot undo it.
-            let grow = (t - 1.0) * 1.001 + 1e-9;
+            // Push to t·(dx, dy), a hair further so rounding cannot undo it; where crowds
+            // keep pushing each other back for many rounds, further still.
+            let extra = if self.overlap_rounds > 50 {
+                1.25
+            } else {
+                1.001
+            };
+            let grow = (t - 1.0) * extra + 1e-9;
             let (mx, my) = (dx * grow, dy * grow);
             let (share_i, share_j) = match (self.pinned[i], self.pinned[j]) {
                 (true, _) => (0.0, 1.0),
@@ -640,16 +627,6 @@ pub fn stress_layout(
     let mut layout = StressLayout::new(map, boxes, params);
     layout.run();
     layout.positions()
-}
-
-/// The force layout that refines a large map's sparse-stress layout: started close to where it
-/// should end, it needs only small moves.
-fn refine_params(params: &StressParams) -> ForceParams {
-    ForceParams {
-        edge_length: params.edge_length,
-        initial_step: 0.3,
-        ..ForceParams::default()
-    }
 }
 
 /// The factor t > 1 by which the displacement from `a` to `b` must grow for their boxes to
@@ -837,37 +814,6 @@ fn full_terms(distances: &[Vec<f64>], apart: f64) -> Terms {
                     (j as u32, d as f32, (1.0 / (d * d)) as f32)
                 })
                 .collect()
-        })
-        .collect()
-}
-
-/// Sparse stress terms: neighbours, and pivots weighted by how many stakeholders they stand for.
-#[allow(clippy::needless_range_loop)]
-fn sparse_terms(graph: &Graph, pivots: &[u32], distances: &[Vec<f64>], apart: f64) -> Terms {
-    let n = graph.adjacent.len();
-    // Each stakeholder's nearest pivot; a pivot's weight is how many it is nearest to.
-    let mut region = vec![0.0_f64; pivots.len()];
-    for v in 0..n {
-        let best = (0..pivots.len()).min_by(|&a, &b| distances[a][v].total_cmp(&distances[b][v]));
-        if let Some(b) = best {
-            region[b] += 1.0;
-        }
-    }
-    (0..n)
-        .map(|v| {
-            let mut terms: Vec<(u32, f32, f32)> = graph.adjacent[v]
-                .iter()
-                .map(|&(w, length)| (w, length as f32, (1.0 / (length * length)) as f32))
-                .collect();
-            for (k, &p) in pivots.iter().enumerate() {
-                if p as usize == v || graph.adjacent[v].iter().any(|&(w, _)| w == p) {
-                    continue;
-                }
-                let d = distances[k][v];
-                let d = if d.is_finite() && d > 0.0 { d } else { apart };
-                terms.push((p, d as f32, (region[k].max(1.0) / (d * d)) as f32));
-            }
-            terms
         })
         .collect()
 }
