@@ -121,14 +121,26 @@ pub struct LayoutRun {
 
 impl LayoutRun {
     /// Starts laying out `map` (at `revision`) in the background, keeping every name label
-    /// (as the canvas draws it at zoom 1) clear of the other nodes and labels.
-    pub fn start(ctx: &egui::Context, map: &Map, revision: u64) -> Self {
+    /// clear of the other nodes and labels when the map is then fitted into `canvas` (the
+    /// canvas's rectangle; `None`: at 100% zoom).
+    pub fn start(
+        ctx: &egui::Context,
+        map: &Map,
+        revision: u64,
+        canvas: Option<egui::Rect>,
+    ) -> Self {
         let stop = Arc::new(AtomicBool::new(false));
         let shared = Arc::new(Mutex::new(Progress::default()));
         let boxes = label_boxes(ctx, map);
         let (thread_stop, thread_shared, ctx) =
             (Arc::clone(&stop), Arc::clone(&shared), ctx.clone());
-        let mut layout = StressLayout::new(map, &boxes, StressParams::default());
+        // The canvas fits the map within 60-point margins (`ui::camera::Camera::fit`).
+        let frame = canvas.map(|r| [r.width() - 120.0, r.height() - 120.0]);
+        let params = StressParams {
+            frame,
+            ..StressParams::default()
+        };
+        let mut layout = StressLayout::new(map, &boxes, params);
         let thread = thread::spawn(move || {
             let mut last_sent = Instant::now();
             loop {
@@ -243,7 +255,8 @@ mod tests {
     fn a_stopped_layout_finishes_with_a_position_for_everyone() {
         let map = crate::examples::hub();
         let ctx = egui::Context::default();
-        let mut run = LayoutRun::start(&ctx, &map, 1);
+        let canvas = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(900.0, 700.0));
+        let mut run = LayoutRun::start(&ctx, &map, 1, Some(canvas));
         run.stop();
         run.join();
         let positions = run.finished().unwrap_or_default();

@@ -963,7 +963,12 @@ impl AstuteApp {
             Command::ArrangeForce => {
                 if self.layout.is_none() {
                     self.prefs.view = View::Map;
-                    self.layout = Some(LayoutRun::start(ctx, &self.doc.map, self.revision));
+                    self.layout = Some(LayoutRun::start(
+                        ctx,
+                        &self.doc.map,
+                        self.revision,
+                        self.canvas.last_rect,
+                    ));
                     self.status =
                         "Arranging in the background: Stop keeps the layout so far.".into();
                 }

@@ -52,6 +52,12 @@ pub struct StressParams {
     pub pivots: usize,
     /// Room kept between two boxes by the overlap pass, in map units.
     pub margin: f32,
+    /// The size, in points, of the area the map will be fitted into after arranging (the
+    /// canvas less the margins it keeps when it fits). The labels keep their size on screen,
+    /// so when the map fits only below 100% they take more of it: the overlap pass then
+    /// keeps them clear at the zoom that fit will choose (for maps of up to [`FRAME_UP_TO`]
+    /// stakeholders; larger ones are read by zooming in). `None`: at 100%.
+    pub frame: Option<[f32; 2]>,
     /// A safeguard, not the stopping rule: sweeps never exceed this many.
     pub max_sweeps: usize,
 }
@@ -59,6 +65,8 @@ pub struct StressParams {
 impl Default for StressParams {
     fn default() -> Self {
         Self {
+            // As the force layout's: shorter makes the overlap pass push more, and then
+            // re-arranging no longer finds the same picture.
             edge_length: 150.0,
             ally_length: 0.75,
             rival_length: 1.5,
@@ -66,6 +74,7 @@ impl Default for StressParams {
             full_up_to: 1_000,
             pivots: 100,
             margin: 6.0,
+            frame: None,
             max_sweeps: 20_000,
         }
     }
@@ -84,6 +93,10 @@ pub struct NodeBox {
     pub label_height: f32,
 }
 
+/// Boxes are kept apart as if this much larger (a fraction): the labels are drawn at a fixed
+/// size on screen, so when the window fits the map at a little under 100% they grow against
+/// the map, and this keeps them clear down to about 1 / (1 + SLACK).
+const SLACK: f32 = 0.1;
 /// Gap between a node and its label, in map units, as on the canvas.
 const LABEL_GAP: f32 = 3.0;
 
@@ -103,16 +116,23 @@ impl NodeBox {
         }
     }
 
-    /// Half the width, and the reach above and below the node's centre.
-    fn extents(self, margin: f32) -> [f64; 3] {
-        let half = self.radius.max(self.label_width / 2.0) + margin / 2.0;
-        let up = self.radius + margin / 2.0;
-        let down = if self.label_height > 0.0 {
-            self.radius + LABEL_GAP + self.label_height
+    /// Half the width, and the reach above and below the node's centre, with `margin` and
+    /// [`SLACK`] to spare, when the map is shown at `zoom` (the node scales with the map, the
+    /// label keeps its size on screen).
+    fn extents(self, margin: f32, zoom: f64) -> [f64; 3] {
+        let slack = 1.0 + f64::from(SLACK) / 2.0;
+        let (radius, margin) = (f64::from(self.radius), f64::from(margin) / 2.0);
+        let label_width = f64::from(self.label_width) / zoom;
+        let label_height = f64::from(self.label_height) / zoom;
+        let half = radius.max(label_width / 2.0) * slack + margin;
+        let up = radius * slack + margin;
+        let down = if label_height > 0.0 {
+            radius + f64::from(LABEL_GAP) / zoom + label_height
         } else {
-            self.radius
-        } + margin / 2.0;
-        [f64::from(half), f64::from(up), f64::from(down)]
+            radius
+        } * slack
+            + margin;
+        [half, up, down]
     }
 }
 
@@ -149,6 +169,9 @@ pub struct StressLayout {
     pinned: Vec<bool>,
     /// Half width, reach up, reach down of each stakeholder's box.
     extents: Vec<[f64; 3]>,
+    boxes: Vec<NodeBox>,
+    /// The zoom the labels are kept clear at.
+    zoom: f64,
     terms: Terms,
     phase: Phase,
     stress: f64,
@@ -156,6 +179,7 @@ pub struct StressLayout {
     steps: usize,
     overlap_rounds: usize,
     restarted: bool,
+    zoom_updates: usize,
     last: StepReport,
 }
 
@@ -177,7 +201,7 @@ impl StressLayout {
         };
         let ids: Vec<StakeholderId> = map.stakeholders.iter().map(|s| s.id).collect();
         let pinned: Vec<bool> = map.stakeholders.iter().map(|s| s.pinned).collect();
-        let extents = map
+        let boxes: Vec<NodeBox> = map
             .stakeholders
             .iter()
             .enumerate()
@@ -186,8 +210,11 @@ impl StressLayout {
                     .get(i)
                     .copied()
                     .unwrap_or_else(|| NodeBox::estimate(&s.name, s.power))
-                    .extents(params.margin.max(0.0))
             })
+            .collect();
+        let extents: Vec<[f64; 3]> = boxes
+            .iter()
+            .map(|b| b.extents(params.margin.max(0.0), 1.0))
             .collect();
         let graph = Graph::of(map, &params);
         let full = n <= params.full_up_to;
@@ -202,7 +229,12 @@ impl StressLayout {
             // Stakeholders in other pieces of the map: a little beyond the longest path.
             let apart = longest + f64::from(length);
             let pivots = graph.pivots(params.pivots.max(2));
-            (full_terms(&distances, apart), pivots, distances, apart)
+            (
+                full_terms(&distances, apart, &extents),
+                pivots,
+                distances,
+                apart,
+            )
         } else {
             (Vec::new(), Vec::new(), Vec::new(), 0.0)
         };
@@ -217,6 +249,8 @@ impl StressLayout {
             pos: current,
             pinned,
             extents,
+            boxes,
+            zoom: 1.0,
             terms,
             phase: Phase::Stress,
             stress: f64::INFINITY,
@@ -224,6 +258,7 @@ impl StressLayout {
             steps: 0,
             overlap_rounds: 0,
             restarted: false,
+            zoom_updates: 0,
 
             last: StepReport {
                 steps: 0,
@@ -462,10 +497,12 @@ impl StressLayout {
     /// Returns the largest move; the layout is done when nothing overlaps.
     fn remove_overlaps(&mut self) -> f64 {
         let pairs = self.overlapping_pairs();
-        if self.overlap_rounds == 0 && !pairs.is_empty() {
-            // First spread the whole layout evenly, far enough to part most of the pairs:
-            // scaling keeps every angle (so every crossing and the stress), and what is left
-            // for the pushes below is a few crowded spots.
+        if self.overlap_rounds == 0 && !pairs.is_empty() && self.pos.len() > SCALE_FROM {
+            // On a large map, first spread the whole layout evenly, far enough to part most
+            // of the pairs: scaling keeps every angle (so every crossing and the stress), and
+            // what is left for the pushes below is a few crowded spots. A small map is only
+            // pushed apart where it must be, so it stays compact and fits the window at a
+            // larger zoom.
             let mut factors: Vec<f64> = pairs.iter().map(|&(_, _, t)| t).collect();
             factors.sort_by(f64::total_cmp);
             let k = (factors.len() as f64 * SCALE_QUANTILE) as usize;
@@ -513,10 +550,43 @@ impl StressLayout {
             largest = largest.max(mx.hypot(my) * 0.5);
         }
         self.overlap_rounds += 1;
-        if pairs.is_empty() || self.overlap_rounds >= OVERLAP_ROUNDS {
+        if self.overlap_rounds >= OVERLAP_ROUNDS {
             self.phase = Phase::Done;
+        } else if pairs.is_empty() {
+            match self.fit_zoom() {
+                // The map now fits only below the zoom its labels are clear at: clear them
+                // at that zoom, and look again.
+                Some(zoom) if zoom < self.zoom * 0.99 && self.zoom_updates < ZOOM_UPDATES => {
+                    self.zoom = zoom;
+                    self.zoom_updates += 1;
+                    let margin = self.params.margin.max(0.0);
+                    self.extents = self.boxes.iter().map(|b| b.extents(margin, zoom)).collect();
+                }
+                _ => self.phase = Phase::Done,
+            }
         }
         largest
+    }
+
+    /// The zoom at which the canvas will fit the map into [`StressParams::frame`], as
+    /// `ui::camera::Camera::fit` chooses it (at most 150%); `None` without a frame, or for
+    /// a map too large to read whole.
+    fn fit_zoom(&self) -> Option<f64> {
+        let [width, height] = self.params.frame?;
+        if self.pos.len() > FRAME_UP_TO || !(width > 0.0 && height > 0.0) {
+            return None;
+        }
+        let (mut min, mut max) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+        for (p, b) in self.pos.iter().zip(&self.boxes) {
+            let r = f64::from(b.radius);
+            for axis in 0..2 {
+                min[axis] = min[axis].min(p[axis] - r);
+                max[axis] = max[axis].max(p[axis] + r);
+            }
+        }
+        let size = [(max[0] - min[0]).max(1.0), (max[1] - min[1]).max(1.0)];
+        let zoom = (f64::from(width) / size[0]).min(f64::from(height) / size[1]);
+        (zoom.is_finite() && zoom > MIN_FRAME_ZOOM).then_some(zoom.min(1.5))
     }
 
     /// Every pair of boxes that overlap (not both pinned), with the factor that parts them.
@@ -609,6 +679,15 @@ impl StressLayout {
     }
 }
 
+/// Maps of up to this many stakeholders keep their labels clear at the zoom that fits them
+/// into [`StressParams::frame`].
+pub const FRAME_UP_TO: usize = 150;
+/// Below this fit zoom the labels are not kept clear for it (too many to read whole).
+const MIN_FRAME_ZOOM: f64 = 0.3;
+/// How many times the overlap pass may look again at a smaller zoom.
+const ZOOM_UPDATES: usize = 30;
+/// Maps with more stakeholders than this are first scaled by the overlap pass.
+const SCALE_FROM: usize = 100;
 /// The overlap pass first scales the layout by this quantile of the factors that would part
 /// each overlapping pair…
 const SCALE_QUANTILE: f64 = 0.9;
@@ -799,8 +878,17 @@ impl Ord for Ordered {
     }
 }
 
-/// Every pair as a term, from all shortest paths.
-fn full_terms(distances: &[Vec<f64>], apart: f64) -> Terms {
+/// Every pair as a term, from all shortest paths. No pair is asked to sit closer than its
+/// boxes need (the geometric mean of the side-by-side and one-above-the-other distances that
+/// part them), so the stress layout already leaves room for the names and the overlap pass
+/// has little to do: re-arranging then finds the same picture again.
+fn full_terms(distances: &[Vec<f64>], apart: f64, extents: &[[f64; 3]]) -> Terms {
+    let room = |i: usize, j: usize| {
+        let (a, b) = (extents[i], extents[j]);
+        let across = a[0] + b[0];
+        let down = (a[2] + b[1]).min(a[1] + b[2]);
+        (across * down).sqrt()
+    };
     distances
         .iter()
         .enumerate()
@@ -810,6 +898,7 @@ fn full_terms(distances: &[Vec<f64>], apart: f64) -> Terms {
                 .filter(|&(j, _)| j != i)
                 .map(|(j, &d)| {
                     let d = if d.is_finite() && d > 0.0 { d } else { apart };
+                    let d = d.max(room(i, j));
                     #[allow(clippy::cast_possible_truncation)]
                     (j as u32, d as f32, (1.0 / (d * d)) as f32)
                 })
