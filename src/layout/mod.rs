@@ -34,7 +34,9 @@ mod stress;
 pub use force::{ForceLayout, ForceParams, StepReport, force_layout};
 pub use grid::{GridParams, power_interest_grid};
 pub use sector::{SectorOrder, SectorParams, sector_circles};
-pub use stress::{NodeBox, StressLayout, StressParams, estimated_boxes, stress_layout};
+pub use stress::{
+    FRAME_UP_TO, NodeBox, StressLayout, StressParams, estimated_boxes, stress_layout,
+};
 
 use crate::edit::Edit;
 #[cfg(doc)]
