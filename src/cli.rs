@@ -29,6 +29,9 @@ use crate::io::{
 };
 use crate::model::{Choice, LinkKind};
 
+mod merge;
+pub use merge::MergeArgs;
+
 /// Astute: stakeholder mapping for leaders of multi-agency partnerships.
 ///
 /// Without a verb, opens the desktop app (with MAP.ron, if given).
@@ -68,6 +71,9 @@ pub enum Command {
     /// Compare two maps, a snapshot with the map now, or the map with a scenario
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Merge two copies of a map, changes since their common ancestor (a git merge driver)
+    #[command(after_help = merge::MERGE_HELP)]
+    Merge(MergeArgs),
 }
 
 /// Why `file`, given where a map to open belongs, is neither a file nor a map: a bare word
@@ -334,6 +340,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Analyse(args) => analyse(&args),
         Command::Brief(args) => brief(&args),
         Command::Diff(args) => diff(&args),
+        Command::Merge(args) => merge::merge(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
@@ -423,6 +430,17 @@ fn all(outcomes: impl Iterator<Item = Outcome>) -> Outcome {
 fn check(args: &CheckArgs) -> Outcome {
     all(args.maps.iter().map(|path| {
         let loaded = load(path)?;
+        let conflicts = loaded.map.conflicts.len();
+        if conflicts > 0 {
+            merge::list_conflicts(path, &loaded.map);
+            return Err(fail_at(
+                path,
+                format!(
+                    "{conflicts} unsettled merge conflict(s): settle them in the app (the map \
+                     opens on its merge view)"
+                ),
+            ));
+        }
         if !args.quiet {
             let note = if loaded.read_only_reason().is_some() {
                 format!(

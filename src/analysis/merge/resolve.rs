@@ -6,7 +6,7 @@
 use serde_json::Value;
 
 use crate::edit::Edit;
-use crate::model::{Conflict, Id, Map, Problem, RecordKind, StakeholderId, validate};
+use crate::model::{Conflict, Id, Map, Problem, RecordKind, validate};
 
 /// Which value settles a conflict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -317,7 +317,7 @@ fn apply_to_map_fields(map: &mut Map, steps: &[Step], chosen: Option<Value>) -> 
 
 /// Deletes a stakeholder with their links and every mention of them, as the app does.
 #[cfg(test)]
-pub(super) fn delete_stakeholder(map: &mut Map, id: StakeholderId) {
+pub(super) fn delete_stakeholder(map: &mut Map, id: crate::model::StakeholderId) {
     // Only a stakeholder on the map is deleted, so the edit applies.
     let _ = Edit::delete_stakeholders(map, &[id]).apply(map);
 }
