@@ -135,7 +135,9 @@ pub struct DiffArgs {
 }
 
 const DIFF_HELP: &str = "\
-Stakeholders and links are matched by id, so a renamed stakeholder is the same stakeholder.
+Stakeholders are matched by id (so a renamed stakeholder is the same stakeholder), else by
+name, else by a close name; links by id, else by their ends and kind. So maps made apart (two
+imports of one sheet) compare by who people are; the lines \"Matched by name: …\" say which.
   astute diff A.ron B.ron                          A (earlier) with B (later)
   astute diff MAP.ron --snapshot LABEL             the snapshot with the map now
   astute diff MAP.ron --snapshot A --snapshot B    snapshot A with snapshot B

@@ -2,8 +2,11 @@
 //! map and a scenario): who was added, removed or renamed, who moved on the power–interest grid,
 //! whose stance changed, and which links were gained, lost or changed (lens 5, change over time).
 //!
-//! Stakeholders and links are matched by id, so a renamed stakeholder is the same stakeholder.
-//! [`compare`] is pure; [`Comparison::to_text`] and [`Comparison::to_json`] give what
+//! Stakeholders and links are matched as [`crate::analysis::matching`] decides who is who: by
+//! id (so a renamed stakeholder is the same stakeholder), else by name, else by a close name;
+//! links by id, else by their ends and kind. So two maps made apart (two imports of one
+//! spreadsheet, a map and its CSV round trip) compare by who people are, and the comparison
+//! says which matches were by name. [`compare`] is pure; [`Comparison::to_text`] and [`Comparison::to_json`] give what
 //! `astute diff` prints, and [`compare_in_map`] picks the states the way `astute diff` does.
 //! [`compare_maps`] and [`compare_in_map`], which make outputs, read maps as the redaction step
 //! lets them out ([`Shareable`]).
@@ -15,6 +18,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::analysis::Quadrant;
+use crate::analysis::matching::{MatchOptions, MatchedBy, match_links, match_stakeholders};
 use crate::disclose::Shareable;
 use crate::model::{
     AllianceDepth, Choice, Link, LinkId, LinkKind, Map, Scenario, Settings, Snapshot, Stakeholder,
@@ -164,6 +168,44 @@ pub struct LinkChange {
     pub before: LinkState,
     /// As it is.
     pub after: LinkState,
+    /// Whether it now joins other people, or runs the other way (read as its kind now is).
+    pub ends_changed: bool,
+}
+
+/// How many stakeholders and links of the two states were found to be the same, and how.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Matched {
+    /// Stakeholders with the same id in both.
+    pub stakeholders_by_id: usize,
+    /// Stakeholders matched by name (or a close name): their ids differ.
+    pub stakeholders_by_name: usize,
+    /// Links with the same id (and the same two people at their ends) in both.
+    pub links_by_id: usize,
+    /// Links matched by their two ends and kind: their ids differ.
+    pub links_by_ends: usize,
+}
+
+impl Matched {
+    /// Was anything matched other than by id?
+    pub fn any_by_name(&self) -> bool {
+        self.stakeholders_by_name > 0 || self.links_by_ends > 0
+    }
+}
+
+/// Two stakeholders found to be the same by name, not by id: for the user to see, and to
+/// overrule if they are not the same.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NameMatch {
+    /// The stakeholder in the earlier state.
+    pub before_id: StakeholderId,
+    /// The stakeholder in the later state.
+    pub after_id: StakeholderId,
+    /// The name before.
+    pub before: String,
+    /// The name after.
+    pub after: String,
+    /// Whether the names were the same once folded (`false`: a close name, a guess).
+    pub exact: bool,
 }
 
 /// What changed between two states of a map, as returned by [`compare`].
@@ -192,36 +234,70 @@ pub struct Comparison {
     pub links_lost: Vec<LinkState>,
     /// Links in both states whose kind, strength, depth or ends changed.
     pub links_changed: Vec<LinkChange>,
+    /// How the two states' stakeholders and links were matched.
+    pub matched: Matched,
+    /// The stakeholders matched by name rather than id, in the order of the later state.
+    pub matched_by_name: Vec<NameMatch>,
 }
 
-/// Compares two states of a map, matching stakeholders and links by id.
+/// Compares two states of a map, matching stakeholders and links as who they are (see the
+/// module's notes).
 pub fn compare(before: &State<'_>, after: &State<'_>) -> Comparison {
+    let people = match_stakeholders(
+        before.stakeholders,
+        after.stakeholders,
+        MatchOptions::default(),
+    );
+    let ties = match_links(before.links, after.links, &people);
     let people_before: HashMap<StakeholderId, &Stakeholder> =
         before.stakeholders.iter().map(|s| (s.id, s)).collect();
     let people_after: HashMap<StakeholderId, &Stakeholder> =
         after.stakeholders.iter().map(|s| (s.id, s)).collect();
+    // The earlier stakeholder each later one is, and how they were matched.
+    let was_of: HashMap<StakeholderId, (StakeholderId, MatchedBy)> = people
+        .pairs
+        .iter()
+        .map(|p| (p.right, (p.left, p.by)))
+        .collect();
+    let to_after = people.left_to_right();
     let mut out = Comparison {
         before: before.label.clone(),
         after: after.label.clone(),
         ..Comparison::default()
     };
 
-    for was in before.stakeholders {
-        if !people_after.contains_key(&was.id) {
+    for &id in &people.left_only {
+        if let Some(was) = people_before.get(&id) {
             out.removed.push(Named {
-                id: was.id,
+                id,
                 name: was.name.clone(),
             });
         }
     }
     for now in after.stakeholders {
-        let Some(was) = people_before.get(&now.id) else {
+        let Some(was) = was_of
+            .get(&now.id)
+            .and_then(|(id, by)| Some((*people_before.get(id)?, *by)))
+        else {
             out.added.push(Named {
                 id: now.id,
                 name: now.name.clone(),
             });
             continue;
         };
+        let (was, by) = was;
+        if by == MatchedBy::Id {
+            out.matched.stakeholders_by_id += 1;
+        } else {
+            out.matched.stakeholders_by_name += 1;
+            out.matched_by_name.push(NameMatch {
+                before_id: was.id,
+                after_id: now.id,
+                before: was.name.clone(),
+                after: now.name.clone(),
+                exact: by == MatchedBy::Name,
+            });
+        }
         if was.name != now.name {
             out.renamed.push(Renamed {
                 id: now.id,
@@ -265,21 +341,39 @@ pub fn compare(before: &State<'_>, after: &State<'_>) -> Comparison {
         second: &people_before,
     };
     let links_before: HashMap<LinkId, &Link> = before.links.iter().map(|l| (l.id, l)).collect();
-    let links_after: HashMap<LinkId, &Link> = after.links.iter().map(|l| (l.id, l)).collect();
-    for was in before.links {
-        if !links_after.contains_key(&was.id) {
+    let was_link_of: HashMap<LinkId, (LinkId, MatchedBy)> = ties
+        .pairs
+        .iter()
+        .map(|p| (p.right, (p.left, p.by)))
+        .collect();
+    for id in &ties.left_only {
+        if let Some(was) = links_before.get(id) {
             out.links_lost.push(names.link(was));
         }
     }
     for now in after.links {
-        match links_before.get(&now.id) {
-            None => out.links_gained.push(names_after.link(now)),
-            Some(was) if link_changed(was, now) => out.links_changed.push(LinkChange {
+        let Some((was, by)) = was_link_of
+            .get(&now.id)
+            .and_then(|(id, by)| Some((*links_before.get(id)?, *by)))
+        else {
+            out.links_gained.push(names_after.link(now));
+            continue;
+        };
+        if by == MatchedBy::Id {
+            out.matched.links_by_id += 1;
+        } else {
+            out.matched.links_by_ends += 1;
+        }
+        if link_changed(was, now, &to_after) {
+            let (from, to) = (to_after.get(&was.from), to_after.get(&was.to));
+            let same = (from == Some(&now.from) && to == Some(&now.to))
+                || (!now.kind.is_directed() && from == Some(&now.to) && to == Some(&now.from));
+            out.links_changed.push(LinkChange {
                 id: now.id,
                 before: names.link(was),
                 after: names_after.link(now),
-            }),
-            Some(_) => {}
+                ends_changed: !same,
+            });
         }
     }
     out
@@ -302,13 +396,16 @@ fn differs(a: f32, b: f32) -> bool {
     (a - b).abs() > SCORE_EPSILON
 }
 
-/// Kind, strength, depth or ends differ (the ends of an undirected link in either order).
-fn link_changed(was: &Link, now: &Link) -> bool {
-    let same_ends = (was.from == now.from && was.to == now.to)
+/// Kind, strength, depth or ends differ (the ends of an undirected link in either order; the
+/// earlier link's ends read as the later state's stakeholders through `to_after`).
+fn link_changed(was: &Link, now: &Link, to_after: &HashMap<StakeholderId, StakeholderId>) -> bool {
+    let end = |id: StakeholderId| to_after.get(&id).copied();
+    let (from, to) = (end(was.from), end(was.to));
+    let same_ends = (from == Some(now.from) && to == Some(now.to))
         || (!now.kind.is_directed()
             && !was.kind.is_directed()
-            && was.from == now.to
-            && was.to == now.from);
+            && from == Some(now.to)
+            && to == Some(now.from));
     was.kind != now.kind || was.strength != now.strength || was.depth != now.depth || !same_ends
 }
 
@@ -365,11 +462,34 @@ impl Comparison {
             + self.links_changed.len()
     }
 
-    /// A readable report: a heading line, then one line per change, naming stakeholders by
-    /// name; "No changes." when there are none.
+    /// A readable report: a heading line; where some were matched by name, a line saying how
+    /// many were matched how and one line per stakeholder matched by name; then one line per
+    /// change, naming stakeholders by name ("No changes." when there are none).
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "Comparing {} with {}", self.before, self.after);
+        if self.matched.any_by_name() {
+            let m = &self.matched;
+            let _ = writeln!(
+                out,
+                "Matched: {} stakeholders by id, {} by name; {} links by id, {} by their ends \
+                 and kind",
+                m.stakeholders_by_id, m.stakeholders_by_name, m.links_by_id, m.links_by_ends
+            );
+        }
+        for m in &self.matched_by_name {
+            let names = if m.before == m.after {
+                m.after.clone()
+            } else {
+                format!("{} → {}", m.before, m.after)
+            };
+            let guess = if m.exact {
+                ""
+            } else {
+                " (a close name: check it is the same one)"
+            };
+            let _ = writeln!(out, "Matched by name: {names}{guess}");
+        }
         if self.is_empty() {
             out.push_str("No changes.\n");
         }
@@ -415,7 +535,7 @@ impl Comparison {
                 out,
                 "Link changed: {}: {}",
                 link_ends(&c.after),
-                link_differences(&c.before, &c.after)
+                link_differences(c)
             );
         }
         out
@@ -434,7 +554,11 @@ impl Comparison {
     ///   depth}]`, kind as `alignment`, `alliance`, `tension`, `competition`, `influence`,
     ///   `authority`, `funding` or `referral`, depth as `cooperation`, `coordination`,
     ///   `collaboration`, `integration` or null;
-    /// - `links_changed`: `[{id, before: link, after: link}]`, each link as above.
+    /// - `links_changed`: `[{id, before: link, after: link, ends_changed}]`, each link as
+    ///   above;
+    /// - `matched`: `{stakeholders_by_id, stakeholders_by_name, links_by_id, links_by_ends}`;
+    /// - `matched_by_name`: `[{before_id, after_id, before, after, exact}]`, `exact` false for a
+    ///   match by a close name.
     ///
     /// Ids are 16 hex digits, as in the map file.
     pub fn to_json(&self) -> Value {
@@ -477,7 +601,8 @@ fn describe_link(l: &LinkState) -> String {
 }
 
 /// What differs between two versions of a link: "strength 3 → 4; kind tension → alliance".
-fn link_differences(was: &LinkState, now: &LinkState) -> String {
+pub fn link_differences(change: &LinkChange) -> String {
+    let (was, now) = (&change.before, &change.after);
     let mut parts = Vec::new();
     if was.kind != now.kind {
         parts.push(format!(
@@ -494,11 +619,7 @@ fn link_differences(was: &LinkState, now: &LinkState) -> String {
             |d: Option<AllianceDepth>| d.map_or("none".to_owned(), |d| d.label().to_lowercase());
         parts.push(format!("depth {} → {}", depth(was.depth), depth(now.depth)));
     }
-    let ends_before = link_ends(&LinkState {
-        kind: now.kind,
-        ..was.clone()
-    });
-    if ends_before != link_ends(now) {
+    if change.ends_changed {
         parts.push(format!("was {}", link_ends(was)));
     }
     if parts.is_empty() {
@@ -941,6 +1062,8 @@ mod tests {
                 "links_changed",
                 "links_gained",
                 "links_lost",
+                "matched",
+                "matched_by_name",
                 "moved",
                 "removed",
                 "renamed",
@@ -1085,6 +1208,91 @@ mod tests {
             compare_in_map(&map, &labels(&["Autumn"]), None),
             Err(SelectError::Unknown { .. })
         ));
+        Ok(())
+    }
+
+    /// `map` with every stakeholder and link given a new id, as a second import of the same
+    /// spreadsheet would have them.
+    fn with_new_ids(map: &Map, offset: u64) -> Map {
+        let mut out = map.clone();
+        let new = |id: StakeholderId| Id::from_raw(id.raw() + offset);
+        for s in &mut out.stakeholders {
+            s.id = new(s.id);
+        }
+        for l in &mut out.links {
+            l.id = Id::from_raw(l.id.raw() + offset);
+            l.from = new(l.from);
+            l.to = new(l.to);
+        }
+        out
+    }
+
+    #[test]
+    fn maps_made_apart_compare_by_who_people_are() {
+        let a = hub();
+        let same = with_new_ids(&a, 1000);
+        let c = diff(&a, &same);
+        assert!(c.is_empty(), "{}", c.to_text());
+        assert_eq!(
+            c.matched,
+            Matched {
+                stakeholders_by_id: 0,
+                stakeholders_by_name: 3,
+                links_by_id: 0,
+                links_by_ends: 3
+            }
+        );
+        assert_eq!(
+            c.to_text(),
+            "Comparing A with B\n\
+             Matched: 0 stakeholders by id, 3 by name; 0 links by id, 3 by their ends and kind\n\
+             Matched by name: PCC office\n\
+             Matched by name: Police\n\
+             Matched by name: Charity\n\
+             No changes.\n"
+        );
+
+        let mut b = with_new_ids(&a, 1000);
+        b.stakeholders[2].name = "Charty".into();
+        b.stakeholders[1].name = "The POLICE".into();
+        b.stakeholders[1].stance = -1;
+        b.links[0].strength = 1;
+        let c = diff(&a, &b);
+        let text = c.to_text();
+        for line in [
+            "Matched by name: Police → The POLICE",
+            "Matched by name: Charity → Charty (a close name: check it is the same one)",
+            "Renamed: Charity → Charty",
+            "Stance: The POLICE from supportive (+1) to sceptical (-1)",
+            "Link changed: funding from PCC office to Charty: strength 4 → 1",
+        ] {
+            assert!(text.contains(&format!("{line}\n")), "{line}\n---\n{text}");
+        }
+        assert!(c.added.is_empty() && c.removed.is_empty() && c.links_gained.is_empty());
+        assert!(!c.matched_by_name[2].exact);
+        // With the same ids nothing is said about matching.
+        let c = diff(&a, &a);
+        assert_eq!(c.to_text(), "Comparing A with B\nNo changes.\n");
+        assert_eq!(c.matched.stakeholders_by_id, 3);
+    }
+
+    #[test]
+    fn a_csv_round_trip_shows_no_changes() -> Result<(), Box<dyn std::error::Error>> {
+        let text = include_str!("../assets/examples/victim-support-hub.ron");
+        let map = crate::io::parse_map(text)?.map;
+        let shown = Disclosure::IncludeConfidential.share(&map);
+        let csv = crate::io::spreadsheet::export_csv(&shown)?;
+        let back = crate::io::spreadsheet::import_csv(
+            csv.stakeholders.as_bytes(),
+            Some(csv.links.as_bytes()),
+        )
+        .map_err(|e| format!("{e:?}"))?
+        .map;
+        assert_ne!(back.stakeholders[0].id, map.stakeholders[0].id);
+        let c = diff(&map, &back);
+        assert!(c.is_empty(), "{}", c.to_text());
+        assert_eq!(c.matched.stakeholders_by_name, map.stakeholders.len());
+        assert_eq!(c.matched.links_by_ends, map.links.len());
         Ok(())
     }
 

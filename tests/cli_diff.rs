@@ -312,3 +312,40 @@ fn diff_reports_bad_and_missing_files_and_usage() -> TestResult {
     assert_eq!(code(&both), Some(2), "{}", stderr(&both));
     Ok(())
 }
+
+#[test]
+fn a_map_and_its_csv_round_trip_compare_by_name_with_no_changes() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let run = |args: &[&str]| -> Result<std::process::Output, std::io::Error> {
+        let out = astute(dir.path(), args)?;
+        assert_eq!(code(&out), Some(0), "{args:?}: {}", stderr(&out));
+        Ok(out)
+    };
+    run(&["examples", "victim-support-hub", "-o", "hub.ron"])?;
+    run(&["export", "hub.ron", "--to", "csv", "-o", "hub.csv"])?;
+    run(&[
+        "import",
+        "hub.csv",
+        "--links",
+        "hub-links.csv",
+        "-o",
+        "back.ron",
+    ])?;
+    let diff = run(&["diff", "hub.ron", "back.ron"])?;
+    let text = stdout(&diff);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.first(), Some(&"Comparing hub.ron with back.ron"));
+    assert_eq!(lines.last(), Some(&"No changes."), "{text}");
+    assert!(
+        lines[1].starts_with("Matched: 0 stakeholders by id, 15 by name; 0 links by id, "),
+        "{text}"
+    );
+    assert!(text.contains("Matched by name: Police force\n"), "{text}");
+    // Against itself, nothing is said about matching.
+    let same = run(&["diff", "hub.ron", "hub.ron"])?;
+    assert_eq!(
+        stdout(&same),
+        "Comparing hub.ron with hub.ron\nNo changes.\n"
+    );
+    Ok(())
+}
