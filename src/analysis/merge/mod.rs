@@ -140,9 +140,11 @@ pub fn merge(base: Option<&Map>, ours: &Map, theirs: &Map) -> Result<Merged, Mer
         Some(base) => (base.clone(), Known::All, MergeBase::Common),
         None => match matching::shared_snapshot(&ours.snapshots, &theirs.snapshots) {
             Some((snapshot, _)) => {
-                let mut map = Map::default();
-                map.stakeholders = snapshot.stakeholders.clone();
-                map.links = snapshot.links.clone();
+                let map = Map {
+                    stakeholders: snapshot.stakeholders.clone(),
+                    links: snapshot.links.clone(),
+                    ..Map::default()
+                };
                 let used = MergeBase::Snapshot {
                     label: snapshot.label.clone(),
                     date: snapshot.date,

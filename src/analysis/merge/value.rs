@@ -296,7 +296,7 @@ fn merge_keyed(
 fn merge_set(base: &[Value], ours: &[Value], theirs: &[Value]) -> Vec<Value> {
     let mut out: Vec<Value> = ours
         .iter()
-        .filter(|x| !(base.contains(x) && !theirs.contains(x)))
+        .filter(|x| !base.contains(x) || theirs.contains(x))
         .cloned()
         .collect();
     for x in theirs {
