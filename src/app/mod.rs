@@ -138,6 +138,8 @@ pub struct AstuteApp {
     prefs: Prefs,
     palette: Option<Palette>,
     prompt: Option<Prompt>,
+    /// A merge being settled (File > Merge with…, or a map opened with conflicts).
+    merge: Option<crate::ui::merge::MergeView>,
     dialogs: Box<dyn FileDialogs>,
     autosave: Option<Autosave>,
     last_autosave_secs: f64,
@@ -169,6 +171,7 @@ impl AstuteApp {
             revision: 0,
             palette: None,
             prompt: None,
+            merge: None,
             dialogs: start.dialogs,
             autosave: start.autosave,
             last_autosave_secs: 0.0,
@@ -226,7 +229,7 @@ impl AstuteApp {
         }
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
-        let free = self.prompt.is_none() && self.palette.is_none();
+        let free = self.prompt.is_none() && self.palette.is_none() && self.merge.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
                 Some(PresenterKey::Leave) => out.command(Command::Present),
@@ -274,6 +277,13 @@ impl AstuteApp {
             }
         }
         self.palette_ui(ui, &mut out);
+        if self.prompt.is_none()
+            && let Some(view) = &mut self.merge
+            && crate::ui::merge::merge_ui(&ctx, view, &mut out)
+                == crate::ui::merge::MergeOutcome::Closed
+        {
+            self.merge = None;
+        }
         self.prompt_ui(ui);
         self.apply(&ctx, out);
         self.after_frame(&ctx);
@@ -907,6 +917,11 @@ impl AstuteApp {
                     self.import_csv(&path);
                 }
             }
+            Command::MergeWith => {
+                if let Some(path) = self.dialogs.pick_open(FileKind::Map) {
+                    self.merge_with(&path);
+                }
+            }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::Delete => self.delete_selection(),
@@ -1189,7 +1204,67 @@ impl AstuteApp {
         }
     }
 
+    /// Merges the map at `path` into the open one and shows the merge view.
+    fn merge_with(&mut self, path: &Path) {
+        let theirs = match crate::io::read_map(path) {
+            Ok(loaded) => loaded.map,
+            Err(error) => {
+                let lines = error
+                    .diagnostics()
+                    .iter()
+                    .map(|d| d.with_file(path))
+                    .collect();
+                self.prompt = Some(Prompt::Error {
+                    title: format!("Could not open {}", path.display()),
+                    lines,
+                });
+                return;
+            }
+        };
+        let ours = &self.doc.map;
+        let merged = match crate::analysis::merge::merge(None, ours, &theirs) {
+            Ok(merged) => merged,
+            Err(error) => {
+                self.prompt = Some(Prompt::Error {
+                    title: format!("Could not merge {}", path.display()),
+                    lines: vec![error.to_string()],
+                });
+                return;
+            }
+        };
+        let base = match &merged.base {
+            crate::analysis::merge::MergeBase::Snapshot { label, date } => {
+                let snapshot =
+                    crate::analysis::matching::shared_snapshot(&ours.snapshots, &theirs.snapshots);
+                snapshot.map(|(s, _)| {
+                    let map = Map {
+                        stakeholders: s.stakeholders.clone(),
+                        links: s.links.clone(),
+                        settings: ours.settings.clone(),
+                        ..Map::default()
+                    };
+                    (format!("snapshot “{label}” ({date})"), map)
+                })
+            }
+            _ => None,
+        };
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.merge = Some(crate::ui::merge::MergeView::of_merge(
+            name,
+            ours,
+            &theirs,
+            base.as_ref().map(|(label, map)| (label.as_str(), map)),
+            merged.map,
+        ));
+    }
+
     fn replace_document(&mut self, doc: Document) {
+        // A map with conflicts from a merge opens on the merge view.
+        self.merge = (!doc.map.conflicts.is_empty())
+            .then(|| crate::ui::merge::MergeView::of_recorded(&doc.map));
         self.ids = IdAllocator::for_map(&doc.map);
         self.doc = doc;
         self.revision += 1;

@@ -46,6 +46,7 @@ pub enum Command {
     Save,
     SaveAs,
     ImportCsv,
+    MergeWith,
     Revert,
     Quit,
     Undo,
@@ -106,6 +107,7 @@ impl Command {
             Save,
             SaveAs,
             ImportCsv,
+            MergeWith,
             ExportPicture,
             ExportReport,
             ExportGraphMl,
@@ -151,6 +153,7 @@ impl Command {
             Self::Save => "Save".into(),
             Self::SaveAs => "Save as…".into(),
             Self::ImportCsv => "Import stakeholders from CSV…".into(),
+            Self::MergeWith => "Merge with…".into(),
             Self::ExportReport => "Export report…".into(),
             Self::ExportGraphMl => "Export for Gephi or yEd (GraphML)…".into(),
             Self::ExportPicture => "Export picture (SVG or PNG)…".into(),
@@ -224,6 +227,10 @@ impl Command {
             Self::ExportBrief(_) => "The meeting's brief as an HTML page or Markdown text",
             Self::ImportCsv => {
                 "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step"
+            }
+            Self::MergeWith => {
+                "Merge another copy of this map into it: see what each side changed and settle \
+                 every conflict"
             }
             Self::Revert => "Throw away unsaved changes and reload the file",
             Self::Quit => "Close Astute",
@@ -321,6 +328,7 @@ impl Command {
             | Self::Save
             | Self::SaveAs
             | Self::ImportCsv
+            | Self::MergeWith
             | Self::ExportReport
             | Self::ExportGraphMl
             | Self::ExportPicture

@@ -14,6 +14,7 @@ pub mod inspector;
 pub mod interpersonal;
 pub mod labels;
 pub mod lens;
+pub mod merge;
 pub mod mesh;
 pub mod palette;
 pub mod personal;
