@@ -18,7 +18,7 @@ use serde::{Serialize, Serializer};
 use serde_json::Value;
 
 use crate::analysis::Quadrant;
-use crate::analysis::matching::{MatchOptions, MatchedBy, match_links, match_stakeholders};
+use crate::analysis::matching::{MatchOptions, MatchedBy, match_links, match_stakeholders_apart};
 use crate::disclose::Shareable;
 use crate::model::{
     AllianceDepth, Choice, Link, LinkId, LinkKind, Map, Scenario, Settings, Snapshot, Stakeholder,
@@ -243,10 +243,17 @@ pub struct Comparison {
 /// Compares two states of a map, matching stakeholders and links as who they are (see the
 /// module's notes).
 pub fn compare(before: &State<'_>, after: &State<'_>) -> Comparison {
-    let people = match_stakeholders(
+    compare_apart(before, after, &[])
+}
+
+/// [`compare`], with the stakeholders named in `apart` (folded names) matched by id only: the
+/// user's overruling of a "matched by name" (`astute diff --apart NAME`).
+pub fn compare_apart(before: &State<'_>, after: &State<'_>, apart: &[String]) -> Comparison {
+    let people = match_stakeholders_apart(
         before.stakeholders,
         after.stakeholders,
         MatchOptions::default(),
+        apart,
     );
     let ties = match_links(before.links, after.links, &people);
     let people_before: HashMap<StakeholderId, &Stakeholder> =
@@ -385,10 +392,12 @@ pub fn compare_maps(
     before_label: &str,
     after: &Shareable<'_>,
     after_label: &str,
+    apart: &[String],
 ) -> Comparison {
-    compare(
+    compare_apart(
         &State::of_map(before, before_label),
         &State::of_map(after, after_label),
+        apart,
     )
 }
 
@@ -873,7 +882,7 @@ mod tests {
 
     fn diff(a: &Map, b: &Map) -> Comparison {
         let all = |map| Disclosure::IncludeConfidential.share(map);
-        compare_maps(&all(a), "A", &all(b), "B")
+        compare_maps(&all(a), "A", &all(b), "B", &[])
     }
 
     #[test]

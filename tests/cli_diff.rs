@@ -349,3 +349,64 @@ fn a_map_and_its_csv_round_trip_compare_by_name_with_no_changes() -> TestResult 
     );
     Ok(())
 }
+
+#[test]
+fn a_match_by_a_close_name_is_shown_and_can_be_overruled() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    write(dir.path(), "a.ron", &hub())?;
+    // The same hub typed in again apart: new ids, and one name mistyped.
+    let mut again = hub();
+    for (n, s) in again.stakeholders.iter_mut().enumerate() {
+        s.id = Id::from_raw(100 + n as u64);
+    }
+    again.stakeholders[2].name = "Victim Suport".into();
+    again.links = vec![
+        link(20, 100, 102, LinkKind::Funding),
+        link(21, 101, 102, LinkKind::Referral),
+        link(22, 100, 101, LinkKind::Alignment),
+    ];
+    write(dir.path(), "b.ron", &again)?;
+
+    let matched = astute(dir.path(), &["diff", "a.ron", "b.ron"])?;
+    assert_eq!(code(&matched), Some(0), "{}", stderr(&matched));
+    let text = stdout(&matched);
+    assert!(
+        text.contains(
+            "Matched by name: Victim Support → Victim Suport (a close name: check it is the \
+             same one)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Renamed: Victim Support → Victim Suport\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("--apart NAME matches them by id only.)\n"),
+        "{text}"
+    );
+
+    // The user says they are not the same: now one was removed and another added.
+    let apart = astute(
+        dir.path(),
+        &["diff", "a.ron", "b.ron", "--apart", "victim suport"],
+    )?;
+    assert_eq!(code(&apart), Some(0), "{}", stderr(&apart));
+    let text = stdout(&apart);
+    assert!(!text.contains("Victim Suport (a close name"), "{text}");
+    assert!(text.contains("Added: Victim Suport\n"), "{text}");
+    assert!(text.contains("Removed: Victim Support\n"), "{text}");
+    assert!(!text.contains("Renamed"), "{text}");
+    assert!(
+        text.contains("Matched by name: Office of the PCC\n"),
+        "{text}"
+    );
+    // --apart only applies to two maps.
+    let usage = astute(
+        dir.path(),
+        &["diff", "a.ron", "--snapshot", "x", "--apart", "Police"],
+    )?;
+    assert_eq!(code(&usage), Some(1), "{}", stderr(&usage));
+    assert_eq!(stderr(&usage), "a.ron: --apart is for comparing two maps\n");
+    Ok(())
+}

@@ -228,7 +228,7 @@ fn two_imports_of_one_sheet_merge_by_name() -> TestResult {
          out.ron: matched by name: base “Victim Support”, ours “Victim Support”, theirs \
          “Victim Support”\n\
          out.ron: matched by name: base “Barnardo's”, ours “Barnardo's”, theirs “Barnados” (a \
-         close name: check it is the same one)\n"
+         close name: check it is the same one; --apart NAME keeps them apart)\n"
     );
     let out = read_map(&dir.path().join("out.ron"))?.map;
     let names: Vec<(&str, f32, f32)> = out
@@ -245,6 +245,30 @@ fn two_imports_of_one_sheet_merge_by_name() -> TestResult {
         ]
     );
     assert_eq!(out.links.len(), 1);
+
+    // Overruled: "Barnados" is not Barnardo's. Theirs deleted Barnardo's, whom ours left alone,
+    // and added Barnados, who keeps their own id.
+    let apart = astute(
+        dir.path(),
+        &[
+            "merge",
+            "base.ron",
+            "ours.ron",
+            "theirs.ron",
+            "-o",
+            "apart.ron",
+            "--apart",
+            "Barnados",
+        ],
+    )?;
+    assert_eq!(code(&apart), Some(0), "{}", stderr(&apart));
+    assert!(!stderr(&apart).contains("Barnados"), "{}", stderr(&apart));
+    let apart = read_map(&dir.path().join("apart.ron"))?.map;
+    let theirs = read_map(&dir.path().join("theirs.ron"))?.map;
+    let barnados = |m: &Map| find(m, "Barnados").map(|s| s.id);
+    assert_eq!(barnados(&apart), barnados(&theirs));
+    assert_ne!(barnados(&apart), find(&base, "Barnardo's").map(|s| s.id));
+    assert!(find(&apart, "Barnardo's").is_none());
     Ok(())
 }
 

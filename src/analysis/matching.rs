@@ -290,6 +290,23 @@ impl StakeholderMatching {
     }
 }
 
+/// Whether the user has said a match other than by id is wrong: `apart` holds folded names
+/// (see [`fold_name`]) of stakeholders who are to be matched by id only, and either side's name
+/// is one of them. This is how "matched by name: …" is overruled (`astute diff --apart NAME`,
+/// `astute merge --apart NAME`).
+pub fn held_apart(apart: &[String], left: &Identity, right: &Identity, by: MatchedBy) -> bool {
+    by != MatchedBy::Id && (apart.contains(&left.name) || apart.contains(&right.name))
+}
+
+/// The names given to `--apart`, folded as they are compared.
+pub fn apart_names(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| fold_name(n))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 /// A stakeholder's identity for matching: id, name, and organisation to break ties.
 pub fn stakeholder_identity(s: &Stakeholder) -> Identity {
     Identity::new(s.id.raw(), &s.name, &s.organisation)
@@ -301,10 +318,37 @@ pub fn match_stakeholders(
     right: &[Stakeholder],
     options: MatchOptions,
 ) -> StakeholderMatching {
+    match_stakeholders_apart(left, right, options, &[])
+}
+
+/// [`match_stakeholders`], with the stakeholders named in `apart` (folded names, see
+/// [`held_apart`]) matched by id only: a match by name the user overruled is left unmatched on
+/// both sides.
+pub fn match_stakeholders_apart(
+    left: &[Stakeholder],
+    right: &[Stakeholder],
+    options: MatchOptions,
+    apart: &[String],
+) -> StakeholderMatching {
     let identities = |list: &[Stakeholder]| list.iter().map(stakeholder_identity).collect();
     let l: Vec<Identity> = identities(left);
     let r: Vec<Identity> = identities(right);
-    let pairing = pair_items(&l, &r, options);
+    let mut pairing = pair_items(&l, &r, options);
+    if !apart.is_empty() {
+        let (kept, undone): (Vec<_>, Vec<_>) = pairing
+            .pairs
+            .into_iter()
+            .partition(|&(li, ri, by)| !held_apart(apart, &l[li], &r[ri], by));
+        pairing.pairs = kept;
+        pairing
+            .left_only
+            .extend(undone.iter().map(|&(li, _, _)| li));
+        pairing
+            .right_only
+            .extend(undone.iter().map(|&(_, ri, _)| ri));
+        pairing.left_only.sort_unstable();
+        pairing.right_only.sort_unstable();
+    }
     StakeholderMatching {
         pairs: pairing
             .pairs

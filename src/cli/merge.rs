@@ -32,6 +32,10 @@ pub struct MergeArgs {
     /// Replace OUT if it exists and is not OURS (the old one is kept as OUT.bak).
     #[arg(long)]
     pub force: bool,
+    /// A stakeholder "matched by name" who is not the same one: match them by id only (give
+    /// the name as any of the maps has it; repeat for more).
+    #[arg(long, value_name = "NAME")]
+    pub apart: Vec<String>,
 }
 
 /// What `astute merge --help` adds.
@@ -41,7 +45,8 @@ punctuation and a leading \"The\" ignored, the organisation telling apart people
 else by a close name; links by id, else by their ends and kind; every other record by id, else
 by its name or title. A change on one side is taken, the same change on both sides once, and
 different changes to one field are a conflict. Deleting what the other side changed is a
-conflict too, and the record is kept until the conflict is settled.
+conflict too, and the record is kept until the conflict is settled. Who was matched by name is
+said here; --apart NAME overrules a match that is wrong (that stakeholder is matched by id only).
 Exit 0: merged cleanly. Exit 1: OUT is written with our values in place and every conflict
 recorded in it; each is listed here, `astute check` lists them again, and the app settles them
 (the map opens on its merge view).
@@ -83,7 +88,9 @@ pub fn merge(args: &MergeArgs) -> Outcome {
     };
     let ours = load(ours_path)?.map;
     let theirs = load(theirs_path)?.map;
-    let merged = merge::merge(base.as_ref(), &ours, &theirs).map_err(|e| fail_at(out, e))?;
+    let apart = crate::analysis::matching::apart_names(&args.apart);
+    let merged =
+        merge::merge_apart(base.as_ref(), &ours, &theirs, &apart).map_err(|e| fail_at(out, e))?;
     report(out, &merged);
     let text = file_text(&merged.map).map_err(|e| fail_at(out, e))?;
     if onto_ours {
@@ -126,7 +133,7 @@ fn report(out: &Path, merged: &Merged) {
             .filter_map(|(side, name)| name.as_ref().map(|n| format!("{side} “{n}”")))
             .collect();
         let how = if m.by == MatchedBy::CloseName {
-            " (a close name: check it is the same one)"
+            " (a close name: check it is the same one; --apart NAME keeps them apart)"
         } else {
             ""
         };

@@ -128,6 +128,17 @@ fn side_name(side: Side) -> &'static str {
 /// Merges `ours` and `theirs`, the changes each made since `base`; with no `base`, since the
 /// newest snapshot they share, if any (see the module's notes).
 pub fn merge(base: Option<&Map>, ours: &Map, theirs: &Map) -> Result<Merged, MergeError> {
+    merge_apart(base, ours, theirs, &[])
+}
+
+/// [`merge`], with the stakeholders named in `apart` (folded names, see
+/// [`matching::held_apart`]) matched by id only: the user's overruling of a "matched by name".
+pub fn merge_apart(
+    base: Option<&Map>,
+    ours: &Map,
+    theirs: &Map,
+    apart: &[String],
+) -> Result<Merged, MergeError> {
     for (side, map) in [(Side::Ours, ours), (Side::Theirs, theirs)] {
         if !map.conflicts.is_empty() {
             return Err(MergeError::Unsettled {
@@ -154,7 +165,9 @@ pub fn merge(base: Option<&Map>, ours: &Map, theirs: &Map) -> Result<Merged, Mer
             None => (Map::default(), Known::Nothing, MergeBase::None),
         },
     };
-    Merger::new(base_map, known, ours.clone(), theirs.clone()).run(used)
+    let mut merger = Merger::new(base_map, known, ours.clone(), theirs.clone());
+    merger.apart = apart.to_vec();
+    merger.run(used)
 }
 
 /// Which parts of the base are known.
@@ -395,10 +408,18 @@ struct Merger {
     known: Known,
     ours: Map,
     theirs: Map,
+    /// Folded names of stakeholders to match by id only.
+    apart: Vec<String>,
 }
 
 /// Matches the records of one list of the three maps by their identities.
-fn triples_of<T: Record>(base: Option<&[T]>, ours: &[T], theirs: &[T], close: bool) -> Vec<Triple> {
+fn triples_of<T: Record>(
+    base: Option<&[T]>,
+    ours: &[T],
+    theirs: &[T],
+    close: bool,
+    apart: &[String],
+) -> Vec<Triple> {
     let ids = |list: &[T]| list.iter().map(Record::identity).collect::<Vec<_>>();
     let (b, o, t) = (base.map(ids).unwrap_or_default(), ids(ours), ids(theirs));
     let options = MatchOptions { close_names: close };
@@ -412,12 +433,16 @@ fn triples_of<T: Record>(base: Option<&[T]>, ours: &[T], theirs: &[T], close: bo
                 Side::Ours => &o,
                 Side::Theirs => &t,
             };
-            pair_some(of(left), of(right), ls, rs, options)
+            let (l, r) = (of(left), of(right));
+            let mut pairs = pair_some(l, r, ls, rs, options);
+            pairs.retain(|&(li, ri, by)| !matching::held_apart(apart, &l[li], &r[ri], by));
+            pairs
         },
     )
 }
 
-/// The id each triple has in the merged map (ours, else theirs, else the base's), with a fresh
+/// The id each triple has in the merged map (theirs where only they changed it, else ours, else
+/// theirs, else the base's), with a fresh
 /// one where that id is already another record's; the ids each map's records take.
 fn assign_ids<T: Record>(
     triples: &[Triple],
@@ -428,20 +453,28 @@ fn assign_ids<T: Record>(
 ) -> Vec<u64> {
     let [base, ours, theirs] = lists;
     let mut ids = vec![0; triples.len()];
+    // The id merges like any field: theirs where only they changed it (a link they drew
+    // again between the same two), else ours, else theirs, else the base's. With it, whether it
+    // is ours.
     let preferred = |t: &Triple| {
-        t.ours
-            .map(|i| ours[i].raw_id())
-            .or(t.theirs.map(|i| theirs[i].raw_id()))
-            .or(t.base.map(|i| base[i].raw_id()))
-            .unwrap_or_default()
+        let (b, o, th) = (
+            t.base.map(|i| base[i].raw_id()),
+            t.ours.map(|i| ours[i].raw_id()),
+            t.theirs.map(|i| theirs[i].raw_id()),
+        );
+        match (b, o, th) {
+            (Some(b), Some(o), Some(th)) if o == b && th != b => (th, false),
+            (_, Some(o), _) => (o, true),
+            _ => (th.or(b).unwrap_or_default(), false),
+        }
     };
     // Ours first, so that our ids never change.
     for pass in [true, false] {
         for (n, t) in triples.iter().enumerate() {
-            if t.ours.is_some() != pass {
+            let (mut id, is_ours) = preferred(t);
+            if is_ours != pass {
                 continue;
             }
-            let mut id = preferred(t);
             if !taken.insert(id) {
                 id = Id::<()>::fresh(rng, |id| taken.contains(&id.raw())).raw();
                 taken.insert(id);
@@ -485,6 +518,7 @@ impl Merger {
             known,
             ours,
             theirs,
+            apart: Vec::new(),
         }
     }
 
@@ -606,6 +640,7 @@ impl Merger {
             &o.stakeholders,
             &t.stakeholders,
             true,
+            &self.apart,
         );
         let lists = |side: Side| match side {
             Side::Base => (&b.stakeholders[..], &b.links[..]),
@@ -626,7 +661,13 @@ impl Merger {
         );
         macro_rules! list {
             ($field:ident) => {
-                triples_of(all.then_some(&b.$field[..]), &o.$field, &t.$field, false)
+                triples_of(
+                    all.then_some(&b.$field[..]),
+                    &o.$field,
+                    &t.$field,
+                    false,
+                    &[],
+                )
             };
         }
         Triples {

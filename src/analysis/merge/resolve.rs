@@ -3,10 +3,12 @@
 //! stakeholder its links and every mention of them; conflicts about a record that is gone go
 //! with it.
 
+use std::collections::HashSet;
+
 use serde_json::Value;
 
 use crate::edit::Edit;
-use crate::model::{Conflict, Id, Map, Problem, RecordKind, validate};
+use crate::model::{Conflict, Id, IssueId, Map, Problem, RecordKind, StakeholderId, validate};
 
 /// Which value settles a conflict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -191,11 +193,67 @@ pub fn resolve(map: &Map, picks: &[(usize, Pick)]) -> Result<Map, ResolveError> 
         }
     }
     out.conflicts = remaining;
+    forget_the_gone(&mut out).map_err(|message| ResolveError::BadValue {
+        what: "the settled map".to_owned(),
+        message,
+    })?;
     let problems = validate(&out);
     if !problems.is_empty() {
         return Err(ResolveError::Invalid(problems));
     }
     Ok(out)
+}
+
+/// Takes out what mentions a stakeholder or an issue that is no longer on the map, as deleting
+/// them in the app would. A choice can bring back a value that names one the merge deleted
+/// cleanly: the base's `me`, who their side deleted, or a stakeholder's positions on an issue our
+/// side deleted.
+fn forget_the_gone(map: &mut Map) -> Result<(), String> {
+    let people: HashSet<StakeholderId> = map.stakeholders.iter().map(|s| s.id).collect();
+    let mut named: Vec<StakeholderId> = map.me.into_iter().collect();
+    named.extend(map.links.iter().flat_map(|l| [l.from, l.to]));
+    named.extend(map.stakeholders.iter().filter_map(|s| s.plan.messenger));
+    named.extend(map.interactions.iter().flat_map(|x| x.with.iter().copied()));
+    named.extend(
+        map.journal
+            .iter()
+            .flat_map(|e| e.stakeholders.iter().copied()),
+    );
+    named.extend(map.factors.iter().flat_map(|f| f.affects.iter().copied()));
+    named.extend(
+        map.meetings
+            .iter()
+            .flat_map(|m| m.invitees.iter().chain(&m.seating).copied()),
+    );
+    named.extend(map.views.iter().flat_map(|v| v.highlighted.iter().copied()));
+    named.retain(|id| !people.contains(id));
+    named.sort_unstable();
+    named.dedup();
+    if !named.is_empty() {
+        Edit::delete_stakeholders(map, &named)
+            .apply(map)
+            .map_err(|e| e.to_string())?;
+    }
+    let issues: HashSet<IssueId> = map.issues.iter().map(|i| i.id).collect();
+    let mut unknown: Vec<IssueId> = map
+        .stakeholders
+        .iter()
+        .flat_map(|s| s.positions.iter().map(|p| p.issue))
+        .chain(
+            map.meetings
+                .iter()
+                .flat_map(|m| m.agenda.iter().flat_map(|a| a.issues.iter().copied())),
+        )
+        .filter(|id| !issues.contains(id))
+        .collect();
+    unknown.sort_unstable();
+    unknown.dedup();
+    if !unknown.is_empty() {
+        Edit::delete_issues(map, &unknown)
+            .apply(map)
+            .map_err(|e| e.to_string())?;
+    }
+    Ok(())
 }
 
 /// Does the record a conflict is about still exist?
@@ -263,7 +321,19 @@ fn apply(map: &mut Map, conflict: &Conflict, chosen: Option<Value>) -> Result<()
                 if at.is_none() {
                     return Err("the record is no longer on the map".to_owned());
                 }
+                let before = value.clone();
+                let removing = chosen.is_none();
                 set_at(&mut value, &steps, chosen)?;
+                if removing && !fits(&map.$list, &value) {
+                    // A side (or the base) lacks a field the record cannot be without: it had
+                    // no such item at all (both sides added it), so the item goes, or, with no
+                    // item in the path, the whole record.
+                    value = before;
+                    match steps.iter().rposition(|s| matches!(s, Step::Item(_))) {
+                        Some(item) => set_at(&mut value, &steps[..=item], None)?,
+                        None => value = Value::Null,
+                    }
+                }
             }
             match (at, value.is_null()) {
                 (Some(i), true) => {
@@ -295,6 +365,11 @@ fn apply(map: &mut Map, conflict: &Conflict, chosen: Option<Value>) -> Result<()
         RecordKind::View => in_list!(views),
     };
     Ok(())
+}
+
+/// Does `value` read as an item of `list`?
+fn fits<T: serde::de::DeserializeOwned>(_list: &[T], value: &Value) -> bool {
+    T::deserialize(value).is_ok()
 }
 
 /// The map's own fields: `me`, and the fields of `meta`, `purpose` and `settings`.
