@@ -111,7 +111,9 @@ pub fn merge_ui(ctx: &egui::Context, view: &mut MergeView, out: &mut Requests) -
     let screen = ctx.content_rect();
     let mut outcome = MergeOutcome::Open;
     egui::Modal::new(egui::Id::unique("astute-merge-view")).show(ctx, |ui| {
-        ui.set_width((screen.width() - 80.0).clamp(320.0, 1100.0));
+        // As wide as the lists of changes need, not the whole window: the values to pick sit
+        // close to their field's name.
+        ui.set_width((screen.width() - 80.0).clamp(320.0, 760.0));
         ui.set_max_height(screen.height() - 80.0);
         outcome = body_ui(ui, view, out, screen.height());
     });
@@ -245,6 +247,7 @@ fn conflicts_ui(ui: &mut Ui, view: &mut MergeView) {
         Grid::new(("merge-conflicts", group))
             .num_columns(4)
             .striped(true)
+            .min_col_width(64.0)
             .spacing([12.0, 4.0])
             .show(ui, |ui| {
                 for heading in ["", "Ours", "Theirs", "Base"] {
