@@ -1,6 +1,7 @@
 //! The merge view, driven through egui_kittest: a map opened with conflicts recorded opens on
 //! it; File > Merge with… merges another copy and shows what each side changed and every
 //! conflict; the user picks per conflict or per stakeholder, and applying is one undo step.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -92,9 +92,12 @@ pub enum MergeOutcome {
     Closed,
 }
 
+/// The record a conflict is about: its kind and raw id.
+type RecordKey = (RecordKind, Option<u64>);
+
 /// The records of the conflicts, each with the indices of its conflicts, in order.
-fn by_record(conflicts: &[Conflict]) -> Vec<((RecordKind, Option<u64>), Vec<usize>)> {
-    let mut groups: Vec<((RecordKind, Option<u64>), Vec<usize>)> = Vec::new();
+fn by_record(conflicts: &[Conflict]) -> Vec<(RecordKey, Vec<usize>)> {
+    let mut groups: Vec<(RecordKey, Vec<usize>)> = Vec::new();
     for (i, c) in conflicts.iter().enumerate() {
         let key = (c.record, c.record_id.map(crate::model::Id::raw));
         match groups.iter_mut().find(|(k, _)| *k == key) {

@@ -6,7 +6,7 @@
 //! three maps is matched as [`crate::analysis::matching`] decides who is who (by id, else by
 //! name, else by a close name; links by id, else by their ends and kind), so two copies made
 //! apart (two imports of one spreadsheet) merge as well as two branches of one file. Then each
-//! matched record is merged field by field (see [`value`]): a change on one side is taken, the
+//! matched record is merged field by field (see `value`): a change on one side is taken, the
 //! same change on both sides is taken once, and different changes to one field are a
 //! [`Conflict`], recorded in the merged map with our value in place. A record deleted on one
 //! side and changed on the other (or still used there: a link to a deleted stakeholder) is a
@@ -441,8 +441,8 @@ fn triples_of<T: Record>(
     )
 }
 
-/// The id each triple has in the merged map (theirs where only they changed it, else ours, else
-/// theirs, else the base's), with a fresh
+/// The id each triple has in the merged map (ours, else theirs, else the base's: our ids never
+/// change, so the file a git merge driver writes over differs only where it must), with a fresh
 /// one where that id is already another record's; the ids each map's records take.
 fn assign_ids<T: Record>(
     triples: &[Triple],
@@ -453,28 +453,20 @@ fn assign_ids<T: Record>(
 ) -> Vec<u64> {
     let [base, ours, theirs] = lists;
     let mut ids = vec![0; triples.len()];
-    // The id merges like any field: theirs where only they changed it (a link they drew
-    // again between the same two), else ours, else theirs, else the base's. With it, whether it
-    // is ours.
     let preferred = |t: &Triple| {
-        let (b, o, th) = (
-            t.base.map(|i| base[i].raw_id()),
-            t.ours.map(|i| ours[i].raw_id()),
-            t.theirs.map(|i| theirs[i].raw_id()),
-        );
-        match (b, o, th) {
-            (Some(b), Some(o), Some(th)) if o == b && th != b => (th, false),
-            (_, Some(o), _) => (o, true),
-            _ => (th.or(b).unwrap_or_default(), false),
-        }
+        t.ours
+            .map(|i| ours[i].raw_id())
+            .or(t.theirs.map(|i| theirs[i].raw_id()))
+            .or(t.base.map(|i| base[i].raw_id()))
+            .unwrap_or_default()
     };
     // Ours first, so that our ids never change.
     for pass in [true, false] {
         for (n, t) in triples.iter().enumerate() {
-            let (mut id, is_ours) = preferred(t);
-            if is_ours != pass {
+            if t.ours.is_some() != pass {
                 continue;
             }
+            let mut id = preferred(t);
             if !taken.insert(id) {
                 id = Id::<()>::fresh(rng, |id| taken.contains(&id.raw())).raw();
                 taken.insert(id);
