@@ -5,8 +5,8 @@
 use std::hint::black_box;
 
 use astute::model::{IdAllocator, synthetic};
-use astute::ui::canvas::{CanvasState, Fit, canvas_ui};
 use astute::ui::encoding::{Encoding, Look, Scene};
+use astute::ui::views::canvas::{CanvasState, Fit, canvas_ui};
 use astute::ui::{Requests, Selection};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, Vec2};

@@ -20,8 +20,8 @@ use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use crate::disclose::{Disclosure, Shareable};
-use crate::examples::{self, EXAMPLES};
 use crate::export::TextFormat;
+use crate::io::examples::{self, EXAMPLES};
 use crate::io::spreadsheet::{self, RowError, Table};
 use crate::io::{
     FORMAT_VERSION, LoadError, Loaded, backup_path, check_replaceable, file_text, is_read_only,
@@ -563,7 +563,7 @@ fn analyse(args: &AnalyseArgs) -> Outcome {
 }
 
 fn diff(args: &DiffArgs) -> Outcome {
-    use crate::compare;
+    use crate::analysis::compare;
     let loaded = load(&args.map)?;
     let shown = Disclosure::Redacted.share(&loaded.map);
     let comparison = match &args.other {

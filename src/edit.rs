@@ -6,10 +6,12 @@
 
 use std::mem;
 
+use chrono::NaiveDate;
+
 use crate::model::{
-    Factor, IdAllocator, Interaction, Issue, IssueId, JournalEntry, Link, LinkId, Map, Meeting,
-    Meta, Pos, SavedView, Scenario, SelfAssessment, Settings, SharedPurpose, Snapshot, Stakeholder,
-    StakeholderId,
+    Factor, IdAllocator, Interaction, Issue, IssueId, JournalEntry, Link, LinkId, LinkKind, Map,
+    Meeting, Meta, Pos, SavedView, Scenario, ScenarioId, SelfAssessment, Settings, SharedPurpose,
+    Snapshot, Stakeholder, StakeholderId,
 };
 
 /// One change to a map. `apply` turns it into its inverse.
@@ -211,6 +213,72 @@ impl Edit {
         }
     }
 
+    /// Adds a stakeholder at `pos`, named "New stakeholder" (numbered when that name is
+    /// taken). Returns the edit and the new stakeholder's id.
+    pub fn add_stakeholder(map: &Map, pos: Pos, ids: &mut IdAllocator) -> (Edit, StakeholderId) {
+        let name = first_free_name(
+            |n| match n {
+                1 => "New stakeholder".to_owned(),
+                n => format!("New stakeholder {n}"),
+            },
+            |name| map.stakeholders.iter().all(|s| s.name != name),
+        );
+        let mut stakeholder = Stakeholder::new(ids.next(), name);
+        stakeholder.pos = pos;
+        let id = stakeholder.id;
+        let edit = Self::InsertStakeholder {
+            index: usize::MAX,
+            stakeholder: Box::new(stakeholder),
+        };
+        (edit, id)
+    }
+
+    /// Links `from` to `to` with a new link of `kind` (of middling strength).
+    pub fn add_link(
+        from: StakeholderId,
+        to: StakeholderId,
+        kind: LinkKind,
+        ids: &mut IdAllocator,
+    ) -> Edit {
+        Self::InsertLink {
+            index: usize::MAX,
+            link: Link::new(ids.next(), from, to, kind),
+        }
+    }
+
+    /// Freezes the stakeholders and links as they are now in a new snapshot labelled `label`.
+    pub fn take_snapshot(map: &Map, label: &str, date: NaiveDate, ids: &mut IdAllocator) -> Edit {
+        let mut snapshots = map.snapshots.clone();
+        snapshots.push(Snapshot {
+            id: ids.next(),
+            date,
+            label: label.to_owned(),
+            stakeholders: map.stakeholders.clone(),
+            links: map.links.clone(),
+        });
+        Self::Set(Part::Snapshots(snapshots))
+    }
+
+    /// Starts a what-if scenario labelled `label`: a copy of the stakeholders and links to
+    /// change apart from the map. Returns the edit and the new scenario's id.
+    pub fn start_scenario(
+        map: &Map,
+        label: &str,
+        created: NaiveDate,
+        ids: &mut IdAllocator,
+    ) -> (Edit, ScenarioId) {
+        let id = ids.next();
+        let mut scenarios = map.scenarios.clone();
+        scenarios.push(Scenario {
+            id,
+            label: label.to_owned(),
+            created,
+            stakeholders: map.stakeholders.clone(),
+            links: map.links.clone(),
+        });
+        (Self::Set(Part::Scenarios(scenarios)), id)
+    }
+
     /// Deletes stakeholders with everything that refers to them: their links, their place in
     /// plans, logs, journal, scan and meetings, and "me". Undo brings all of it back.
     pub fn delete_stakeholders(map: &Map, ids: &[StakeholderId]) -> Edit {
@@ -306,6 +374,15 @@ impl Edit {
         }
         (Self::Batch(edits), new_ids)
     }
+}
+
+/// The first of `name(1)`, `name(2)`, … that `free` accepts: a name for something new that no
+/// other thing of its kind has yet ("New stakeholder 2", "View 3").
+pub fn first_free_name(name: impl Fn(usize) -> String, free: impl Fn(&str) -> bool) -> String {
+    (1..)
+        .map(name)
+        .find(|candidate| free(candidate))
+        .unwrap_or_default()
 }
 
 /// Edits that drop `gone` stakeholders from the records that name them.

@@ -24,7 +24,7 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use astute::analysis;
-use astute::compare::compare_in_map;
+use astute::analysis::compare::compare_in_map;
 use astute::disclose::{Disclosure, Shareable};
 use astute::export::{self, svg::to_svg};
 use astute::io::{spreadsheet, to_ron_string};

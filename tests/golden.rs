@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use astute::disclose::Disclosure;
-use astute::examples::EXAMPLES;
+use astute::io::examples::EXAMPLES;
 use astute::model::{Map, Meeting};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use quick_xml::Reader;

@@ -209,7 +209,7 @@ mod tests {
 
     #[test]
     fn a_stopped_layout_finishes_with_a_position_for_everyone() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let ctx = egui::Context::default();
         let mut run = LayoutRun::start(&ctx, &map, 1);
         run.stop();
@@ -234,7 +234,7 @@ mod tests {
 
     #[test]
     fn small_maps_are_analysed_at_once_and_again_only_when_they_change() {
-        let mut map = crate::examples::hub();
+        let mut map = crate::io::examples::hub();
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
         let (first, fresh) = service.get(&ctx, &map, 1);

@@ -18,24 +18,24 @@ pub use document::Document;
 pub use prefs::{Prefs, Theme};
 
 use crate::disclose::Disclosure;
-use crate::examples::EXAMPLES;
 use crate::export::TextFormat;
 use crate::io::autosave::Autosave;
+use crate::io::examples::EXAMPLES;
 use crate::layout::{GridParams, SectorParams, layout_edit, power_interest_grid, sector_circles};
 use crate::model::{IdAllocator, Map, Pos, ScenarioId};
 use crate::scene::Chart as PictureChart;
 use crate::ui::analysed::Analysed;
-use crate::ui::canvas::{self, CanvasState, Fit};
 use crate::ui::encoding::{Encoding, Look, Scene, SizeBy};
-use crate::ui::palette::{Palette, PaletteMode, Picked};
-use crate::ui::picture::{PictureFormat, PictureRequest, PictureState, picture_window};
 use crate::ui::style::ColourBy;
+use crate::ui::views::canvas::{self, CanvasState, Fit};
 use crate::ui::views::matrix::matrix_ui;
 use crate::ui::views::salience::salience_ui;
 use crate::ui::views::scatter::{Chart, ChartState, chart_ui};
 use crate::ui::views::table::{TableState, table_ui};
 use crate::ui::views::{self, View};
-use crate::ui::{Command, Requests, Selection, command::Menu, inspector, lens, palette};
+use crate::ui::windows::palette::{Palette, PaletteMode, Picked};
+use crate::ui::windows::picture::{PictureFormat, PictureRequest, PictureState, picture_window};
+use crate::ui::{Command, Requests, Selection, command::Menu, inspector, lenses, windows::palette};
 use background::{AnalysisService, LayoutRun};
 use present::{PresenterKey, Presenting};
 
@@ -121,9 +121,9 @@ pub struct AstuteApp {
     canvas: CanvasState,
     /// Colour, size and filters of the canvas and charts.
     look: Look,
-    lens_state: lens::LensState,
+    lens_state: lenses::LensState,
     meetings: crate::ui::views::meetings::MeetingsState,
-    exercises: crate::ui::exercises::ExercisesState,
+    exercises: crate::ui::windows::exercises::ExercisesState,
     picture: PictureState,
     grid_chart: ChartState,
     stance_chart: ChartState,
@@ -155,7 +155,7 @@ impl AstuteApp {
             selection: Selection::default(),
             canvas: CanvasState::default(),
             look: Look::default(),
-            lens_state: lens::LensState::default(),
+            lens_state: lenses::LensState::default(),
             meetings: Default::default(),
             exercises: Default::default(),
             picture: PictureState::default(),
@@ -256,7 +256,7 @@ impl AstuteApp {
         if self.exercises.open {
             let today = chrono::Local::now().date_naive();
             let exercises = &mut self.exercises;
-            crate::ui::exercises::exercises_window(
+            crate::ui::windows::exercises::exercises_window(
                 &ctx,
                 exercises,
                 &self.doc.map,
@@ -768,9 +768,10 @@ impl AstuteApp {
         self.prefs.lens = view.lens;
         self.prefs.view = View::Map;
         self.canvas.camera.center = view.center;
-        self.canvas.camera.zoom = view
-            .zoom
-            .clamp(crate::ui::camera::MIN_ZOOM, crate::ui::camera::MAX_ZOOM);
+        self.canvas.camera.zoom = view.zoom.clamp(
+            crate::ui::views::canvas::camera::MIN_ZOOM,
+            crate::ui::views::canvas::camera::MAX_ZOOM,
+        );
         self.canvas.highlighted = view.highlighted.clone();
         self.look.filter = present::filter_of(view);
         self.status = format!("Showing {}", view.name);
@@ -988,15 +989,14 @@ impl AstuteApp {
             Command::ShowLens(lens) => self.prefs.lens = lens,
             Command::AddStakeholder => {
                 let center = self.canvas.camera.center;
-                let mut out = Requests::default();
-                canvas::add_stakeholder_at(
-                    &self.doc.map,
+                let shown = shown_map(&self.doc.map, &self.scenario);
+                let (edit, id) = crate::edit::Edit::add_stakeholder(
+                    shown,
                     Pos::new(center.x, center.y),
-                    &mut self.selection,
                     &mut self.ids,
-                    &mut out,
                 );
-                self.apply(ctx, out);
+                self.apply_one("Add stakeholder".into(), edit);
+                self.selection = Selection::only(id);
             }
             Command::MarkAsMe => {
                 if let [id] = self
@@ -1344,7 +1344,7 @@ impl AstuteApp {
             .show(ui, |ui| {
                 ui.add_space(6.0);
                 ui.label(RichText::new("Lenses").small().weak());
-                if let Some(lens) = lens::rail_ui(ui, self.prefs.lens) {
+                if let Some(lens) = lenses::rail_ui(ui, self.prefs.lens) {
                     out.command(Command::ShowLens(lens));
                 }
             });
@@ -1353,7 +1353,7 @@ impl AstuteApp {
             .default_size(300.0)
             .min_size(220.0)
             .show(ui, |ui| {
-                let cx = lens::LensContext {
+                let cx = lenses::LensContext {
                     map: &self.doc.map,
                     analysed,
                     selection: &mut self.selection,
@@ -1363,7 +1363,7 @@ impl AstuteApp {
                     analysis_hidden: self.exercises.hide_analysis,
                     out,
                 };
-                lens::lens_ui(ui, self.prefs.lens, &mut self.lens_state, cx);
+                lenses::lens_ui(ui, self.prefs.lens, &mut self.lens_state, cx);
             });
         egui::Panel::right("astute-inspector")
             .resizable(true)

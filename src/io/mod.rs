@@ -5,6 +5,7 @@ mod atomic;
 pub mod autosave;
 pub mod decode;
 mod diagnostic;
+pub mod examples;
 mod input;
 mod map_file;
 pub mod spreadsheet;

@@ -19,7 +19,7 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::seating::{self, Outline, Table};
+use crate::analysis::seating::{self, Outline, Table};
 use crate::analysis::{coalitions, grid};
 use crate::disclose::Shareable;
 use crate::export::TextFormat;

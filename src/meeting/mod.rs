@@ -6,12 +6,11 @@
 //! - [`brief`](mod@brief): the meeting brief as Markdown or standalone HTML.
 
 pub mod brief;
-pub mod seating;
 
 use crate::model::{Map, Meeting};
 
+pub use crate::analysis::seating::{Assessment, Seating, SeatingCost, Table, assess, suggest};
 pub use brief::{Brief, brief};
-pub use seating::{Assessment, Seating, SeatingCost, Table, assess, suggest};
 
 /// The meeting titled `title`: an exact match first, else the only one whose title matches
 /// ignoring case and surrounding spaces.

@@ -703,7 +703,7 @@ mod tests {
     fn all(map: &Map) -> Shareable<'_> {
         Disclosure::IncludeConfidential.share(map)
     }
-    use crate::examples::EXAMPLES;
+    use crate::io::examples::EXAMPLES;
 
     /// Every corner of every stakeholder shape, with the shape's outer radius.
     fn node_extents(scene: &Scene) -> Vec<(f32, f32, f32, f32)> {
@@ -850,7 +850,7 @@ mod tests {
 
     #[test]
     fn stakeholders_are_filled_by_the_chosen_colouring_and_the_legend_explains_it() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let (coalitions, membership) = coalitions_with_membership(&map);
         assert!(!coalitions.is_empty(), "the hub has a coalition to colour");
         for colour_by in ColourBy::ALL {
@@ -965,7 +965,7 @@ mod tests {
 
     #[test]
     fn the_salience_picture_counts_and_names_every_class() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let scene = salience_scene(&map, SLIDE_F32);
         let texts = texts(&scene);
         let mut counted = 0;
@@ -1070,7 +1070,7 @@ mod tests {
 
     #[test]
     fn the_horizon_scan_numbers_every_factor_and_lists_those_that_fit() {
-        let mut map = crate::examples::hub();
+        let mut map = crate::io::examples::hub();
         let scene = horizon_scene(&map, SLIDE_F32);
         let dots = |scene: &Scene| {
             scene

@@ -137,7 +137,7 @@ impl Command {
             ArrangeGrid,
             StopArranging,
         ]);
-        all.extend((0..crate::examples::EXAMPLES.len()).map(OpenExample));
+        all.extend((0..crate::io::examples::EXAMPLES.len()).map(OpenExample));
         all.push(Exercises);
         all.extend([About]);
         all
@@ -190,7 +190,7 @@ impl Command {
             Self::EnterScenario(None) => "Back to the map".into(),
             Self::ApplyScenario => "Apply the what-if to the map".into(),
             Self::OpenExample(i) => {
-                let name = crate::examples::EXAMPLES.get(i).map_or("", |e| e.name);
+                let name = crate::io::examples::EXAMPLES.get(i).map_or("", |e| e.name);
                 let words = name.replace('-', " ");
                 let mut chars = words.chars();
                 let title: String = chars

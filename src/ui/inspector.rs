@@ -416,7 +416,7 @@ fn issue_positions_ui(ui: &mut Ui, map: &Map, s: &Stakeholder, out: &mut Request
 
 /// The latest logged contacts with this stakeholder.
 fn contacts_ui(ui: &mut Ui, map: &Map, s: &Stakeholder) {
-    let contacts = super::interpersonal::contacts_with(map, s.id);
+    let contacts = super::lenses::interpersonal::contacts_with(map, s.id);
     ui.add_space(4.0);
     ui.label(RichText::new(format!("Contacts ({})", contacts.len())).strong());
     if contacts.is_empty() {
@@ -437,7 +437,7 @@ fn contacts_ui(ui: &mut Ui, map: &Map, s: &Stakeholder) {
         ui.label(format!(
             "{} · {} · {}",
             c.date.format("%-d %b %Y"),
-            super::interpersonal::temperature_label(c.temperature),
+            super::lenses::interpersonal::temperature_label(c.temperature),
             super::elide(summary, 60)
         ))
         .on_hover_text(summary);

@@ -4,23 +4,13 @@
 //! [`Command`]s into [`Requests`], which the app applies in one place after the frame.
 
 pub mod analysed;
-pub mod camera;
-pub mod canvas;
-pub mod change;
 pub mod command;
 pub mod encoding;
-pub mod exercises;
 pub mod inspector;
-pub mod interpersonal;
-pub mod labels;
-pub mod lens;
-pub mod mesh;
-pub mod palette;
-pub mod personal;
-pub mod picture;
-pub mod strategic;
+pub mod lenses;
 pub mod style;
 pub mod views;
+pub mod windows;
 
 use std::collections::BTreeSet;
 
@@ -172,4 +162,9 @@ pub fn me_badge(ui: &mut egui::Ui) {
             .background_color(ui.visuals().selection.bg_fill),
     )
     .on_hover_text("This is you: the map is read from your point of view");
+}
+
+/// Accessibility information for a combo box with no visible label.
+pub fn labeled_combo(name: &str) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)
 }

@@ -4,10 +4,10 @@
 
 use egui::{Color32, DragValue, Rect, RichText, Role, Sense, TextEdit, Ui, WidgetInfo, vec2};
 
-use super::super::encoding::Scene;
 use super::super::{Requests, Selection, edit_stakeholder, elide, style};
 use crate::edit::{Edit, Part};
 use crate::model::{IdAllocator, Issue, IssueId, Map, STANCE_MAX, STANCE_MIN, Stakeholder};
+use crate::ui::encoding::Scene;
 
 /// Width of the row headings.
 const NAME_WIDTH: f32 = 210.0;

@@ -9,8 +9,8 @@ use egui::{
 };
 
 use super::super::{Command, Requests, Selection, elide, style};
+use crate::analysis::seating::{Outline, Table, assess, suggest};
 use crate::edit::{Edit, Part};
-use crate::meeting::seating::{Outline, Table, assess, suggest};
 use crate::model::{
     AgendaItem, Choice, IdAllocator, Map, Meeting, MeetingId, StakeholderId, TableShape,
 };

@@ -2,6 +2,7 @@
 //! reading-people and alliances lenses. Every view reads the same [`Scene`](super::encoding::Scene),
 //! shares the selection, and pushes edits like the canvas does.
 
+pub mod canvas;
 pub mod matrix;
 pub mod meetings;
 pub mod salience;

@@ -4,12 +4,12 @@
 
 use egui::{Align2, FontId, Pos2, Rect, RichText, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
-use super::super::encoding::Scene;
 use super::super::{Requests, Selection, edit_stakeholder, elide};
 use crate::analysis::Salience;
 use crate::analysis::grid::salience;
 use crate::model::{Stakeholder, StakeholderId};
 use crate::scene::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
+use crate::ui::encoding::Scene;
 
 /// Names listed in one region of the diagram before "and N more".
 const NAMES_PER_REGION: usize = 12;

@@ -6,12 +6,12 @@ use egui::epaint::Mesh;
 use egui::{Align2, Color32, Pos2, Rect, RichText, Role, Sense, Shape, Ui, Vec2, WidgetInfo};
 use egui_plot::{HLine, Plot, PlotPoint, PlotTransform, Text, VLine};
 
-use super::super::encoding::Scene;
-use super::super::labels::{self, Label};
-use super::super::mesh::add_node_shape;
 use super::super::{Requests, Selection, stakeholder_tooltip_ui, style};
+use super::canvas::labels::{self, Label};
+use super::canvas::mesh::add_node_shape;
 use crate::analysis::grid::quadrant;
 use crate::model::{STANCE_MAX, STANCE_MIN, Settings, Stakeholder, StakeholderId, stance_label};
+use crate::ui::encoding::Scene;
 
 /// Screen radius of a point.
 const POINT_RADIUS: f32 = 9.0;
@@ -303,8 +303,8 @@ fn draw_trails(
             dash: Some((5.0, 3.0)),
             arrow: true,
         };
-        let (start, end) = super::super::mesh::trim(a, b, POINT_RADIUS, POINT_RADIUS + 2.0);
-        super::super::mesh::add_link(&mut mesh, start, end, 2.0, colour, style, true);
+        let (start, end) = super::canvas::mesh::trim(a, b, POINT_RADIUS, POINT_RADIUS + 2.0);
+        super::canvas::mesh::add_link(&mut mesh, start, end, 2.0, colour, style, true);
     }
     painter.add(Shape::mesh(mesh));
 }

@@ -7,10 +7,10 @@ use egui::{ComboBox, DragValue, Role, Sense, TextEdit, Ui, WidgetInfo};
 use egui_extras::{Column, TableBuilder};
 
 use super::super::analysed::Analysed;
-use super::super::encoding::{Scene, coalition_name};
 use super::super::{Requests, Selection, edit_stakeholder};
 use crate::analysis::StakeholderAnalysis;
 use crate::model::{Choice, STANCE_MAX, STANCE_MIN, Sector, Stakeholder};
+use crate::ui::encoding::{Scene, coalition_name};
 
 /// Height of a row.
 const ROW_HEIGHT: f32 = 24.0;
@@ -461,7 +461,7 @@ mod tests {
 
     #[test]
     fn sorting_by_power_puts_the_most_powerful_first_and_reverses_on_a_second_click() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let analysed = Analysed::of_map(&map);
         let look = Look::default();
         let encoding = Encoding::new(&map, Some(&analysed), &look);

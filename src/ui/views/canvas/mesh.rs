@@ -4,9 +4,9 @@
 use egui::epaint::{Mesh, Vertex, WHITE_UV};
 use egui::{Color32, Pos2, Rect, vec2};
 
-use super::style::LinkStyle;
 use crate::model::Kind;
 use crate::scene::{Corners, Point, corners};
+use crate::ui::style::LinkStyle;
 
 /// The part of segment a–b inside `rect` (Liang–Barsky), or the segment itself if it misses.
 pub fn clip_to(rect: Rect, a: Pos2, b: Pos2) -> (Pos2, Pos2) {

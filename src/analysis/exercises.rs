@@ -1,15 +1,13 @@
 //! Guided exercises for leadership workshops, one per dimension of political astuteness: a
-//! short prompt, what to do on the map, and a check the app shows afterwards. Starting an
-//! exercise takes a snapshot, so the check can compare the map with how it began.
+//! short prompt, what to do on the map, and a check of the map afterwards. Starting an
+//! exercise takes a snapshot ([`start_label`]), so the check can compare the map with how it
+//! began. The app's exercises window (`ui::windows::exercises`) shows them.
 
 use chrono::NaiveDate;
-use egui::{RichText, Ui};
 
-use super::{Command, Requests};
+use crate::analysis::compare::{State, compare};
 use crate::analysis::{Quadrant, analyse, grid::quadrant};
-use crate::compare::{State, compare};
-use crate::edit::{Edit, Part};
-use crate::model::{Choice, Dimension, IdAllocator, LinkKind, Map, Snapshot};
+use crate::model::{Dimension, LinkKind, Map};
 
 /// One guided exercise.
 #[derive(Clone, Copy, Debug)]
@@ -243,114 +241,6 @@ fn yes_no(ok: bool, yes: &str, no: &str) -> String {
     if ok { yes } else { no }.to_owned()
 }
 
-/// The exercises window's state: UI state, never saved in the map.
-#[derive(Debug, Default)]
-pub struct ExercisesState {
-    /// Is the window open?
-    pub open: bool,
-    /// The exercise shown.
-    pub current: usize,
-    /// Is its check shown?
-    pub checked: bool,
-    /// The facilitator has hidden the analysis (quadrant lists, coalitions, suggestions,
-    /// centralities) until they reveal it.
-    pub hide_analysis: bool,
-}
-
-/// The exercises window.
-pub fn exercises_window(
-    ctx: &egui::Context,
-    state: &mut ExercisesState,
-    map: &Map,
-    ids: &mut IdAllocator,
-    today: NaiveDate,
-    out: &mut Requests,
-) {
-    let mut open = state.open;
-    egui::Window::new("Workshop exercises")
-        .open(&mut open)
-        .default_width(460.0)
-        .show(ctx, |ui| exercises_ui(ui, state, map, ids, today, out));
-    state.open = open;
-}
-
-fn exercises_ui(
-    ui: &mut Ui,
-    state: &mut ExercisesState,
-    map: &Map,
-    ids: &mut IdAllocator,
-    today: NaiveDate,
-    out: &mut Requests,
-) {
-    ui.horizontal_wrapped(|ui| {
-        for (i, e) in EXERCISES.iter().enumerate() {
-            if ui
-                .selectable_label(state.current == i, super::personal::short_name(e.dimension))
-                .clicked()
-            {
-                state.current = i;
-                state.checked = false;
-            }
-        }
-    });
-    ui.checkbox(
-        &mut state.hide_analysis,
-        "Hide the analysis until I reveal it (facilitator)",
-    )
-    .on_hover_text("Participants read the map themselves before the app reads it for them");
-    ui.separator();
-    let Some(exercise) = EXERCISES.get(state.current) else {
-        return;
-    };
-    ui.heading(exercise.title);
-    ui.label(RichText::new(exercise.dimension.label()).weak());
-    ui.add_space(4.0);
-    ui.label(RichText::new(exercise.prompt).italics());
-    ui.add_space(4.0);
-    ui.label(exercise.steps);
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        if ui
-            .button("Start")
-            .on_hover_text("Keeps the map as it is now, to check against afterwards")
-            .clicked()
-        {
-            let mut snapshots = map.snapshots.clone();
-            snapshots.push(Snapshot {
-                id: ids.next(),
-                date: today,
-                label: start_label(exercise),
-                stakeholders: map.stakeholders.clone(),
-                links: map.links.clone(),
-            });
-            out.edit(
-                format!("Start exercise {}", exercise.title),
-                Edit::Set(Part::Snapshots(snapshots)),
-            );
-            out.command(Command::ShowLens(exercise.dimension_lens()));
-            state.checked = false;
-        }
-        if ui.button("Check").clicked() {
-            state.checked = true;
-        }
-    });
-    if state.checked {
-        ui.separator();
-        for (ok, line) in check(exercise, map, today) {
-            let mark = if ok { "Done:" } else { "To do:" };
-            let colour = if ok {
-                super::style::sector_colour(crate::model::Sector::Voluntary)
-            } else {
-                super::style::stance_colour(-1)
-            };
-            ui.horizontal_wrapped(|ui| {
-                ui.label(RichText::new(mark).strong().color(colour));
-                ui.label(line);
-            });
-        }
-    }
-}
-
 impl Exercise {
     /// The lens where the exercise is done.
     pub fn dimension_lens(&self) -> crate::model::Lens {
@@ -368,6 +258,7 @@ impl Exercise {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{IdAllocator, Snapshot};
 
     fn start(map: &mut Map, exercise: &Exercise) {
         let mut ids = IdAllocator::for_map(map);
@@ -382,7 +273,7 @@ mod tests {
 
     #[test]
     fn the_reading_check_names_who_changed_quadrant_since_the_start() {
-        let mut map = crate::examples::hub();
+        let mut map = crate::io::examples::hub();
         let reading = &EXERCISES[2];
         assert!(
             !check(reading, &map, NaiveDate::default())[0].0,
@@ -409,7 +300,7 @@ mod tests {
 
     #[test]
     fn the_alliances_check_sees_a_new_alliance_link() {
-        let mut map = crate::examples::hub();
+        let mut map = crate::io::examples::hub();
         let alliances = &EXERCISES[3];
         start(&mut map, alliances);
         assert!(!check(alliances, &map, NaiveDate::default())[0].0);

@@ -1,15 +1,109 @@
-//! The personal-skills lens: a reflective journal (dated entries tagged with a dimension and
-//! the stakeholders they concern) and self-assessments of the five dimensions drawn as a radar
-//! chart, with earlier assessments overlaid so change shows.
+//! The personal-skills lens: where I sit on the map and whom I seem to favour, self-assessments
+//! of the five dimensions drawn as a radar chart (earlier ones overlaid so change shows), and a
+//! reflective journal (dated entries tagged with a dimension and the stakeholders they concern).
 
 use chrono::NaiveDate;
 use egui::{ComboBox, FontId, Pos2, RichText, Sense, Shape, Stroke, TextEdit, Ui, vec2};
 
-use super::{Command, Requests, Selection, elide, views::View};
+use super::{ANALYSIS_HIDDEN, LensContext, stakeholder_link};
+use crate::analysis::personal::where_i_sit;
 use crate::edit::{Edit, Part};
 use crate::model::{
     Choice, Dimension, IdAllocator, JournalEntry, Map, Rating, SelfAssessment, StakeholderId,
+    stance_label,
 };
+use crate::ui::{Requests, Selection, elide, labeled_combo, show_on_map};
+
+/// The lens's panel: where I sit, the self-assessment and the journal.
+pub fn panel_ui(ui: &mut Ui, filter: &mut JournalFilter, cx: LensContext<'_>) {
+    let LensContext {
+        map,
+        selection,
+        ids,
+        today,
+        analysis_hidden,
+        out,
+        ..
+    } = cx;
+    where_i_sit_ui(ui, map, selection, analysis_hidden, out);
+    ui.separator();
+    assessment_ui(ui, map, ids, today, out);
+    ui.separator();
+    journal_ui(ui, map, filter, selection, ids, today, out);
+}
+
+/// Where I sit: my scores and links and, unless the facilitator has hidden the analysis, my
+/// quadrant, whether I seem to favour a partner, and whom I am closest to and at odds with.
+fn where_i_sit_ui(
+    ui: &mut Ui,
+    map: &Map,
+    selection: &mut Selection,
+    analysis_hidden: bool,
+    out: &mut Requests,
+) {
+    let (Some(me), Some(sit)) = (map.me(), where_i_sit(map)) else {
+        ui.label("Nobody is marked as me yet. Select your own stakeholder and choose \"This is me / my organisation\" in the inspector.");
+        return;
+    };
+    stakeholder_link(ui, map, me.id, selection, " (me)");
+    let scores = format!(
+        "power {:.1} · interest {:.1} · {}",
+        me.power,
+        me.interest,
+        stance_label(me.stance)
+    );
+    if analysis_hidden {
+        ui.label(scores);
+        let links: usize = map.links_of(me.id).count();
+        ui.label(format!("My links: {links}"));
+        ui.label(RichText::new(ANALYSIS_HIDDEN).weak());
+        return;
+    }
+    ui.label(format!("{} · {scores}", sit.quadrant.label()));
+    let warning = crate::ui::style::WARNING;
+    if sit.favour.is_flagged() {
+        ui.label(RichText::new(&sit.favour.reason).color(warning));
+    } else if !sit.favour.reason.is_empty() {
+        ui.label(RichText::new(&sit.favour.reason).weak());
+    }
+    let links: usize = sit.links.iter().map(|k| k.links.len()).sum();
+    let kinds: Vec<String> = sit
+        .links
+        .iter()
+        .map(|k| format!("{} {}", k.links.len(), k.kind.label().to_lowercase()))
+        .collect();
+    ui.label(format!("My links ({links}): {}", kinds.join(", ")));
+    for (title, ids, hint) in [
+        (
+            "Closest to",
+            &sit.closest,
+            "Most alignment and alliance, least tension",
+        ),
+        (
+            "At odds with",
+            &sit.at_odds,
+            "More tension and competition than cooperation",
+        ),
+        ("No tie with", &sit.no_tie, "No link of any kind"),
+    ] {
+        if ids.is_empty() {
+            continue;
+        }
+        ui.add_space(4.0);
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(title).strong()).on_hover_text(hint);
+            if ui.small_button("Show").clicked() {
+                show_on_map(ids, selection, out);
+            }
+        });
+        for &id in ids.iter().take(10) {
+            stakeholder_link(ui, map, id, selection, "");
+        }
+        if ids.len() > 10 {
+            ui.label(RichText::new(format!("and {} more", ids.len() - 10)).weak());
+        }
+    }
+}
 
 /// Which journal entries are listed: UI state, never saved in the map.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -35,7 +129,7 @@ pub fn journal_order(map: &Map, filter: &JournalFilter, selection: &Selection) -
 }
 
 /// The journal: a new-entry button, filters and the entries, each editable in place.
-pub fn journal_ui(
+fn journal_ui(
     ui: &mut Ui,
     map: &Map,
     filter: &mut JournalFilter,
@@ -151,9 +245,7 @@ fn entry_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &m
                     .on_hover_text("Show on the map")
                     .clicked()
                 {
-                    *selection = Selection::only(id);
-                    out.command(Command::ShowView(View::Map));
-                    out.command(Command::ZoomSelection);
+                    show_on_map(&[id], selection, out);
                 }
             }
             let chosen: Vec<StakeholderId> = selection.stakeholders.iter().copied().collect();
@@ -188,7 +280,7 @@ pub fn short_name(dimension: Dimension) -> &'static str {
 
 /// Self-assessment: the radar chart of every assessment (the latest strongest) and the
 /// latest one's ratings and notes, edited in place.
-pub fn assessment_ui(
+fn assessment_ui(
     ui: &mut Ui,
     map: &Map,
     ids: &mut IdAllocator,
@@ -333,7 +425,7 @@ fn radar_ui(ui: &mut Ui, map: &Map) {
     let mut order: Vec<&SelfAssessment> = map.assessments.iter().collect();
     order.sort_by_key(|a| a.date);
     let count = order.len();
-    let colour = super::style::stance_colour(2);
+    let colour = crate::ui::style::stance_colour(2);
     for (n, assessment) in order.iter().enumerate() {
         let latest = n + 1 == count;
         let strength = if latest {
@@ -372,9 +464,4 @@ fn radar_ui(ui: &mut Ui, map: &Map) {
             ui.visuals().weak_text_color(),
         );
     }
-}
-
-/// Accessibility information for a combo box with no visible label.
-pub fn labeled_combo(name: &str) -> egui::WidgetInfo {
-    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)
 }

@@ -1,6 +1,6 @@
 //! The built-in example maps, embedded in the binary, for first runs and workshops.
 
-use crate::io::{LoadError, parse_map};
+use super::{LoadError, parse_map};
 use crate::model::Map;
 
 /// A built-in example map.
@@ -19,17 +19,17 @@ pub const EXAMPLES: &[Example] = &[
     Example {
         name: "victim-support-hub",
         summary: "A multi-agency hub for victims of crime, led by a PCC's office and a hub co-ordinator",
-        ron: include_str!("../assets/examples/victim-support-hub.ron"),
+        ron: include_str!("../../assets/examples/victim-support-hub.ron"),
     },
     Example {
         name: "safeguarding-board",
         summary: "A county's safeguarding adults board, seen by its business manager, as a review is published",
-        ron: include_str!("../assets/examples/safeguarding-board.ron"),
+        ron: include_str!("../../assets/examples/safeguarding-board.ron"),
     },
     Example {
         name: "community-safety-partnership",
         summary: "A district's community safety partnership agreeing a serious violence strategy",
-        ron: include_str!("../assets/examples/community-safety-partnership.ron"),
+        ron: include_str!("../../assets/examples/community-safety-partnership.ron"),
     },
 ];
 

@@ -9,13 +9,13 @@
 use egui::epaint::{PathShape, PathStroke};
 use egui::{Align2, Color32, FontId, Painter, Pos2, Rect, Sense, Shape, Ui, vec2};
 
-use super::style::colour;
 use crate::disclose::{Disclosure, Shareable};
 use crate::model::Map;
 use crate::scene::{
     A3_POSTER, Anchor, Chart, ColourBy, Item, MAX_SIDE, Point, SLIDE, Scene, SceneOptions,
     arrow_head,
 };
+use crate::ui::style::colour;
 
 /// The file format of a picture.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -5,13 +5,11 @@
 use chrono::NaiveDate;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
-use super::{Command, Requests, Selection, views::View};
-use crate::compare::{Comparison, State, compare};
+use crate::analysis::compare::{Comparison, State, compare};
 use crate::edit::{Edit, Part};
-use crate::model::{
-    Choice, IdAllocator, Map, Scenario, ScenarioId, Snapshot, SnapshotId, StakeholderId,
-    stance_label,
-};
+use crate::model::{Choice, IdAllocator, Map, ScenarioId, SnapshotId, StakeholderId, stance_label};
+use crate::ui::views::View;
+use crate::ui::{Command, Requests, Selection, elide, show_on_map};
 
 /// One side of a comparison.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -90,7 +88,7 @@ impl ChangeState {
 
 /// Selects `ids` and shows them in `view` (framed, on the map).
 fn show(ids: Vec<StakeholderId>, selection: &mut Selection, out: &mut Requests, view: View) {
-    super::show_on_map(&ids, selection, out);
+    show_on_map(&ids, selection, out);
     if view != View::Map {
         out.command(Command::ShowView(view));
     }
@@ -129,18 +127,8 @@ pub fn change_ui(
             .on_hover_text("Freeze the stakeholders and links as they are now")
             .clicked()
         {
-            let mut snapshots = map.snapshots.clone();
-            snapshots.push(Snapshot {
-                id: ids.next(),
-                date: today,
-                label: label.clone(),
-                stakeholders: map.stakeholders.clone(),
-                links: map.links.clone(),
-            });
-            out.edit(
-                format!("Take snapshot {label}"),
-                Edit::Set(Part::Snapshots(snapshots)),
-            );
+            let snapshot = Edit::take_snapshot(map, &label, today, ids);
+            out.edit(format!("Take snapshot {label}"), snapshot);
             state.label.clear();
         }
         if ui
@@ -148,19 +136,8 @@ pub fn change_ui(
             .on_hover_text("A copy to change freely; the map is untouched until you apply it")
             .clicked()
         {
-            let id = ids.next();
-            let mut scenarios = map.scenarios.clone();
-            scenarios.push(Scenario {
-                id,
-                label: label.clone(),
-                created: today,
-                stakeholders: map.stakeholders.clone(),
-                links: map.links.clone(),
-            });
-            out.edit(
-                format!("Start what-if {label}"),
-                Edit::Set(Part::Scenarios(scenarios)),
-            );
+            let (scenario, id) = Edit::start_scenario(map, &label, today, ids);
+            out.edit(format!("Start what-if {label}"), scenario);
             out.command(Command::EnterScenario(Some(id)));
             state.label.clear();
         }
@@ -207,7 +184,7 @@ pub fn change_ui(
         ui.horizontal(|ui| {
             let name = ui.label(title);
             ComboBox::from_id_salt(("compare-side", title))
-                .selected_text(super::elide(&side.name(map), 30))
+                .selected_text(elide(&side.name(map), 30))
                 .width(200.0)
                 .show_ui(ui, |ui| {
                     for &option in &sides {

@@ -3,8 +3,8 @@
 
 use egui::{Key, TextEdit, Ui};
 
-use super::Command;
 use crate::model::{Map, StakeholderId};
+use crate::ui::Command;
 
 /// What the palette searches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

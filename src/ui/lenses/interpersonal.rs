@@ -1,12 +1,171 @@
-//! The interpersonal-skills lens: the interaction log (dated contacts with one or more
-//! partners, a summary and how warm it was) as a timeline, logged from the selection.
+//! The interpersonal-skills lens: who I have neglected (key partners with no recent contact,
+//! overdue next actions), the next action of each engagement plan, and the interaction log
+//! (dated contacts with one or more partners, a summary and how warm it was) as a timeline,
+//! logged from the selection.
 
 use chrono::NaiveDate;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
-use super::{Command, Requests, Selection, elide, views::View};
+use super::{ANALYSIS_HIDDEN, LensContext, stakeholder_link};
+use crate::analysis::engagement::{Neglect, Neglected, neglected};
 use crate::edit::{Edit, Part};
-use crate::model::{IdAllocator, Interaction, Map, StakeholderId};
+use crate::model::{Choice, IdAllocator, Interaction, Map, StakeholderId};
+use crate::ui::{Requests, Selection, elide, labeled_combo, show_on_map};
+
+/// The lens's panel: who I have neglected, next actions and the interaction log.
+pub fn panel_ui(ui: &mut Ui, about_selection: &mut bool, cx: LensContext<'_>) {
+    let LensContext {
+        map,
+        selection,
+        ids,
+        today,
+        analysis_hidden,
+        out,
+        ..
+    } = cx;
+    neglected_ui(ui, map, today, selection, analysis_hidden, out);
+    ui.separator();
+    next_actions_ui(ui, map, selection);
+    ui.separator();
+    interactions_ui(ui, map, about_selection, selection, ids, today, out);
+}
+
+/// "Who have I neglected?": key partners with no recent contact, then overdue next actions;
+/// each group has its count and a button that shows its people on the map. A partner can be
+/// in both.
+///
+/// Without the analysis (hidden by the facilitator) only the overdue actions are listed: who
+/// counts as a key partner is the analysis's reading of the grid.
+fn neglected_ui(
+    ui: &mut Ui,
+    map: &Map,
+    today: chrono::NaiveDate,
+    selection: &mut Selection,
+    analysis_hidden: bool,
+    out: &mut Requests,
+) {
+    let (quiet, overdue): (Vec<Neglected>, Vec<Neglected>) = neglected(map, today)
+        .into_iter()
+        .partition(|n| n.why == Neglect::NoRecentContact);
+    let days = map.settings.neglect_days;
+    if analysis_hidden {
+        ui.label(RichText::new(format!("No contact in {days} days")).strong());
+        ui.label(RichText::new(ANALYSIS_HIDDEN).weak());
+    } else {
+        quiet_ui(ui, map, days, &quiet, selection, out);
+    }
+    ui.add_space(6.0);
+    neglect_group_ui(
+        ui,
+        map,
+        NeglectGroup {
+            title: "Overdue next actions",
+            about: "Engagement plans whose next action is past its due date",
+            nobody: "None: every next action is on time.",
+        },
+        &overdue,
+        selection,
+        out,
+    );
+}
+
+/// Key partners with no contact in `days` days.
+fn quiet_ui(
+    ui: &mut Ui,
+    map: &Map,
+    days: u32,
+    quiet: &[Neglected],
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    neglect_group_ui(
+        ui,
+        map,
+        NeglectGroup {
+            title: &format!("No contact in {days} days"),
+            about: &format!(
+                "Partners to manage closely or keep satisfied with no logged contact in the last \
+                 {days} days"
+            ),
+            nobody: "Nobody: every key partner has been in touch lately.",
+        },
+        quiet,
+        selection,
+        out,
+    );
+}
+
+/// The words of one group of the neglected list.
+struct NeglectGroup<'a> {
+    title: &'a str,
+    about: &'a str,
+    nobody: &'a str,
+}
+
+/// One group of the neglected list: its title and count, a button that shows them, and the
+/// first few with the reason each is listed.
+fn neglect_group_ui(
+    ui: &mut Ui,
+    map: &Map,
+    words: NeglectGroup<'_>,
+    items: &[Neglected],
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
+    const SHOWN: usize = 8;
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(format!("{} ({})", words.title, items.len())).strong())
+            .on_hover_text(words.about);
+        if !items.is_empty()
+            && ui
+                .small_button("Show")
+                .on_hover_text("Select them on the map")
+                .clicked()
+        {
+            let ids: Vec<_> = items.iter().map(|n| n.stakeholder).collect();
+            show_on_map(&ids, selection, out);
+        }
+    });
+    if items.is_empty() {
+        ui.label(RichText::new(words.nobody).weak());
+    }
+    for item in items.iter().take(SHOWN) {
+        stakeholder_link(ui, map, item.stakeholder, selection, "");
+        ui.label(RichText::new(elide(&item.reason, 90)).weak())
+            .on_hover_text(&item.reason);
+    }
+    if items.len() > SHOWN {
+        ui.label(RichText::new(format!("and {} more", items.len() - SHOWN)).weak());
+    }
+}
+
+/// Every engagement plan's level, due date and next action.
+fn next_actions_ui(ui: &mut Ui, map: &Map, selection: &mut Selection) {
+    let planned: Vec<_> = map
+        .stakeholders
+        .iter()
+        .filter(|s| !s.plan.is_empty())
+        .collect();
+    if planned.is_empty() {
+        ui.label(
+            "No engagement plans yet. Select a stakeholder and fill in its plan in the inspector.",
+        );
+        return;
+    }
+    ui.label(RichText::new("Next actions").strong());
+    for s in planned {
+        let level = s.plan.level.map_or("", |l| l.label());
+        let due = s
+            .plan
+            .due
+            .map(|d| format!(" (due {d})"))
+            .unwrap_or_default();
+        stakeholder_link(ui, map, s.id, selection, &format!(" · {level}{due}"));
+        if !s.plan.next_action.is_empty() {
+            ui.label(format!("    {}", s.plan.next_action));
+        }
+    }
+}
 
 /// The words for a contact's temperature, from −2 to +2.
 pub fn temperature_label(temperature: i8) -> &'static str {
@@ -29,7 +188,7 @@ pub fn contacts_with(map: &Map, id: StakeholderId) -> Vec<usize> {
 }
 
 /// The interaction log: a button to log a contact with the selection, and the timeline.
-pub fn interactions_ui(
+fn interactions_ui(
     ui: &mut Ui,
     map: &Map,
     about_selection: &mut bool,
@@ -118,7 +277,7 @@ fn interaction_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, o
                 })
                 .response
                 .on_hover_text("How warm the contact was")
-                .widget_info(|| super::personal::labeled_combo("Temperature of the contact"));
+                .widget_info(|| labeled_combo("Temperature of the contact"));
             if temperature != contact.temperature {
                 edit_interaction(out, map, i, "temperature", |c| c.temperature = temperature);
             }
@@ -135,9 +294,7 @@ fn interaction_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, o
                     .on_hover_text("Show on the map")
                     .clicked()
                 {
-                    *selection = Selection::only(id);
-                    out.command(Command::ShowView(View::Map));
-                    out.command(Command::ZoomSelection);
+                    show_on_map(&[id], selection, out);
                 }
             }
         });
