@@ -27,7 +27,7 @@ use crate::io::{
     FORMAT_VERSION, LoadError, Loaded, backup_path, check_replaceable, file_text, is_read_only,
     read_limited, read_map, replace_file, save_target, to_ron_string, write_map,
 };
-use crate::model::{Choice, LinkKind};
+use crate::model::{Choice, LinkKind, Map, Meeting};
 
 /// Astute: stakeholder mapping for leaders of multi-agency partnerships.
 ///
@@ -787,7 +787,6 @@ fn export_report(args: &ExportArgs, map: &Shareable<'_>, format: TextFormat) -> 
 }
 
 fn brief(args: &BriefArgs) -> Outcome {
-    use crate::meeting;
     let format = if is_stdout(&args.output) {
         Some(TextFormat::Markdown)
     } else {
@@ -801,7 +800,7 @@ fn brief(args: &BriefArgs) -> Outcome {
     };
     let loaded = load(&args.map)?;
     let shown = Disclosure::from_flag(args.include_confidential).share(&loaded.map);
-    let Some(found) = meeting::find_meeting(&shown, &args.meeting) else {
+    let Some(found) = find_meeting(&shown, &args.meeting) else {
         let titles: Vec<String> = shown
             .meetings
             .iter()
@@ -818,7 +817,7 @@ fn brief(args: &BriefArgs) -> Outcome {
         ));
     };
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = meeting::brief(&shown, found).render(format);
+    let text = crate::export::brief(&shown, found).render(format);
     write_out(&args.output, text.as_bytes())?;
     let note = if args.include_confidential {
         " (confidential fields included)"
@@ -940,4 +939,49 @@ fn examples(args: &ExamplesArgs) -> Outcome {
         output.display()
     ));
     Ok(())
+}
+/// The meeting titled `title`: an exact match first, else the only one whose title matches
+/// ignoring case and surrounding spaces.
+pub fn find_meeting<'a>(map: &'a Map, title: &str) -> Option<&'a Meeting> {
+    if let Some(exact) = map.meetings.iter().find(|m| m.title == title) {
+        return Some(exact);
+    }
+    let wanted = title.trim().to_lowercase();
+    let mut loose = map
+        .meetings
+        .iter()
+        .filter(|m| m.title.trim().to_lowercase() == wanted);
+    match (loose.next(), loose.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MeetingId;
+
+    fn meeting(raw: u64, title: &str) -> Meeting {
+        Meeting {
+            id: MeetingId::from_raw(raw),
+            title: title.into(),
+            date: None,
+            purpose: String::new(),
+            agenda: vec![],
+            invitees: vec![],
+            table: crate::model::TableShape::Round,
+            seating: vec![],
+        }
+    }
+
+    #[test]
+    fn meetings_are_found_exactly_then_loosely_but_never_ambiguously() {
+        let mut map = Map::new("t");
+        map.meetings = vec![meeting(1, "Board"), meeting(2, "board"), meeting(3, "June")];
+        assert_eq!(find_meeting(&map, "board").map(|m| m.id.raw()), Some(2));
+        assert_eq!(find_meeting(&map, " june ").map(|m| m.id.raw()), Some(3));
+        assert!(find_meeting(&map, "BOARD").is_none(), "two loose matches");
+        assert!(find_meeting(&map, "July").is_none());
+    }
 }

@@ -8,7 +8,6 @@ pub mod edit;
 pub mod export;
 pub mod io;
 pub mod layout;
-pub mod meeting;
 pub mod model;
 pub mod scene;
 #[cfg(feature = "gui")]

@@ -28,8 +28,8 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 // The outputs, with or without what is confidential.
 
-fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> astute::meeting::Brief {
-    astute::meeting::brief(
+fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> astute::export::Document {
+    astute::export::brief(
         &Disclosure::from_flag(include_confidential).share(map),
         meeting,
     )

@@ -696,7 +696,7 @@ impl AstuteApp {
         let name = format!("{}-brief.html", file_stem(&meeting.title));
         self.export_file(FileKind::Document, &name, |path| {
             let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
-            let brief = crate::meeting::brief::brief(&shown, &meeting);
+            let brief = crate::export::brief(&shown, &meeting);
             Ok(brief.render(format).into_bytes())
         });
     }

@@ -5,7 +5,7 @@
 //! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
 //! - `network`: the network; `charts`: the grid and the stance chart;
 //!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
-//!   likelihood × impact.
+//!   likelihood × impact; `seating`: a meeting's table and who sits where (for its brief).
 //!
 //! A scene knows nothing of egui: it is plain data (circles, polygons, lines and text in pixels,
 //! `y` growing downwards). It is drawn only by [`Chart::scene`], from a [`Shareable`]: the map
@@ -21,6 +21,7 @@ mod horizon;
 mod matrix;
 mod network;
 mod salience;
+mod seating;
 
 use charts::{grid_scene, stance_scene};
 use horizon::horizon_scene;
@@ -31,6 +32,7 @@ pub use network::colour_key;
 use network::map_scene;
 use salience::salience_scene;
 pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
+pub use seating::seating_scene;
 
 use crate::analysis::coalitions::coalitions_with_membership;
 use crate::disclose::Shareable;
@@ -234,6 +236,9 @@ pub fn arrow_head(from: Point, to: Point, width: f32) -> Option<ArrowHead> {
 /// A picture: a size, a background and shapes drawn in order (later on top).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
+    /// What the picture shows, in words, for screen readers; `None` where the text around the
+    /// picture already says it.
+    pub title: Option<String>,
     /// Width in pixels.
     pub width: f32,
     /// Height in pixels.
@@ -248,6 +253,7 @@ impl Scene {
     /// An empty scene of this size on a white background.
     pub fn new(size: (f32, f32)) -> Self {
         Self {
+            title: None,
             width: size.0,
             height: size.1,
             background: WHITE,
@@ -614,11 +620,12 @@ fn node_shape(
 
 /// `name` cut to [`MAX_NAME_CHARS`] characters with an ellipsis.
 fn short(name: &str) -> String {
-    fit(name, MAX_NAME_CHARS)
+    elide(name, MAX_NAME_CHARS)
 }
 
-/// `text` cut to at most `chars` characters, the last an ellipsis.
-fn fit(text: &str, chars: usize) -> String {
+/// `text` cut to at most `chars` characters, the last an ellipsis, so that a long name fits
+/// a picture or a panel.
+pub fn elide(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         return text.to_owned();
     }

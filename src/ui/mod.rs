@@ -16,6 +16,7 @@ use std::collections::BTreeSet;
 
 use crate::edit::{Edit, GroupKey};
 use crate::model::{LinkId, Stakeholder, StakeholderId};
+pub use crate::scene::elide;
 pub use command::Command;
 
 /// What the user has selected: UI state, never saved in the map.
@@ -133,15 +134,6 @@ pub fn stakeholder_tooltip_ui(ui: &mut egui::Ui, s: &Stakeholder) {
         crate::model::stance_label(s.stance),
         s.stance
     ));
-}
-
-/// `text` cut to `most` characters with an ellipsis, so long names do not widen a panel.
-pub fn elide(text: &str, most: usize) -> String {
-    if text.chars().count() <= most {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(most.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
 }
 
 /// Selects `ids` and shows them on the map, framed.
