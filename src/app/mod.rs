@@ -498,7 +498,7 @@ impl AstuteApp {
     /// is listed and nothing changes.
     fn import_csv(&mut self, path: &Path) {
         let read = |path: &Path| crate::io::read_limited(path).map_err(|e| e.to_string());
-        let links_path = crate::cli::links_path(path);
+        let links_path = crate::io::spreadsheet::links_path(path);
         let tables = read(path).and_then(|people| {
             let links = if links_path.is_file() {
                 Some(read(&links_path)?)

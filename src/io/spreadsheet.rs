@@ -16,8 +16,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::f32::consts::{FRAC_PI_2, TAU};
+use std::ffi::OsString;
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::decode::{LineIndex, decode, sniff_delimiter};
 use crate::disclose::Shareable;
@@ -933,6 +934,17 @@ fn finish(out: csv::Writer<Vec<u8>>) -> Result<String, csv::Error> {
         .into_inner()
         .map_err(|e| csv::Error::from(e.into_error()))?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// `out.csv` → `out-links.csv`; `out` → `out-links`: where the links go beside `out`.
+pub fn links_path(out: &Path) -> PathBuf {
+    let mut name = OsString::from(out.file_stem().unwrap_or_default());
+    name.push("-links");
+    if let Some(extension) = out.extension() {
+        name.push(".");
+        name.push(extension);
+    }
+    out.with_file_name(name)
 }
 
 #[cfg(test)]
