@@ -5,13 +5,14 @@
 //! same operation run the other way.
 
 use std::mem;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use chrono::NaiveDate;
 
 use crate::model::{
-    Factor, IdAllocator, Interaction, Issue, IssueId, JournalEntry, Link, LinkId, LinkKind, Map,
-    Meeting, Meta, Pos, SavedView, Scenario, ScenarioId, SelfAssessment, Settings, SharedPurpose,
-    Snapshot, Stakeholder, StakeholderId,
+    Factor, Id, IdAllocator, Interaction, Issue, IssueId, JournalEntry, Link, LinkId, LinkKind,
+    Map, Meeting, Meta, Pos, SavedView, Scenario, ScenarioId, SelfAssessment, Settings,
+    SharedPurpose, Snapshot, Stakeholder, StakeholderId,
 };
 
 /// One change to a map. `apply` turns it into its inverse.
@@ -464,7 +465,117 @@ fn link_index(map: &Map, id: LinkId) -> Result<usize, EditError> {
 
 /// Identifies a run of edits that undo as one step, such as every frame of one drag or every
 /// letter typed into one field. All edits in a run must change the same things.
-pub type GroupKey = String;
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GroupKey {
+    /// One drag on the canvas or a chart: each drag has a number of its own
+    /// ([`GroupKey::new_drag`]).
+    Drag(u64),
+    /// Changes to one field of one record (a stakeholder, a link, a journal entry…), named by
+    /// the record's id (ids are unique across every kind of record on a map).
+    Field {
+        /// The record's id.
+        record: u64,
+        /// The field, as the undo menu names it.
+        field: &'static str,
+    },
+    /// Changes to one field of one piece of a record: a rating of a self-assessment (by its
+    /// dimension), an item of a meeting's agenda (by its place).
+    Piece {
+        /// The record's id.
+        record: u64,
+        /// Which piece.
+        piece: usize,
+        /// The field of the piece.
+        field: &'static str,
+    },
+    /// Changes to one field of the map itself: its title, a part of its shared purpose.
+    MapField(&'static str),
+}
+
+impl GroupKey {
+    /// A key for a drag that starts now, unlike any other drag's.
+    pub fn new_drag() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        Self::Drag(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+
+    /// A key for changes to `field` of the record with id `record`.
+    pub fn field<T>(record: Id<T>, field: &'static str) -> Self {
+        Self::Field {
+            record: record.raw(),
+            field,
+        }
+    }
+}
+
+/// A list of the map's records that is edited as a whole ([`Part`]): each item has an id, and
+/// the undo menu has a word for it.
+pub trait ListItem: Clone + Sized {
+    /// What the undo menu calls one item ("Edit journal text", "Edit factor impact").
+    const NOUN: &'static str;
+    /// The item's id, as a number.
+    fn raw_id(&self) -> u64;
+    /// The list, as a part of the map.
+    fn into_part(list: Vec<Self>) -> Part;
+}
+
+macro_rules! list_item {
+    ($($item:ty => $noun:literal, $part:ident;)+) => {
+        $(impl ListItem for $item {
+            const NOUN: &'static str = $noun;
+            fn raw_id(&self) -> u64 {
+                self.id.raw()
+            }
+            fn into_part(list: Vec<Self>) -> Part {
+                Part::$part(list)
+            }
+        })+
+    };
+}
+
+list_item! {
+    JournalEntry => "journal", Journal;
+    Interaction => "contact", Interactions;
+    Factor => "factor", Factors;
+    Meeting => "meeting", Meetings;
+    SelfAssessment => "assessment", Assessments;
+    Issue => "issue", Issues;
+    SavedView => "view", Views;
+    Snapshot => "snapshot", Snapshots;
+    Scenario => "what-if", Scenarios;
+}
+
+impl Edit {
+    /// Item `i` of `list` changed by `change`, as an edit of the whole list, with the item's
+    /// id; `None` when there is no item `i`.
+    pub fn change_item<T: ListItem>(
+        list: &[T],
+        i: usize,
+        change: impl FnOnce(&mut T),
+    ) -> Option<(Edit, u64)> {
+        let mut items = list.to_vec();
+        let item = items.get_mut(i)?;
+        let id = item.raw_id();
+        change(item);
+        Some((Self::Set(T::into_part(items)), id))
+    }
+
+    /// `list` with `item` added at the end.
+    pub fn add_item<T: ListItem>(list: &[T], item: T) -> Edit {
+        let mut items = list.to_vec();
+        items.push(item);
+        Self::Set(T::into_part(items))
+    }
+
+    /// `list` without item `i`.
+    pub fn remove_item<T: ListItem>(list: &[T], i: usize) -> Edit {
+        let mut items = list.to_vec();
+        if i < items.len() {
+            items.remove(i);
+        }
+        Self::Set(T::into_part(items))
+    }
+}
 
 /// One step on the undo or redo stack.
 #[derive(Clone, Debug)]
@@ -689,7 +800,7 @@ mod tests {
         let id = Id::from_raw(1);
         for x in 1..=20 {
             let edit = Edit::MoveStakeholders(vec![(id, Pos::new(x as f32, 0.0))]);
-            history.apply(&mut map, "Move", edit, Some("drag 1".into()))?;
+            history.apply(&mut map, "Move", edit, Some(GroupKey::Drag(1)))?;
         }
         history.seal();
         assert_eq!(map.stakeholders[0].pos, Pos::new(20.0, 0.0));
@@ -710,14 +821,14 @@ mod tests {
             &mut map,
             "Move",
             Edit::MoveStakeholders(vec![(id, Pos::new(1.0, 0.0))]),
-            Some("k".into()),
+            Some(GroupKey::Drag(2)),
         )?;
         history.seal();
         history.apply(
             &mut map,
             "Move",
             Edit::MoveStakeholders(vec![(id, Pos::new(2.0, 0.0))]),
-            Some("k".into()),
+            Some(GroupKey::Drag(2)),
         )?;
         history.undo(&mut map)?;
         assert_eq!(map.stakeholders[0].pos, Pos::new(1.0, 0.0));

@@ -25,7 +25,7 @@ use crate::layout::{GridParams, SectorParams, layout_edit, power_interest_grid, 
 use crate::model::{IdAllocator, Map, Pos, ScenarioId};
 use crate::scene::Chart as PictureChart;
 use crate::ui::analysed::Analysed;
-use crate::ui::encoding::{Encoding, Look, Scene, SizeBy};
+use crate::ui::encoding::{Encoding, Look, SizeBy, ViewContext};
 use crate::ui::style::ColourBy;
 use crate::ui::views::canvas::{self, CanvasState, Fit};
 use crate::ui::views::matrix::matrix_ui;
@@ -335,7 +335,7 @@ impl AstuteApp {
                 };
                 let analysed = (!self.exercises.hide_analysis).then_some(analysed);
                 let encoding = Encoding::new(map, analysed, &self.look);
-                let scene = Scene {
+                let view = ViewContext {
                     map,
                     analysed,
                     look: &self.look,
@@ -347,7 +347,7 @@ impl AstuteApp {
                     View::Map => {
                         canvas::canvas_ui(
                             ui,
-                            &scene,
+                            &view,
                             &mut self.canvas,
                             selection,
                             &mut self.ids,
@@ -373,7 +373,7 @@ impl AstuteApp {
                             chart_ui(
                                 ui,
                                 Chart::PowerInterest,
-                                &scene,
+                                &view,
                                 state,
                                 selection,
                                 read_only,
@@ -387,7 +387,7 @@ impl AstuteApp {
                             chart_ui(
                                 ui,
                                 Chart::StancePower,
-                                &scene,
+                                &view,
                                 state,
                                 selection,
                                 read_only,
@@ -396,11 +396,11 @@ impl AstuteApp {
                         });
                     }
                     View::Salience => {
-                        padded.show(ui, |ui| salience_ui(ui, &scene, selection, read_only, out));
+                        padded.show(ui, |ui| salience_ui(ui, &view, selection, read_only, out));
                     }
                     View::Table => {
                         padded.show(ui, |ui| {
-                            table_ui(ui, &scene, &mut self.table, selection, read_only, out);
+                            table_ui(ui, &view, &mut self.table, selection, read_only, out);
                         });
                     }
                     View::Meetings => {
@@ -416,7 +416,7 @@ impl AstuteApp {
                     }
                     View::Issues => {
                         padded.show(ui, |ui| {
-                            matrix_ui(ui, &scene, selection, &mut self.ids, read_only, out);
+                            matrix_ui(ui, &view, selection, &mut self.ids, read_only, out);
                         });
                     }
                 }

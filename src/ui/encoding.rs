@@ -183,7 +183,7 @@ pub struct Look {
 
 /// What the canvas and the charts draw: the map, its analysis and how it looks.
 #[derive(Clone, Copy)]
-pub struct Scene<'a> {
+pub struct ViewContext<'a> {
     /// The map.
     pub map: &'a Map,
     /// Its analysis, if there is one yet.

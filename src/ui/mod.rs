@@ -14,7 +14,7 @@ pub mod windows;
 
 use std::collections::BTreeSet;
 
-use crate::edit::{Edit, GroupKey};
+use crate::edit::{Edit, GroupKey, ListItem};
 use crate::model::{LinkId, Stakeholder, StakeholderId};
 pub use crate::scene::elide;
 pub use command::Command;
@@ -106,15 +106,31 @@ impl Requests {
 pub fn edit_stakeholder(
     out: &mut Requests,
     s: &Stakeholder,
-    field: &str,
+    field: &'static str,
     change: impl FnOnce(&mut Stakeholder),
 ) {
     let mut changed = s.clone();
     change(&mut changed);
     if changed != *s {
         let label = format!("Edit {} of {}", field, s.name);
-        let group = format!("{}-{}", s.id, field);
+        let group = GroupKey::field(s.id, field);
         out.edit_in_group(label, Edit::ReplaceStakeholder(Box::new(changed)), group);
+    }
+}
+
+/// Pushes item `i` of one of the map's lists (the journal, the contacts, the factors, the
+/// meetings…) changed by `change`. Changes to one field of one item join one undo step until
+/// the run ends (typing, a drag).
+pub fn edit_item<T: ListItem>(
+    out: &mut Requests,
+    list: &[T],
+    i: usize,
+    field: &'static str,
+    change: impl FnOnce(&mut T),
+) {
+    if let Some((edit, record)) = Edit::change_item(list, i, change) {
+        let label = format!("Edit {} {field}", T::NOUN);
+        out.edit_in_group(label, edit, GroupKey::Field { record, field });
     }
 }
 

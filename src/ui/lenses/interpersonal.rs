@@ -8,9 +8,9 @@ use egui::{ComboBox, RichText, TextEdit, Ui};
 
 use super::{ANALYSIS_HIDDEN, LensContext, stakeholder_link};
 use crate::analysis::engagement::{Neglect, Neglected, neglected};
-use crate::edit::{Edit, Part};
+use crate::edit::Edit;
 use crate::model::{Choice, IdAllocator, Interaction, Map, StakeholderId};
-use crate::ui::{Requests, Selection, elide, labeled_combo, show_on_map};
+use crate::ui::{Requests, Selection, edit_item, elide, labeled_combo, show_on_map};
 
 /// The lens's panel: who I have neglected, next actions and the interaction log.
 pub fn panel_ui(ui: &mut Ui, about_selection: &mut bool, cx: LensContext<'_>) {
@@ -205,15 +205,14 @@ fn interactions_ui(
             .on_hover_text("A meeting, call or message with the selected stakeholders, today")
             .on_disabled_hover_text("Select the stakeholders you met first");
         if button.clicked() {
-            let mut log = map.interactions.clone();
-            log.push(Interaction {
+            let contact = Interaction {
                 id: ids.next(),
                 date: today,
                 with: chosen,
                 summary: String::new(),
                 temperature: 0,
-            });
-            out.edit("Log a contact", Edit::Set(Part::Interactions(log)));
+            };
+            out.edit("Log a contact", Edit::add_item(&map.interactions, contact));
         }
     });
     ui.checkbox(about_selection, "Only contacts with the selection");
@@ -241,25 +240,6 @@ fn interactions_ui(
     }
 }
 
-fn edit_interaction(
-    out: &mut Requests,
-    map: &Map,
-    i: usize,
-    field: &str,
-    change: impl FnOnce(&mut Interaction),
-) {
-    let mut log = map.interactions.clone();
-    if let Some(entry) = log.get_mut(i) {
-        let id = entry.id;
-        change(entry);
-        out.edit_in_group(
-            format!("Edit contact {field}"),
-            Edit::Set(Part::Interactions(log)),
-            format!("interaction-{id}-{field}"),
-        );
-    }
-}
-
 fn interaction_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &mut Requests) {
     let contact = &map.interactions[i];
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -279,12 +259,12 @@ fn interaction_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, o
                 .on_hover_text("How warm the contact was")
                 .widget_info(|| labeled_combo("Temperature of the contact"));
             if temperature != contact.temperature {
-                edit_interaction(out, map, i, "temperature", |c| c.temperature = temperature);
+                edit_item(out, &map.interactions, i, "temperature", |c| {
+                    c.temperature = temperature
+                });
             }
             if ui.small_button("Delete").clicked() {
-                let mut log = map.interactions.clone();
-                log.remove(i);
-                out.edit("Delete contact", Edit::Set(Part::Interactions(log)));
+                out.edit("Delete contact", Edit::remove_item(&map.interactions, i));
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -315,7 +295,9 @@ fn interaction_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, o
             )
         });
         if response.changed() {
-            edit_interaction(out, map, i, "summary", |c| c.summary = summary);
+            edit_item(out, &map.interactions, i, "summary", |c| {
+                c.summary = summary
+            });
         }
     });
 }

@@ -7,12 +7,12 @@ use egui::{ComboBox, FontId, Pos2, RichText, Sense, Shape, Stroke, TextEdit, Ui,
 
 use super::{ANALYSIS_HIDDEN, LensContext, stakeholder_link};
 use crate::analysis::personal::where_i_sit;
-use crate::edit::{Edit, Part};
+use crate::edit::{Edit, GroupKey, Part};
 use crate::model::{
     Choice, Dimension, IdAllocator, JournalEntry, Map, Rating, SelfAssessment, StakeholderId,
     stance_label,
 };
-use crate::ui::{Requests, Selection, elide, labeled_combo, show_on_map};
+use crate::ui::{Requests, Selection, edit_item, elide, labeled_combo, show_on_map};
 
 /// The lens's panel: where I sit, the self-assessment and the journal.
 pub fn panel_ui(ui: &mut Ui, filter: &mut JournalFilter, cx: LensContext<'_>) {
@@ -145,15 +145,14 @@ fn journal_ui(
             .on_hover_text("A dated reflection, about the selected stakeholders")
             .clicked()
         {
-            let mut journal = map.journal.clone();
-            journal.push(JournalEntry {
+            let entry = JournalEntry {
                 id: ids.next(),
                 date: today,
                 dimension: Dimension::Personal,
                 text: String::new(),
                 stakeholders: selection.stakeholders.iter().copied().collect(),
-            });
-            out.edit("New journal entry", Edit::Set(Part::Journal(journal)));
+            };
+            out.edit("New journal entry", Edit::add_item(&map.journal, entry));
         }
     });
     ui.horizontal_wrapped(|ui| {
@@ -178,26 +177,6 @@ fn journal_ui(
     }
 }
 
-/// Replaces entry `i` of the journal with `change` applied, as one step per field and entry.
-fn edit_entry(
-    out: &mut Requests,
-    map: &Map,
-    i: usize,
-    field: &str,
-    change: impl FnOnce(&mut JournalEntry),
-) {
-    let mut journal = map.journal.clone();
-    if let Some(entry) = journal.get_mut(i) {
-        let id = entry.id;
-        change(entry);
-        out.edit_in_group(
-            format!("Edit journal {field}"),
-            Edit::Set(Part::Journal(journal)),
-            format!("journal-{id}-{field}"),
-        );
-    }
-}
-
 fn entry_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &mut Requests) {
     let entry = &map.journal[i];
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -216,7 +195,9 @@ fn entry_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &m
                 .response
                 .widget_info(|| labeled_combo("Dimension of the entry"));
             if dimension != entry.dimension {
-                edit_entry(out, map, i, "dimension", |e| e.dimension = dimension);
+                edit_item(out, &map.journal, i, "dimension", |e| {
+                    e.dimension = dimension
+                });
             }
         });
         let mut text = entry.text.clone();
@@ -236,7 +217,7 @@ fn entry_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &m
             )
         });
         if response.changed() {
-            edit_entry(out, map, i, "text", |e| e.text = text);
+            edit_item(out, &map.journal, i, "text", |e| e.text = text);
         }
         ui.horizontal_wrapped(|ui| {
             for &id in &entry.stakeholders {
@@ -256,12 +237,12 @@ fn entry_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &m
                     .on_hover_text("This entry is about the selected stakeholders")
                     .clicked()
             {
-                edit_entry(out, map, i, "stakeholders", |e| e.stakeholders = chosen);
+                edit_item(out, &map.journal, i, "stakeholders", |e| {
+                    e.stakeholders = chosen
+                });
             }
             if ui.small_button("Delete").clicked() {
-                let mut journal = map.journal.clone();
-                journal.remove(i);
-                out.edit("Delete journal entry", Edit::Set(Part::Journal(journal)));
+                out.edit("Delete journal entry", Edit::remove_item(&map.journal, i));
             }
         });
     });
@@ -379,18 +360,19 @@ fn edit_rating(
     map: &Map,
     i: usize,
     dimension: Dimension,
-    field: &str,
+    field: &'static str,
     change: impl FnOnce(&mut Rating),
 ) {
-    let mut assessments = map.assessments.clone();
-    if let Some(a) = assessments.get_mut(i) {
-        let id = a.id;
-        change(a.rating_mut(dimension));
-        out.edit_in_group(
-            format!("Rate {}", short_name(dimension).to_lowercase()),
-            Edit::Set(Part::Assessments(assessments)),
-            format!("assessment-{id}-{}-{field}", dimension.label()),
-        );
+    let changed = Edit::change_item(&map.assessments, i, |a| change(a.rating_mut(dimension)));
+    if let Some((edit, assessment)) = changed {
+        let piece = Dimension::ALL.iter().position(|&d| d == dimension);
+        let group = GroupKey::Piece {
+            record: assessment,
+            piece: piece.unwrap_or_default(),
+            field,
+        };
+        let label = format!("Rate {}", short_name(dimension).to_lowercase());
+        out.edit_in_group(label, edit, group);
     }
 }
 

@@ -1,5 +1,5 @@
 //! The views in the middle of the window: the map canvas, and the charts and tables of the
-//! reading-people and alliances lenses. Every view reads the same [`Scene`](super::encoding::Scene),
+//! reading-people and alliances lenses. Every view reads the same [`ViewContext`](super::encoding::ViewContext),
 //! shares the selection, and pushes edits like the canvas does.
 
 pub mod canvas;

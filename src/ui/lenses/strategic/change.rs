@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use egui::{ComboBox, RichText, TextEdit, Ui};
 
 use crate::analysis::compare::{Comparison, State, compare};
-use crate::edit::{Edit, Part};
+use crate::edit::Edit;
 use crate::model::{Choice, IdAllocator, Map, ScenarioId, SnapshotId, StakeholderId, stance_label};
 use crate::ui::views::View;
 use crate::ui::{Command, Requests, Selection, elide, show_on_map};
@@ -146,12 +146,8 @@ pub fn change_ui(
         ui.horizontal(|ui| {
             ui.label(format!("{} · {}", s.date.format("%-d %b %Y"), s.label));
             if ui.small_button("Delete").clicked() {
-                let mut snapshots = map.snapshots.clone();
-                snapshots.remove(i);
-                out.edit(
-                    format!("Delete snapshot {}", s.label),
-                    Edit::Set(Part::Snapshots(snapshots)),
-                );
+                let edit = Edit::remove_item(&map.snapshots, i);
+                out.edit(format!("Delete snapshot {}", s.label), edit);
             }
         });
     }
@@ -162,12 +158,8 @@ pub fn change_ui(
                 out.command(Command::EnterScenario(Some(s.id)));
             }
             if ui.small_button("Delete").clicked() {
-                let mut scenarios = map.scenarios.clone();
-                scenarios.remove(i);
-                out.edit(
-                    format!("Delete what-if {}", s.label),
-                    Edit::Set(Part::Scenarios(scenarios)),
-                );
+                let edit = Edit::remove_item(&map.scenarios, i);
+                out.edit(format!("Delete what-if {}", s.label), edit);
             }
         });
     }

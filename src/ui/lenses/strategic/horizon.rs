@@ -6,9 +6,9 @@ use egui::{
     Ui, pos2, vec2,
 };
 
-use crate::edit::{Edit, Part};
+use crate::edit::{Edit, first_free_name};
 use crate::model::{Choice, Factor, FactorCategory, FactorId, IdAllocator, Map, StakeholderId};
-use crate::ui::{Requests, Selection, elide, labeled_combo, show_on_map};
+use crate::ui::{Requests, Selection, edit_item, elide, labeled_combo, show_on_map};
 
 /// Which factor is picked in the register: UI state, never saved in the map.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -33,12 +33,11 @@ pub fn scanning_ui(
             .on_hover_text("A change on the horizon, affecting the selected stakeholders")
             .clicked()
         {
-            let title = (1..)
-                .map(|n| format!("New factor {n}"))
-                .find(|t| map.factors.iter().all(|f| &f.title != t))
-                .unwrap_or_default();
-            let mut factors = map.factors.clone();
-            factors.push(Factor {
+            let title = first_free_name(
+                |n| format!("New factor {n}"),
+                |t| map.factors.iter().all(|f| f.title != t),
+            );
+            let factor = Factor {
                 id: ids.next(),
                 title,
                 category: FactorCategory::Political,
@@ -47,8 +46,8 @@ pub fn scanning_ui(
                 impact: 3,
                 horizon_months: 12,
                 affects: selection.stakeholders.iter().copied().collect(),
-            });
-            out.edit("Add factor", Edit::Set(Part::Factors(factors)));
+            };
+            out.edit("Add factor", Edit::add_item(&map.factors, factor));
         }
     });
     if map.factors.is_empty() {
@@ -162,25 +161,6 @@ fn risk_chart_ui(ui: &mut Ui, map: &Map, picked: Option<FactorId>) -> Option<Fac
     clicked
 }
 
-fn edit_factor(
-    out: &mut Requests,
-    map: &Map,
-    i: usize,
-    field: &str,
-    change: impl FnOnce(&mut Factor),
-) {
-    let mut factors = map.factors.clone();
-    if let Some(f) = factors.get_mut(i) {
-        let id = f.id;
-        change(f);
-        out.edit_in_group(
-            format!("Edit factor {field}"),
-            Edit::Set(Part::Factors(factors)),
-            format!("factor-{id}-{field}"),
-        );
-    }
-}
-
 fn factor_ui(
     ui: &mut Ui,
     map: &Map,
@@ -213,7 +193,7 @@ fn factor_ui(
                 )
             });
             if response.changed() && !title.trim().is_empty() {
-                edit_factor(out, map, i, "title", |f| f.title = title);
+                edit_item(out, &map.factors, i, "title", |f| f.title = title);
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -229,7 +209,7 @@ fn factor_ui(
                 .response
                 .widget_info(|| labeled_combo("Category of the factor"));
             if category != f.category {
-                edit_factor(out, map, i, "category", |f| f.category = category);
+                edit_item(out, &map.factors, i, "category", |f| f.category = category);
             }
             for (label, value, field) in [
                 ("Likelihood", f.likelihood, "likelihood"),
@@ -242,7 +222,7 @@ fn factor_ui(
                     .labelled_by(name.id)
                     .changed()
                 {
-                    edit_factor(out, map, i, field, |f| {
+                    edit_item(out, &map.factors, i, field, |f| {
                         if field == "likelihood" {
                             f.likelihood = v;
                         } else {
@@ -258,7 +238,9 @@ fn factor_ui(
                 .labelled_by(name.id)
                 .changed()
             {
-                edit_factor(out, map, i, "horizon", |f| f.horizon_months = months);
+                edit_item(out, &map.factors, i, "horizon", |f| {
+                    f.horizon_months = months
+                });
             }
         });
         ui.horizontal_wrapped(|ui| {
@@ -279,12 +261,10 @@ fn factor_ui(
                 && chosen != f.affects
                 && ui.small_button("Set to selection").clicked()
             {
-                edit_factor(out, map, i, "affects", |f| f.affects = chosen);
+                edit_item(out, &map.factors, i, "affects", |f| f.affects = chosen);
             }
             if ui.small_button("Delete").clicked() {
-                let mut factors = map.factors.clone();
-                factors.remove(i);
-                out.edit("Delete factor", Edit::Set(Part::Factors(factors)));
+                out.edit("Delete factor", Edit::remove_item(&map.factors, i));
             }
         });
     });

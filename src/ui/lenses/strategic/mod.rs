@@ -8,7 +8,7 @@ pub mod horizon;
 use egui::{Align2, FontId, RichText, Sense, Shape, Stroke, TextEdit, Ui, pos2, vec2};
 
 use super::LensContext;
-use crate::edit::{Edit, Part};
+use crate::edit::{Edit, GroupKey, Part};
 use crate::model::{Choice, Map, MooreRole, SharedPurpose, StakeholderId};
 use crate::ui::{Requests, Selection, elide, show_on_map};
 
@@ -88,7 +88,7 @@ fn purpose_ui(ui: &mut Ui, map: &Map, selection: &mut Selection, out: &mut Reque
             out.edit_in_group(
                 format!("Edit {}", title.to_lowercase()),
                 Edit::Set(Part::Purpose(Box::new(purpose))),
-                format!("purpose-{title}"),
+                GroupKey::MapField(title),
             );
         }
     }

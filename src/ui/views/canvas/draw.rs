@@ -18,18 +18,18 @@ use super::{
     TINY_NODE, node_at, node_radius,
 };
 use crate::model::{Choice, LinkKind, Map, StakeholderId};
-use crate::ui::encoding::Scene;
+use crate::ui::encoding::ViewContext;
 use crate::ui::{Selection, style};
 
 pub(super) fn draw_links(
     painter: &egui::Painter,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     camera: &Camera,
     index: &HashMap<StakeholderId, usize>,
     selection: &Selection,
     rect: Rect,
 ) {
-    let (map, encoding) = (scene.map, scene.encoding);
+    let (map, encoding) = (view.map, view.encoding);
     let zoom = camera.zoom;
     // Arrowheads only while there are few enough links to read them; dashes only within a
     // budget of segments per frame, so dense views stay fast (beyond it links are drawn solid).
@@ -87,13 +87,13 @@ pub(super) fn draw_links(
 
 pub(super) fn draw_nodes(
     painter: &egui::Painter,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     state: &CanvasState,
     selection: &Selection,
     placed: &[Placed],
     visuals: &egui::Visuals,
 ) {
-    let (map, encoding) = (scene.map, scene.encoding);
+    let (map, encoding) = (view.map, view.encoding);
     let outline = if visuals.dark_mode {
         Color32::from_gray(20)
     } else {
@@ -139,12 +139,12 @@ pub(super) fn draw_nodes(
 pub(super) fn draw_labels(
     ui: &Ui,
     painter: &egui::Painter,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     placed: &[Placed],
     hovered: Option<usize>,
     selection: &Selection,
 ) {
-    let (map, encoding) = (scene.map, scene.encoding);
+    let (map, encoding) = (view.map, view.encoding);
     let labels = placed
         .iter()
         .enumerate()
@@ -229,14 +229,13 @@ pub(super) fn expose_to_accessibility(
     }
 }
 
-pub(super) fn legend_ui(ui: &Ui, canvas: Rect, scene: &Scene<'_>) {
-    let colour_by = scene.look.colour_by;
-    let coalitions = scene.analysed.map_or(0, |a| a.analysis.coalitions.len());
-    let colours: Vec<(Color32, String)> =
-        crate::scene::colour_key(scene.map, colour_by, coalitions)
-            .into_iter()
-            .map(|(rgba, name)| (style::colour(rgba), name))
-            .collect();
+pub(super) fn legend_ui(ui: &Ui, canvas: Rect, view: &ViewContext<'_>) {
+    let colour_by = view.look.colour_by;
+    let coalitions = view.analysed.map_or(0, |a| a.analysis.coalitions.len());
+    let colours: Vec<(Color32, String)> = crate::scene::colour_key(view.map, colour_by, coalitions)
+        .into_iter()
+        .map(|(rgba, name)| (style::colour(rgba), name))
+        .collect();
     egui::Area::new(egui::Id::unique("astute-legend"))
         .fixed_pos(canvas.left_bottom() + vec2(10.0, -10.0))
         .pivot(Align2::LEFT_BOTTOM)
@@ -264,11 +263,11 @@ pub(super) fn legend_ui(ui: &Ui, canvas: Rect, scene: &Scene<'_>) {
                             ui.end_row();
                         }
                     });
-                let size = scene.look.size_by;
-                if size != crate::ui::encoding::SizeBy::Power || scene.look.show_brokers {
+                let size = view.look.size_by;
+                if size != crate::ui::encoding::SizeBy::Power || view.look.show_brokers {
                     ui.separator();
                     ui.label(format!("Size: {}", size.label().to_lowercase()));
-                    if scene.look.show_brokers {
+                    if view.look.show_brokers {
                         ui.label("Double ring: broker");
                     }
                 }

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use egui::{Key, Modifiers, PointerButton, Pos2, Rect, Response, Ui, vec2};
 
 use super::{CanvasState, Drag, PendingLink, Placed, link_at, node_at};
-use crate::edit::Edit;
+use crate::edit::{Edit, GroupKey};
 use crate::model::{Choice, IdAllocator, LinkKind, Map, Pos, StakeholderId};
 use crate::ui::{Requests, Selection, style};
 
@@ -87,10 +87,9 @@ fn start_drag(
     if !selection.contains(id) {
         *selection = Selection::only(id);
     }
-    state.drag_serial += 1;
     let rect = state.last_rect.unwrap_or(Rect::ZERO);
     Drag::Move {
-        group: format!("move-{}", state.drag_serial),
+        group: GroupKey::new_drag(),
         start: state.camera.to_map(rect, origin),
         originals: map
             .stakeholders
@@ -133,7 +132,7 @@ fn continue_drag(
                 [(id, _)] => format!("Move {}", map.name_of(*id)),
                 many => format!("Move {} stakeholders", many.len()),
             };
-            out.edit_in_group(label, Edit::MoveStakeholders(moves), group.clone());
+            out.edit_in_group(label, Edit::MoveStakeholders(moves), *group);
         }
         Some(Drag::Box { .. } | Drag::Link { .. }) | None => {}
     }

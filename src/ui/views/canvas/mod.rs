@@ -22,8 +22,9 @@ use std::collections::HashMap;
 
 use egui::{Pos2, Rect, Response, Sense, Ui, Vec2, pos2};
 
+use crate::edit::GroupKey;
 use crate::model::{IdAllocator, Link, LinkId, Map, Pos, StakeholderId};
-use crate::ui::encoding::{Encoding, Scene};
+use crate::ui::encoding::{Encoding, ViewContext};
 use crate::ui::{Requests, Selection, stakeholder_tooltip_ui};
 use camera::Camera;
 use draw::{
@@ -69,7 +70,6 @@ pub struct CanvasState {
     keep_fit: Option<Fit>,
     drag: Option<Drag>,
     pending_link: Option<PendingLink>,
-    drag_serial: u64,
     /// The canvas rectangle of the last frame, for commands that zoom.
     pub last_rect: Option<Rect>,
 }
@@ -97,7 +97,7 @@ pub enum Fit {
 enum Drag {
     Pan,
     Move {
-        group: String,
+        group: GroupKey,
         start: Pos,
         originals: Vec<(StakeholderId, Pos)>,
     },
@@ -128,13 +128,13 @@ struct Placed {
 /// Draws the canvas and handles its input; edits go to `out`.
 pub fn canvas_ui(
     ui: &mut Ui,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     state: &mut CanvasState,
     selection: &mut Selection,
     ids: &mut IdAllocator,
     out: &mut Requests,
 ) -> Response {
-    let map = scene.map;
+    let map = view.map;
     let (response, painter) = ui.allocate_painter(ui.available_size(), Sense::click_and_drag());
     let rect = response.rect;
     if state.last_rect != Some(rect) && state.pending_fit.is_none() {
@@ -147,7 +147,7 @@ pub fn canvas_ui(
     }
 
     let index = map.index_by_id();
-    let placed = place_nodes(map, scene.encoding, &state.camera, rect);
+    let placed = place_nodes(map, view.encoding, &state.camera, rect);
     let pointer = response.hover_pos();
     let hovered_node = pointer.and_then(|p| node_at(&placed, p));
 
@@ -157,12 +157,12 @@ pub fn canvas_ui(
 
     let visuals = ui.visuals().clone();
     painter.rect_filled(rect, 0.0, visuals.extreme_bg_color);
-    draw_links(&painter, scene, &state.camera, &index, selection, rect);
-    draw_nodes(&painter, scene, state, selection, &placed, &visuals);
-    draw_labels(ui, &painter, scene, &placed, hovered_node, selection);
+    draw_links(&painter, view, &state.camera, &index, selection, rect);
+    draw_nodes(&painter, view, state, selection, &placed, &visuals);
+    draw_labels(ui, &painter, view, &placed, hovered_node, selection);
     draw_drag_feedback(ui, &painter, map, state, &placed, &index);
     expose_to_accessibility(ui, map, &placed, selection);
-    legend_ui(ui, rect, scene);
+    legend_ui(ui, rect, view);
 
     if let Some(i) = hovered_node.filter(|_| state.drag.is_none()) {
         let s = &map.stakeholders[placed[i].index];

@@ -1,50 +1,21 @@
-//! The inspector: edits every field of the selected stakeholders or link. Each change is pushed
-//! as one edit; typing into one field joins a single undo step.
+//! The inspector for one stakeholder: every field (confidential ones marked), tags, issue
+//! positions, the engagement plan, recent contacts and links.
 
 use egui::{ComboBox, RichText, Slider, TextEdit, Ui};
 
-use super::{Requests, Selection, edit_stakeholder};
-use crate::edit::{Edit, Part};
+use super::{choice_combo, section, stance_picker, toggle_in};
+use crate::edit::Edit;
 use crate::model::{
-    AllianceDepth, Choice, EngagementLevel, Kind, Link, LinkKind, Map, MooreRole, PowerBase,
-    Sector, SensitiveField, Stakeholder, StakeholderId, stance_label,
+    Choice, EngagementLevel, Kind, Link, Map, MooreRole, PowerBase, Sector, SensitiveField,
+    Stakeholder, StakeholderId,
 };
-
-/// Shows the inspector for the current selection.
-pub fn inspector_ui(
-    ui: &mut Ui,
-    map: &Map,
-    selection: &mut Selection,
-    read_only: bool,
-    out: &mut Requests,
-) {
-    ui.add_enabled_ui(!read_only, |ui| {
-        egui::ScrollArea::vertical()
-            .auto_shrink([false; 2])
-            .show(ui, |ui| {
-                if let Some(link) = selection.link.and_then(|id| map.link(id)) {
-                    link_ui(ui, map, link, selection, out);
-                    return;
-                }
-                let chosen: Vec<&Stakeholder> = map
-                    .stakeholders
-                    .iter()
-                    .filter(|s| selection.contains(s.id))
-                    .collect();
-                match chosen.as_slice() {
-                    [] => map_ui(ui, map, out),
-                    [one] => stakeholder_ui(ui, map, one, selection, out),
-                    many => many_ui(ui, many, out),
-                }
-            });
-    });
-}
+use crate::ui::{Requests, Selection, edit_stakeholder};
 
 fn text_row(
     ui: &mut Ui,
     out: &mut Requests,
     s: &Stakeholder,
-    label: &str,
+    label: &'static str,
     value: &str,
     set: fn(&mut Stakeholder, String),
 ) {
@@ -138,57 +109,7 @@ fn long_text(
     }
 }
 
-/// Adds or removes `item`, keeping the list in the order of `all`.
-fn toggle_in<T: Copy + PartialEq>(list: &mut Vec<T>, item: T, on: bool, all: &[T]) {
-    list.retain(|x| *x != item);
-    if on {
-        list.push(item);
-    }
-    list.sort_by_key(|x| all.iter().position(|a| a == x));
-}
-
-fn choice_combo<T: Choice>(
-    ui: &mut Ui,
-    label: &str,
-    id: impl std::hash::Hash + std::fmt::Debug,
-    current: Option<T>,
-) -> Option<T> {
-    let mut picked = None;
-    ui.horizontal(|ui| {
-        let name = ui.label(label);
-        ComboBox::from_id_salt(id)
-            .selected_text(current.map_or("(mixed)", |c| c.label()))
-            .show_ui(ui, |ui| {
-                for &choice in T::ALL {
-                    if ui
-                        .selectable_label(current == Some(choice), choice.label())
-                        .clicked()
-                    {
-                        picked = Some(choice);
-                    }
-                }
-            })
-            .response
-            .labelled_by(name.id);
-    });
-    picked.filter(|p| Some(*p) != current)
-}
-
-fn stance_picker(ui: &mut Ui, current: Option<i8>) -> Option<i8> {
-    let mut picked = None;
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Stance");
-        for stance in -2..=2 {
-            let text = format!("{:+} {}", stance, stance_label(stance));
-            if ui.selectable_label(current == Some(stance), text).clicked() {
-                picked = Some(stance);
-            }
-        }
-    });
-    picked.filter(|p| Some(*p) != current)
-}
-
-fn stakeholder_ui(
+pub(super) fn stakeholder_ui(
     ui: &mut Ui,
     map: &Map,
     s: &Stakeholder,
@@ -198,7 +119,7 @@ fn stakeholder_ui(
     ui.horizontal(|ui| {
         ui.heading(&s.name);
         if map.me == Some(s.id) {
-            super::me_badge(ui);
+            crate::ui::me_badge(ui);
         }
     });
     ui.separator();
@@ -340,12 +261,6 @@ fn stakeholder_ui(
     links_list_ui(ui, map, s.id, selection);
 }
 
-fn section(ui: &mut Ui, title: &str) {
-    ui.add_space(6.0);
-    ui.label(RichText::new(title).strong().size(15.0));
-    ui.separator();
-}
-
 fn tags_ui(ui: &mut Ui, s: &Stakeholder, out: &mut Requests) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Tags");
@@ -416,7 +331,7 @@ fn issue_positions_ui(ui: &mut Ui, map: &Map, s: &Stakeholder, out: &mut Request
 
 /// The latest logged contacts with this stakeholder.
 fn contacts_ui(ui: &mut Ui, map: &Map, s: &Stakeholder) {
-    let contacts = super::lenses::interpersonal::contacts_with(map, s.id);
+    let contacts = crate::ui::lenses::interpersonal::contacts_with(map, s.id);
     ui.add_space(4.0);
     ui.label(RichText::new(format!("Contacts ({})", contacts.len())).strong());
     if contacts.is_empty() {
@@ -437,8 +352,8 @@ fn contacts_ui(ui: &mut Ui, map: &Map, s: &Stakeholder) {
         ui.label(format!(
             "{} · {} · {}",
             c.date.format("%-d %b %Y"),
-            super::lenses::interpersonal::temperature_label(c.temperature),
-            super::elide(summary, 60)
+            crate::ui::lenses::interpersonal::temperature_label(c.temperature),
+            crate::ui::elide(summary, 60)
         ))
         .on_hover_text(summary);
     }
@@ -546,262 +461,5 @@ fn links_list_ui(ui: &mut Ui, map: &Map, id: StakeholderId, selection: &mut Sele
                 link: Some(link.id),
             };
         }
-    }
-}
-
-fn link_ui(ui: &mut Ui, map: &Map, link: &Link, selection: &mut Selection, out: &mut Requests) {
-    let push = |out: &mut Requests, field: &str, change: &dyn Fn(&mut Link)| {
-        let mut changed = link.clone();
-        change(&mut changed);
-        if changed != *link {
-            let group = format!("{}-{field}", link.id);
-            out.edit_in_group(
-                format!("Edit link {field}"),
-                Edit::ReplaceLink(changed),
-                group,
-            );
-        }
-    };
-    ui.heading(format!("{} link", link.kind.label()));
-    ui.horizontal(|ui| {
-        ui.label(if link.kind.is_directed() {
-            "From"
-        } else {
-            "Between"
-        });
-        if ui.link(map.name_of(link.from)).clicked() {
-            *selection = Selection::only(link.from);
-        }
-        ui.label(if link.kind.is_directed() { "to" } else { "and" });
-        if ui.link(map.name_of(link.to)).clicked() {
-            *selection = Selection::only(link.to);
-        }
-    });
-    ui.separator();
-    if let Some(kind) = choice_combo::<LinkKind>(ui, "Kind", (link.id, "kind"), Some(link.kind)) {
-        push(out, "kind", &|l| {
-            l.kind = kind;
-            if kind != LinkKind::Alliance {
-                l.depth = None;
-            }
-        });
-    }
-    if link.kind.is_directed() && ui.button("Reverse direction").clicked() {
-        push(out, "direction", &|l| {
-            std::mem::swap(&mut l.from, &mut l.to)
-        });
-    }
-    let mut strength = link.strength;
-    if ui
-        .add(Slider::new(&mut strength, 1..=5).text("Strength"))
-        .changed()
-    {
-        push(out, "strength", &|l| l.strength = strength);
-    }
-    if link.kind == LinkKind::Alliance
-        && let Some(depth) =
-            choice_combo::<AllianceDepth>(ui, "Depth", (link.id, "depth"), link.depth)
-    {
-        push(out, "depth", &|l| l.depth = Some(depth));
-    }
-    let name = ui.label(RichText::new("Note").strong());
-    let mut note = link.note.clone();
-    if ui
-        .add(
-            TextEdit::multiline(&mut note)
-                .id_salt((link.id, "note"))
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(name.id)
-        .changed()
-    {
-        push(out, "note", &|l| l.note = note.clone());
-    }
-    let mut confidential = link.confidential;
-    if ui
-        .checkbox(&mut confidential, "Note is confidential")
-        .changed()
-    {
-        push(out, "confidentiality", &|l| l.confidential = confidential);
-    }
-    ui.add_space(8.0);
-    if ui.button("Delete link").clicked() {
-        out.edit("Delete link", Edit::RemoveLink(link.id));
-        selection.link = None;
-    }
-}
-
-/// Edits what several selected stakeholders have in common.
-fn many_ui(ui: &mut Ui, chosen: &[&Stakeholder], out: &mut Requests) {
-    ui.heading(format!("{} stakeholders", chosen.len()));
-    ui.label("Changes apply to all of them.");
-    ui.separator();
-    let common = |f: &dyn Fn(&Stakeholder) -> String| {
-        let first = f(chosen[0]);
-        chosen.iter().all(|s| f(s) == first)
-    };
-    let all = |out: &mut Requests, field: &str, change: &dyn Fn(&mut Stakeholder)| {
-        let edits = chosen
-            .iter()
-            .map(|s| {
-                let mut changed = (*s).clone();
-                change(&mut changed);
-                Edit::ReplaceStakeholder(Box::new(changed))
-            })
-            .collect();
-        out.edit(
-            format!("Edit {field} of {} stakeholders", chosen.len()),
-            Edit::Batch(edits),
-        );
-    };
-    let kind = common(&|s| s.kind.label().into()).then_some(chosen[0].kind);
-    if let Some(kind) = choice_combo::<Kind>(ui, "Kind", "many-kind", kind) {
-        all(out, "kind", &|s| s.kind = kind);
-    }
-    let sector = common(&|s| s.sector.label().into()).then_some(chosen[0].sector);
-    if let Some(sector) = choice_combo::<Sector>(ui, "Sector", "many-sector", sector) {
-        all(out, "sector", &|s| s.sector = sector);
-    }
-    let stance = common(&|s| s.stance.to_string()).then_some(chosen[0].stance);
-    if let Some(stance) = stance_picker(ui, stance) {
-        all(out, "stance", &|s| s.stance = stance);
-    }
-    let mut power = chosen.iter().map(|s| s.power).sum::<f32>() / chosen.len() as f32;
-    if ui
-        .add(
-            Slider::new(&mut power, 0.0..=10.0)
-                .step_by(0.5)
-                // Only the user's edits are rounded to the step: a value set elsewhere
-                // (a chart drag, an import) is shown as it is, not changed by showing it.
-                .clamping(egui::SliderClamping::Edits)
-                .text("Power (all)"),
-        )
-        .changed()
-    {
-        all(out, "power", &|s| s.power = power);
-    }
-    let mut interest = chosen.iter().map(|s| s.interest).sum::<f32>() / chosen.len() as f32;
-    if ui
-        .add(
-            Slider::new(&mut interest, 0.0..=10.0)
-                .step_by(0.5)
-                // Only the user's edits are rounded to the step: a value set elsewhere
-                // (a chart drag, an import) is shown as it is, not changed by showing it.
-                .clamping(egui::SliderClamping::Edits)
-                .text("Interest (all)"),
-        )
-        .changed()
-    {
-        all(out, "interest", &|s| s.interest = interest);
-    }
-    let mut confidential = chosen.iter().all(|s| s.confidential);
-    if ui.checkbox(&mut confidential, "All confidential").changed() {
-        all(out, "confidentiality", &|s| s.confidential = confidential);
-    }
-}
-
-fn map_ui(ui: &mut Ui, map: &Map, out: &mut Requests) {
-    ui.heading("Map");
-    ui.label("Select a stakeholder or link on the canvas to edit it. Double-click empty space to add a stakeholder; drag from a stakeholder's edge (or Alt-drag) to link it to another.");
-    ui.separator();
-    let meta = &map.meta;
-    let push = |out: &mut Requests, field: &str, change: &dyn Fn(&mut crate::model::Meta)| {
-        let mut changed = meta.clone();
-        change(&mut changed);
-        out.edit_in_group(
-            format!("Edit map {field}"),
-            Edit::Set(Part::Meta(Box::new(changed))),
-            format!("meta-{field}"),
-        );
-    };
-    ui.horizontal(|ui| {
-        let name = ui.label("Title");
-        let mut title = meta.title.clone();
-        if ui
-            .add(TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
-            .labelled_by(name.id)
-            .changed()
-        {
-            push(out, "title", &|m| m.title = title.clone());
-        }
-    });
-    ui.horizontal(|ui| {
-        let name = ui.label("Author");
-        let mut author = meta.author.clone();
-        if ui
-            .add(TextEdit::singleline(&mut author).desired_width(f32::INFINITY))
-            .labelled_by(name.id)
-            .changed()
-        {
-            push(out, "author", &|m| m.author = author.clone());
-        }
-    });
-    let name = ui.label("Description");
-    let mut description = meta.description.clone();
-    if ui
-        .add(TextEdit::multiline(&mut description).desired_width(f32::INFINITY))
-        .labelled_by(name.id)
-        .changed()
-    {
-        push(out, "description", &|m| m.description = description.clone());
-    }
-    ui.separator();
-    ui.label(format!(
-        "{} stakeholders · {} links · {} issues",
-        map.stakeholders.len(),
-        map.links.len(),
-        map.issues.len()
-    ));
-    views_ui(ui, map, out);
-}
-
-/// The saved views: renamed, shown or deleted here; stepped through when presenting.
-fn views_ui(ui: &mut Ui, map: &Map, out: &mut Requests) {
-    ui.separator();
-    ui.horizontal(|ui| {
-        ui.label(RichText::new("Saved views").strong());
-        if ui.button("Save current view").clicked() {
-            out.command(super::Command::SaveView);
-        }
-    });
-    if map.views.is_empty() {
-        ui.label(RichText::new("None yet. A view keeps the lens, camera, filters and selection, to step through when presenting (F5).").weak());
-    }
-    for (i, view) in map.views.iter().enumerate() {
-        ui.horizontal(|ui| {
-            let mut name = view.name.clone();
-            let response = ui.add(
-                TextEdit::singleline(&mut name)
-                    .id_salt(("view-name", view.id.raw()))
-                    .desired_width(150.0),
-            );
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::TextInput,
-                    true,
-                    format!("Name of saved view {}", i + 1),
-                )
-            });
-            if response.changed() && !name.trim().is_empty() {
-                let mut views = map.views.clone();
-                views[i].name = name;
-                out.edit_in_group(
-                    "Rename view",
-                    Edit::Set(Part::Views(views)),
-                    format!("view-{}", view.id),
-                );
-            }
-            if ui.small_button("Show").clicked() {
-                out.command(super::Command::GoToView(i));
-            }
-            if ui.small_button("Delete").clicked() {
-                let mut views = map.views.clone();
-                views.remove(i);
-                out.edit(
-                    format!("Delete {}", view.name),
-                    Edit::Set(Part::Views(views)),
-                );
-            }
-        });
     }
 }
