@@ -1,23 +1,29 @@
-//! Compares Astute's force-directed layout with Graphviz `sfdp` on synthetic maps.
+//! Compares Astute's layouts with Graphviz `neato` (stress majorisation) and `sfdp`
+//! (multilevel force-directed) on synthetic maps and on the built-in examples.
 //!
-//! For each size (default 1,000 and 10,000 stakeholders, three links each, seed 1) it:
-//! 1. runs [`ForceLayout`] to the end, twice: from the map's own positions (a sunflower spiral
-//!    in stakeholder order) and from random positions, timing each run;
-//! 2. writes the same graph as DOT (one undirected edge per linked pair) to the output folder
-//!    and times `sfdp -Tplain` on it (skipped when `sfdp` is not on the PATH);
-//! 3. scores every layout with the same scale-free measures:
-//!    - `edge/nn`: mean edge length ÷ mean nearest-neighbour distance (lower: linked
-//!      stakeholders sit as close as any neighbours, i.e. the drawing shows the links);
-//!    - `edge cv`: coefficient of variation of edge lengths (lower: more uniform);
-//!    - `crossings`: number of pairs of edges that cross (edges sharing an end excluded);
-//!    - `stress`: normalised stress against graph distances from 32 sampled sources, after
-//!      the best uniform scaling (lower: distances on the map follow distances in the graph);
+//! For each map (default: synthetic maps of 50, 300, 1,000 and 10,000 stakeholders with three
+//! links each, seed 1, and the three examples) it:
+//! 1. runs Map > Arrange ([`StressLayout`], with every name kept clear) from the map's own
+//!    positions and from a circle (where a CSV import puts stakeholders), and the older
+//!    [`ForceLayout`] from the map's positions, timing each run;
+//! 2. writes the graph as DOT, each node a box the size of its name label
+//!    ([`NodeBox::estimate`], in points), and times `neato` and `sfdp` on it with
+//!    `overlap=prism` (their label-clearing pass); `neato` is skipped above 1,000 (it takes
+//!    minutes), either is skipped when not on the PATH;
+//! 3. scores every layout with the same measures:
+//!    - `crossings`: pairs of links that cross (links sharing an end excluded);
+//!    - `stress`: normalised stress against hop distances from 32 sampled sources, after the
+//!      best uniform scaling (lower: distances on the map follow distances in the graph);
+//!    - `overlaps`: pairs of stakeholders whose boxes (node and name label, in map units =
+//!      points, as drawn at zoom 1) overlap, at the layout's own scale;
 //!    - `crowded`: share of stakeholders whose nearest neighbour is closer than a third of the
-//!      mean nearest-neighbour distance (lower: fewer clumps and overlaps).
+//!      mean nearest-neighbour distance.
 //!
-//! Run with `cargo run --release --no-default-features --example layout_compare [-- SIZES…]`;
-//! the DOT and `sfdp` outputs are kept in `$TMPDIR/astute-layout-compare/`. Graphviz is not a
-//! build dependency: it is only called as a program here.
+//! Run with `cargo run --release --no-default-features --example layout_compare [-- SIZES…]`
+//! after `apt install graphviz`; the DOT files, Graphviz outputs and the synthetic maps (as
+//! `synthetic-N.ron`, e.g. for `time astute analyse`) are kept in
+//! `$TMPDIR/astute-layout-compare/`. Graphviz is not a build dependency: it is only called as
+//! a program here.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt::Write as _;
@@ -25,7 +31,9 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use astute::layout::{ForceLayout, ForceParams};
+use astute::layout::{
+    ForceLayout, ForceParams, NodeBox, StressLayout, StressParams, estimated_boxes,
+};
 use astute::model::{Map, Pos, synthetic};
 
 fn main() {
@@ -33,8 +41,9 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
+    let with_examples = sizes.is_empty();
     let sizes = if sizes.is_empty() {
-        vec![1_000, 10_000]
+        vec![50, 300, 1_000, 10_000]
     } else {
         sizes
     };
@@ -44,29 +53,75 @@ fn main() {
         return;
     }
     println!(
-        "{:>6}  {:<18} {:>9} {:>6} {:>8} {:>8} {:>10} {:>8} {:>8}",
-        "n", "layout", "time ms", "steps", "edge/nn", "edge cv", "crossings", "stress", "crowded"
+        "| map | layout | time ms | crossings | stress | overlaps | crowded |\n|---|---|---:|---:|---:|---:|---:|"
     );
-    for n in sizes {
-        let map = synthetic::map(n, 3, 1);
-        let edges = edges(&map);
-
-        let (positions, ms, steps) = astute_layout(&map);
-        report(n, "astute (map start)", ms, Some(steps), &positions, &edges);
-
-        let mut shuffled = map.clone();
-        let mut rng = fastrand::Rng::with_seed(42);
-        #[allow(clippy::cast_precision_loss)]
-        let side = 60.0 * (n as f32).sqrt();
-        for s in &mut shuffled.stakeholders {
-            s.pos = Pos::new(rng.f32() * side, rng.f32() * side);
+    let mut maps: Vec<(String, Map)> = sizes
+        .iter()
+        .map(|&n| (n.to_string(), synthetic::map(n, 3, 1)))
+        .collect();
+    if with_examples {
+        for example in astute::examples::EXAMPLES {
+            match example.map() {
+                Ok(map) => maps.push((example.name.to_owned(), map)),
+                Err(error) => eprintln!("{}: {error}", example.name),
+            }
         }
-        let (positions, ms, steps) = astute_layout(&shuffled);
-        report(n, "astute (random)", ms, Some(steps), &positions, &edges);
+    }
+    for (name, mut map) in maps {
+        let n = map.stakeholders.len();
+        // Graphviz knows nothing of pins: nobody is pinned, so all lay out the same problem.
+        for s in &mut map.stakeholders {
+            s.pinned = false;
+        }
+        if name.parse::<usize>().is_ok() {
+            let path = dir.join(format!("synthetic-{name}.ron"));
+            if let Err(error) = astute::io::write_map(&path, &map) {
+                eprintln!("cannot write {}: {error}", path.display());
+            }
+        }
+        let edges = edges(&map);
+        let mut boxes = estimated_boxes(&map);
+        if std::env::var_os("NOBOX").is_some() {
+            boxes.iter_mut().for_each(|b| {
+                b.radius = 0.0;
+                b.label_width = 0.0;
+                b.label_height = 0.0;
+            });
+        }
+        let row =
+            |layout: &str, ms: f64, p: &[[f64; 2]]| report(&name, layout, ms, p, &edges, &boxes);
 
-        match sfdp(&dir, n, &edges) {
-            Ok((positions, ms)) => report(n, "sfdp", ms, None, &positions, &edges),
-            Err(error) => println!("{n:>6}  sfdp skipped: {error}"),
+        let (positions, ms) = arrange(&map, &boxes);
+        row("astute arrange (map start)", ms, &positions);
+        let mut circle = map.clone();
+        #[allow(clippy::cast_precision_loss)]
+        let radius = 40.0 * n as f32 / std::f32::consts::TAU + 100.0;
+        for (i, s) in circle.stakeholders.iter_mut().enumerate() {
+            #[allow(clippy::cast_precision_loss)]
+            let a = i as f32 / n as f32 * std::f32::consts::TAU;
+            s.pos = Pos::new(radius * a.cos(), radius * a.sin());
+        }
+        let (positions, ms) = arrange(&circle, &boxes);
+        row("astute arrange (circle start)", ms, &positions);
+        let same = StressParams {
+            ally_length: 1.0,
+            rival_length: 1.0,
+            ..StressParams::default()
+        };
+        let (positions, ms) = arrange_with(&map, &boxes, same);
+        row("astute arrange, kinds unweighted", ms, &positions);
+        let (positions, ms) = force(&map);
+        row("astute force (map start)", ms, &positions);
+
+        for program in ["neato", "sfdp"] {
+            if program == "neato" && n > 1_000 {
+                println!("| {name} | neato | skipped above 1,000 | | | | |");
+                continue;
+            }
+            match graphviz(program, &dir, &name, &edges, &boxes) {
+                Ok((positions, ms)) => row(program, ms, &positions),
+                Err(error) => println!("| {name} | {program} | skipped: {error} | | | | |"),
+            }
         }
     }
 }
@@ -92,99 +147,149 @@ fn edges(map: &Map) -> Vec<(usize, usize)> {
     out
 }
 
-/// Runs the layout to the end: positions in map order, milliseconds, steps.
-fn astute_layout(map: &Map) -> (Vec<[f64; 2]>, f64, usize) {
-    let start = Instant::now();
-    let mut layout = ForceLayout::new(map, ForceParams::default());
-    let report = layout.run();
-    let ms = start.elapsed().as_secs_f64() * 1e3;
-    let moved: HashMap<_, _> = layout.positions().into_iter().collect();
-    let positions = map
-        .stakeholders
+/// Positions in map order from a layout's `(id, position)` pairs (pinned ones stay).
+fn in_map_order(map: &Map, moved: Vec<(astute::model::StakeholderId, Pos)>) -> Vec<[f64; 2]> {
+    let moved: HashMap<_, _> = moved.into_iter().collect();
+    map.stakeholders
         .iter()
         .map(|s| {
             let p = moved.get(&s.id).copied().unwrap_or(s.pos);
             [f64::from(p.x), f64::from(p.y)]
         })
-        .collect();
-    (positions, ms, report.steps)
+        .collect()
 }
 
-/// Writes the graph as DOT, runs `sfdp -Tplain` on it: positions and milliseconds.
-fn sfdp(dir: &Path, n: usize, edges: &[(usize, usize)]) -> Result<(Vec<[f64; 2]>, f64), String> {
-    let mut dot = String::from("graph G {\n  node [shape=point];\n");
-    for i in 0..n {
-        let _ = writeln!(dot, "  n{i};");
+/// Map > Arrange run to the end: positions in map order and milliseconds.
+fn arrange(map: &Map, boxes: &[NodeBox]) -> (Vec<[f64; 2]>, f64) {
+    arrange_with(map, boxes, StressParams::default())
+}
+
+/// [`arrange`] with other settings.
+fn arrange_with(map: &Map, boxes: &[NodeBox], params: StressParams) -> (Vec<[f64; 2]>, f64) {
+    let start = Instant::now();
+    let mut layout = StressLayout::new(map, boxes, params);
+    layout.run();
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    (in_map_order(map, layout.positions()), ms)
+}
+
+/// The force-directed layout run to the end: positions in map order and milliseconds.
+fn force(map: &Map) -> (Vec<[f64; 2]>, f64) {
+    let start = Instant::now();
+    let mut layout = ForceLayout::new(map, ForceParams::default());
+    layout.run();
+    let ms = start.elapsed().as_secs_f64() * 1e3;
+    (in_map_order(map, layout.positions()), ms)
+}
+
+/// Writes the graph as DOT with each node the size of its box, runs `PROGRAM -Tplain` with
+/// `overlap=prism` on it: positions (in points) and milliseconds.
+fn graphviz(
+    program: &str,
+    dir: &Path,
+    name: &str,
+    edges: &[(usize, usize)],
+    boxes: &[NodeBox],
+) -> Result<(Vec<[f64; 2]>, f64), String> {
+    let n = boxes.len();
+    let mut dot = String::from(
+        "graph G {\n  graph [overlap=prism];\n  node [shape=box, fixedsize=true, label=\"\"];\n",
+    );
+    for (i, b) in boxes.iter().enumerate() {
+        // The whole box (node above, label below it) in inches.
+        let width = f64::from((2.0 * b.radius).max(b.label_width)) / 72.0;
+        let height = f64::from(2.0 * b.radius + 3.0 + b.label_height) / 72.0;
+        let _ = writeln!(dot, "  n{i} [width={width:.3}, height={height:.3}];");
     }
     for (a, b) in edges {
         let _ = writeln!(dot, "  n{a} -- n{b};");
     }
     dot.push_str("}\n");
-    let input = dir.join(format!("synthetic-{n}.dot"));
+    let input = dir.join(format!("{name}.dot"));
     std::fs::write(&input, dot).map_err(|e| format!("cannot write {}: {e}", input.display()))?;
     let start = Instant::now();
-    let output = Command::new("sfdp")
+    let output = Command::new(program)
         .arg("-Tplain")
         .arg(&input)
         .output()
-        .map_err(|e| format!("cannot run sfdp: {e}"))?;
+        .map_err(|e| format!("cannot run {program}: {e}"))?;
     let ms = start.elapsed().as_secs_f64() * 1e3;
     if !output.status.success() {
         return Err(String::from_utf8_lossy(&output.stderr).into_owned());
     }
     let text = String::from_utf8_lossy(&output.stdout);
-    let _ = std::fs::write(
-        dir.join(format!("synthetic-{n}.sfdp.plain")),
-        text.as_bytes(),
-    );
+    let _ = std::fs::write(dir.join(format!("{name}.{program}.plain")), text.as_bytes());
     let mut positions = vec![[f64::NAN; 2]; n];
     for line in text.lines() {
         let mut words = line.split_whitespace();
         if words.next() != Some("node") {
             continue;
         }
-        let name = words.next().and_then(|w| w.strip_prefix('n'));
-        let i: Option<usize> = name.and_then(|w| w.parse().ok());
+        let index = words.next().and_then(|w| w.strip_prefix('n'));
+        let i: Option<usize> = index.and_then(|w| w.parse().ok());
         let x: Option<f64> = words.next().and_then(|w| w.parse().ok());
         let y: Option<f64> = words.next().and_then(|w| w.parse().ok());
         if let (Some(i), Some(x), Some(y)) = (i, x, y)
             && i < n
         {
-            positions[i] = [x, y];
+            // Inches to points, y down as on the canvas; the box centre to the node centre.
+            let b = boxes[i];
+            let height = f64::from(2.0 * b.radius + 3.0 + b.label_height);
+            positions[i] = [x * 72.0, -y * 72.0 - height / 2.0 + f64::from(b.radius)];
         }
     }
     if positions.iter().any(|p| p[0].is_nan()) {
-        return Err("sfdp output lacks some nodes".to_owned());
+        return Err(format!("{program} output lacks some nodes"));
     }
     Ok((positions, ms))
 }
 
 fn report(
-    n: usize,
     name: &str,
+    layout: &str,
     ms: f64,
-    steps: Option<usize>,
     p: &[[f64; 2]],
     edges: &[(usize, usize)],
+    boxes: &[NodeBox],
 ) {
-    let len = |(a, b): (usize, usize)| (p[a][0] - p[b][0]).hypot(p[a][1] - p[b][1]);
-    let lengths: Vec<f64> = edges.iter().map(|&e| len(e)).collect();
-    let mean_edge = mean(&lengths);
-    let sd = (lengths.iter().map(|l| (l - mean_edge).powi(2)).sum::<f64>()
-        / lengths.len().max(1) as f64)
-        .sqrt();
+    let n = p.len();
     let nn = nearest_neighbours(p);
     let mean_nn = mean(&nn);
-    let crowded = nn.iter().filter(|&&d| d < mean_nn / 3.0).count() as f64 / n as f64;
+    let crowded = nn.iter().filter(|&&d| d < mean_nn / 3.0).count() as f64 / n.max(1) as f64;
     println!(
-        "{n:>6}  {name:<18} {ms:>9.0} {:>6} {:>8.2} {:>8.2} {:>10} {:>8.3} {:>7.1}%",
-        steps.map_or("-".to_owned(), |s| s.to_string()),
-        mean_edge / mean_nn,
-        sd / mean_edge,
+        "| {name} | {layout} | {ms:.0} | {} | {:.3} | {} | {:.1}% |",
         crossings(p, edges),
         stress(p, edges, 32),
+        label_overlaps(p, boxes),
         crowded * 100.0
     );
+}
+
+/// Pairs of stakeholders whose boxes (node, and name label below it) overlap.
+fn label_overlaps(p: &[[f64; 2]], boxes: &[NodeBox]) -> usize {
+    let rect = |i: usize| {
+        let b = boxes[i];
+        let half = f64::from(b.radius.max(b.label_width / 2.0));
+        let up = f64::from(b.radius);
+        let down = f64::from(b.radius + 3.0 + b.label_height);
+        [p[i][0] - half, p[i][1] - up, p[i][0] + half, p[i][1] + down]
+    };
+    let mut order: Vec<usize> = (0..p.len()).collect();
+    order.sort_by(|&a, &b| rect(a)[0].total_cmp(&rect(b)[0]));
+    let mut count = 0;
+    for (k, &i) in order.iter().enumerate() {
+        let a = rect(i);
+        for &j in &order[k + 1..] {
+            let b = rect(j);
+            if b[0] >= a[2] {
+                break;
+            }
+            if b[1] < a[3] && a[1] < b[3] {
+                count += 1;
+            }
+        }
+    }
+    count
 }
 
 fn mean(v: &[f64]) -> f64 {

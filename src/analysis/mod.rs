@@ -55,8 +55,9 @@ pub struct StakeholderAnalysis {
 pub struct Analysis {
     /// One row per stakeholder, in map order.
     pub stakeholders: Vec<StakeholderAnalysis>,
-    /// False when eigenvector centrality is undefined (no links, or no convergence) and is
-    /// reported as 0 for everyone.
+    /// False when eigenvector centrality is undefined (no links, or no convergence): it is
+    /// then 0 in [`Centrality::eigenvector`], `null` in [`Analysis::to_json`], and the text
+    /// report says so.
     pub eigenvector_converged: bool,
     /// Groups of two or more tied by alignment and alliance links.
     pub coalitions: Vec<Coalition>,
@@ -147,7 +148,11 @@ impl Analysis {
             .collect()
     }
 
-    /// The analysis as JSON (see [`to_json`]), naming stakeholders from `map`.
+    /// The analysis as JSON (see [`to_json`]), naming stakeholders from `map`:
+    /// `stakeholders` (per stakeholder in map order: `id`, `name`, `degree`, `betweenness`,
+    /// `closeness`, `eigenvector` (`null` when undefined), `quadrant`, `salience`,
+    /// `coalition`), `eigenvector_converged`, `coalitions`, `blocking`, `brokers`, `isolated`
+    /// and `suggestions`.
     fn json(&self, map: &Map) -> Value {
         let stakeholders: Vec<Value> = self
             .stakeholders
@@ -159,7 +164,10 @@ impl Analysis {
                     "degree": row.centrality.degree,
                     "betweenness": row.centrality.betweenness,
                     "closeness": row.centrality.closeness,
-                    "eigenvector": row.centrality.eigenvector,
+                    // `null` where it is undefined, so no script reads 0 for "not converged".
+                    "eigenvector": self
+                        .eigenvector_converged
+                        .then_some(row.centrality.eigenvector),
                     "quadrant": row.quadrant.key(),
                     "salience": row.salience.key(),
                     "coalition": row.coalition,
@@ -208,6 +216,7 @@ impl Analysis {
             .collect();
         json!({
             "stakeholders": stakeholders,
+            "eigenvector_converged": self.eigenvector_converged,
             "coalitions": coalitions,
             "blocking": blocking,
             "brokers": ids(&self.brokers),
@@ -444,7 +453,8 @@ mod tests {
         let keys: Vec<_> = json
             .as_object()
             .map_or(vec![], |o| o.keys().cloned().collect());
-        assert_eq!(keys.len(), 6);
+        assert_eq!(keys.len(), 7);
+        assert_eq!(json["eigenvector_converged"], true);
     }
 
     #[test]

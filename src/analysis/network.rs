@@ -4,9 +4,13 @@
 //! The graph has one node per stakeholder, in map order, and one edge per pair of stakeholders
 //! tied by at least one link of any kind: parallel links are collapsed, links from a
 //! stakeholder to itself and links to unknown stakeholders are ignored, and direction is
-//! ignored. All values match networkx's defaults (see [`centralities`]).
+//! ignored. Degree, betweenness and closeness match networkx's defaults; eigenvector
+//! centrality is the converged principal eigenvector, as networkx gives with a tight tolerance
+//! (see [`centralities`]).
 //!
-//! Eigenvector centrality comes from `rustworkx-core`. Betweenness and closeness are computed
+//! Eigenvector centrality is a power iteration on A + I per component, run until a bound on
+//! its error is below 1e-12 (networkx's and `rustworkx-core`'s stop after 100 steps, or when
+//! the last step changed little, which on slowly mixing graphs is far from converged). Betweenness and closeness are computed
 //! here, together, in one breadth-first search per stakeholder (Brandes, 2001) over a compact
 //! adjacency array, split across all cores: `rustworkx-core`'s versions (one search each, with a
 //! hash map per source for closeness) took about 0.5 s for 1,000 stakeholders and over 100 s
@@ -15,19 +19,13 @@
 //! networkx.
 
 use std::collections::{HashMap, HashSet};
-use std::convert::Infallible;
 
 use petgraph::graph::{NodeIndex, UnGraph};
-use rustworkx_core::centrality::eigenvector_centrality;
 
 use crate::model::{Map, StakeholderId};
 
 /// Graphs with at least this many nodes are analysed on all cores.
 const PARALLEL_THRESHOLD: usize = 200;
-/// Most power-iteration steps for eigenvector centrality (networkx's default).
-const EIGENVECTOR_MAX_ITER: usize = 100;
-/// Convergence tolerance for eigenvector centrality (networkx's default).
-const EIGENVECTOR_TOL: f64 = 1e-6;
 
 /// The centralities of one stakeholder.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -40,8 +38,9 @@ pub struct Centrality {
     /// Closeness with the Wasserman–Faust correction for disconnected maps, as networkx's
     /// `closeness_centrality(G)`; 0 for a stakeholder with no links.
     pub closeness: f64,
-    /// Eigenvector centrality, unit Euclidean norm over the map, as networkx's
-    /// `eigenvector_centrality(G)`; 0 everywhere when it is not defined (see [`centralities`]).
+    /// Eigenvector centrality, unit Euclidean norm over the map, as networkx's converged
+    /// `eigenvector_centrality(G)`; 0 everywhere when it is not defined, which
+    /// [`Centralities::eigenvector_converged`] says (see [`centralities`]).
     pub eigenvector: f64,
 }
 
@@ -51,7 +50,8 @@ pub struct Centralities {
     /// One row per stakeholder, in map order.
     pub rows: Vec<Centrality>,
     /// False when eigenvector centrality was not defined and is reported as zeros: the map has
-    /// no links, or the power iteration did not converge in 100 steps.
+    /// no links, or the power iteration did not converge (a component that mixes extremely
+    /// slowly, see [`EIGENVECTOR_WORK`]).
     pub eigenvector_converged: bool,
 }
 
@@ -82,12 +82,17 @@ pub fn link_graph(map: &Map) -> UnGraph<(), ()> {
 
 /// Degree, betweenness, closeness and eigenvector centrality of every stakeholder.
 ///
-/// The definitions and normalisation are networkx's defaults on the graph of [`link_graph`],
-/// equal within 1e-6: `betweenness_centrality(G)` (normalised, endpoints excluded),
-/// `closeness_centrality(G)` (Wasserman–Faust improved formula) and
-/// `eigenvector_centrality(G)` (power iteration on A + I from the all-ones vector, at most 100
-/// steps, tolerance 1e-6, unit Euclidean norm). Where networkx raises an error for
-/// eigenvector centrality (no links at all, or no convergence) every eigenvector value is 0 and
+/// The definitions and normalisation are networkx's on the graph of [`link_graph`]:
+/// `betweenness_centrality(G)` (normalised, endpoints excluded) and `closeness_centrality(G)`
+/// (Wasserman–Faust improved formula), equal within 1e-6, and the limit of
+/// `eigenvector_centrality(G)` (power iteration on A + I from the all-ones vector, unit
+/// Euclidean norm) within 1e-9.
+///
+/// On a map in several pieces that limit lies on the piece with the largest eigenvalue (the
+/// most densely tied one): its stakeholders get their eigenvector there, everyone in the other
+/// pieces, and every isolated stakeholder, gets 0. Pieces whose largest eigenvalues are equal
+/// share it, each in proportion to the sum of its own eigenvector. With no links at all, or if
+/// the iteration does not converge, every eigenvector value is 0 and
 /// [`Centralities::eigenvector_converged`] is false.
 pub fn centralities(map: &Map) -> Centralities {
     centralities_of(&link_graph(map))
@@ -96,8 +101,9 @@ pub fn centralities(map: &Map) -> Centralities {
 /// [`centralities`] of an already built graph (node `i` is row `i`).
 pub fn centralities_of(graph: &UnGraph<(), ()>) -> Centralities {
     let n = graph.node_count();
-    let (betweenness, closeness) = betweenness_and_closeness(&Adjacency::of(graph));
-    let (eigenvector, eigenvector_converged) = eigenvector(graph);
+    let adjacency = Adjacency::of(graph);
+    let (betweenness, closeness) = betweenness_and_closeness(&adjacency);
+    let (eigenvector, eigenvector_converged) = eigenvector(&adjacency);
     let rows = graph
         .node_indices()
         .map(|node| {
@@ -344,21 +350,198 @@ fn betweenness_and_closeness(graph: &Adjacency) -> (Vec<f64>, Vec<f64>) {
 }
 
 /// Eigenvector centrality and whether it is defined; zeros when it is not.
-fn eigenvector(graph: &UnGraph<(), ()>) -> (Vec<f64>, bool) {
-    let zeros = vec![0.0; graph.node_count()];
-    if graph.edge_count() == 0 {
-        return (zeros, false);
+///
+/// Each connected component with a link gets its own principal eigenvector, found by power
+/// iteration on its shifted adjacency matrix A + I (the shift keeps bipartite components from
+/// oscillating: A's eigenvalues ±λ become 1 ± λ, and only 1 + λ₁ is the largest in size). The
+/// map's vector is then what networkx's iteration from the all-ones vector tends to: the
+/// components whose largest eigenvalue equals the map's largest (within [`EIGENVALUE_TIE`]),
+/// each weighted by the sum of its unit eigenvector, normalised to unit length; every other
+/// stakeholder gets 0.
+fn eigenvector(adjacency: &Adjacency) -> (Vec<f64>, bool) {
+    let n = adjacency.len();
+    let mut values = vec![0.0; n];
+    if adjacency.targets.is_empty() {
+        return (values, false);
     }
-    let result = eigenvector_centrality(
-        graph,
-        |_| Ok::<f64, Infallible>(1.0),
-        Some(EIGENVECTOR_MAX_ITER),
-        Some(EIGENVECTOR_TOL),
-    );
-    match result {
-        Ok(Some(values)) => (values, true),
-        Ok(None) | Err(_) => (zeros, false),
+    let mut found: Vec<(Vec<usize>, Principal)> = Vec::new();
+    for component in components(adjacency) {
+        if component.len() < 2 {
+            continue;
+        }
+        match principal_eigenvector(adjacency, &component, EIGENVECTOR_WORK) {
+            Some(principal) => found.push((component, principal)),
+            None => return (vec![0.0; n], false),
+        }
     }
+    let largest = found
+        .iter()
+        .map(|(_, p)| p.eigenvalue)
+        .fold(f64::NEG_INFINITY, f64::max);
+    for (component, principal) in &found {
+        if principal.eigenvalue < largest * (1.0 - EIGENVALUE_TIE) {
+            continue;
+        }
+        // The all-ones start's share of this component's eigenvector.
+        let weight: f64 = principal.vector.iter().sum();
+        for (&node, &x) in component.iter().zip(&principal.vector) {
+            values[node] = weight * x;
+        }
+    }
+    let norm = values.iter().map(|x| x * x).sum::<f64>().sqrt();
+    if !(norm.is_finite() && norm > 0.0) {
+        return (vec![0.0; n], false);
+    }
+    values.iter_mut().for_each(|x| *x /= norm);
+    (values, true)
+}
+
+/// Components whose largest eigenvalues differ by less than this fraction share the map's
+/// eigenvector (their eigenvectors are equally principal).
+const EIGENVALUE_TIE: f64 = 1e-9;
+/// The power iteration stops once its bound on the eigenvector's error (Euclidean, unit norm)
+/// is below this.
+const EIGENVECTOR_TOL: f64 = 1e-12;
+/// The power iteration gives up after this many neighbour visits in all (plus a few steps
+/// whatever the size): some 0.5 s on a two-core machine. Only components that mix very slowly
+/// need more, such as a bare chain of more than about 500 stakeholders (its error shrinks by
+/// 1 − 8π²/3n² a step); their eigenvector is then reported as not converged.
+pub const EIGENVECTOR_WORK: usize = 500_000_000;
+
+/// Below this residual ‖Bx − θx‖, relative to θ, rounding noise starts to show in it.
+const NOISE_RESIDUAL: f64 = 1e3 * f64::EPSILON;
+/// Steps the iteration may go on with its residual in the noise before giving up.
+const NOISY_STEPS: usize = 10_000;
+
+/// A component's largest eigenvalue and its eigenvector (unit norm, positive).
+struct Principal {
+    eigenvalue: f64,
+    vector: Vec<f64>,
+}
+
+/// The connected components (in order of their first node), each a list of nodes in order.
+fn components(adjacency: &Adjacency) -> Vec<Vec<usize>> {
+    let n = adjacency.len();
+    let mut seen = vec![false; n];
+    let mut out = Vec::new();
+    for start in 0..n {
+        if seen[start] {
+            continue;
+        }
+        seen[start] = true;
+        let mut members = vec![start];
+        let mut next = 0;
+        while let Some(&v) = members.get(next) {
+            next += 1;
+            for &w in adjacency.neighbours(v) {
+                let w = w as usize;
+                if !seen[w] {
+                    seen[w] = true;
+                    members.push(w);
+                }
+            }
+        }
+        members.sort_unstable();
+        out.push(members);
+    }
+    out
+}
+
+/// The principal eigenvector of one connected component (at least two nodes), by power
+/// iteration on A + I from the all-ones vector, or `None` if it does not converge within
+/// `work` neighbour visits ([`EIGENVECTOR_WORK`]).
+///
+/// The stopping test bounds the error rather than the last step's change. With x of unit norm,
+/// θ = xᵀBx and residual r = Bx − θx, the angle between x and the eigenvector is at most
+/// ‖r‖ / (θ − μ₂), μ₂ being B's second eigenvalue. The residual shrinks each step by about
+/// ρ = |μ|/μ₁ (μ the next largest in size), so μ₂ ≤ ρ·μ₁, and the bound used is
+/// ‖r‖ / (θ·(1 − ρ)), with ρ taken as the largest of the last few steps' shrink factors.
+fn principal_eigenvector(
+    adjacency: &Adjacency,
+    component: &[usize],
+    work: usize,
+) -> Option<Principal> {
+    let size = component.len();
+    // Local numbering: the component's own compact adjacency.
+    let mut local = vec![u32::MAX; adjacency.len()];
+    for (k, &node) in component.iter().enumerate() {
+        local[node] = k as u32;
+    }
+    let mut offsets = Vec::with_capacity(size + 1);
+    let mut targets = Vec::new();
+    offsets.push(0);
+    for &node in component {
+        targets.extend(
+            adjacency
+                .neighbours(node)
+                .iter()
+                .map(|&w| local[w as usize]),
+        );
+        offsets.push(targets.len());
+    }
+    let work_per_step = targets.len() + size;
+    let max_steps = (work / work_per_step.max(1)).max(100);
+
+    let mut x = vec![1.0 / (size as f64).sqrt(); size];
+    let mut y = vec![0.0; size];
+    // The residual's shrink factors over the last few steps, while it is above rounding.
+    let mut ratios = [f64::INFINITY; 8];
+    let (mut recorded, mut noisy_steps) = (0, 0);
+    let mut last_residual = f64::INFINITY;
+    for step in 0..max_steps {
+        // y = (A + I) x
+        for k in 0..size {
+            let mut sum = x[k];
+            for &w in &targets[offsets[k]..offsets[k + 1]] {
+                sum += x[w as usize];
+            }
+            y[k] = sum;
+        }
+        let theta: f64 = x.iter().zip(&y).map(|(a, b)| a * b).sum();
+        let residual = x
+            .iter()
+            .zip(&y)
+            .map(|(a, b)| (b - theta * a).powi(2))
+            .sum::<f64>()
+            .sqrt();
+        let norm = y.iter().map(|v| v * v).sum::<f64>().sqrt();
+        if !(norm.is_finite() && norm > 0.0 && theta > 0.0) {
+            return None;
+        }
+        // x = y / ‖y‖
+        for (a, b) in x.iter_mut().zip(&y) {
+            *a = b / norm;
+        }
+        // Near rounding level (ε·θ) the residual's ratios are noise: ρ is estimated above it.
+        let noisy = residual < NOISE_RESIDUAL * theta;
+        if !noisy {
+            ratios[step % ratios.len()] = residual / last_residual;
+            recorded += 1;
+        } else if recorded < ratios.len() {
+            // Exact from the start (the all-ones vector already is the eigenvector, as in a
+            // regular graph): the positive start has a share of at least 1/√n in the
+            // principal eigenvector and no other grows as fast, so this is that one.
+            return Some(Principal {
+                eigenvalue: theta - 1.0,
+                vector: x,
+            });
+        } else {
+            noisy_steps += 1;
+        }
+        last_residual = residual;
+        let rho = ratios.iter().copied().fold(0.0, f64::max);
+        if rho < 1.0 && residual / (theta * (1.0 - rho)) < EIGENVECTOR_TOL {
+            return Some(Principal {
+                eigenvalue: theta - 1.0,
+                vector: x,
+            });
+        }
+        if noisy_steps > NOISY_STEPS {
+            // As close as double precision gets on this graph.
+            return None;
+        }
+    }
+    None
 }
 
 /// The stakeholders who broker between others: betweenness above 0 and strictly above the
@@ -430,8 +613,81 @@ mod tests {
         assert!(close(c.rows[1].closeness, 1.0));
         // Eigenvector of a path of three: (1, √2, 1) / 2.
         assert!(c.eigenvector_converged);
-        assert!((c.rows[0].eigenvector - 0.5).abs() < 1e-5);
-        assert!((c.rows[1].eigenvector - 0.5f64.sqrt()).abs() < 1e-5);
+        assert!((c.rows[0].eigenvector - 0.5).abs() < 1e-12);
+        assert!((c.rows[1].eigenvector - 0.5f64.sqrt()).abs() < 1e-12);
+    }
+
+    /// The eigenvector of a path of `n`: sin(kπ/(n+1)), normalised.
+    fn path_eigenvector(n: usize) -> Vec<f64> {
+        let x: Vec<f64> = (1..=n)
+            .map(|k| (k as f64 * std::f64::consts::PI / (n + 1) as f64).sin())
+            .collect();
+        let norm = x.iter().map(|v| v * v).sum::<f64>().sqrt();
+        x.into_iter().map(|v| v / norm).collect()
+    }
+
+    #[test]
+    fn a_long_chain_mixes_slowly_but_converges_to_the_exact_vector() {
+        // A bare chain of 200: A + I shrinks the error by only 1 − 2e-4 a step.
+        let n = 200_u64;
+        let edges: Vec<_> = (1..n).map(|i| (i, i + 1)).collect();
+        let c = centralities(&map_with(n, &edges));
+        assert!(c.eigenvector_converged);
+        for (row, exact) in c.rows.iter().zip(path_eigenvector(n as usize)) {
+            assert!(
+                (row.eigenvector - exact).abs() < 1e-10,
+                "{row:?} vs {exact}"
+            );
+        }
+    }
+
+    #[test]
+    fn regular_and_bipartite_graphs_converge_at_once() {
+        // A ring (regular: the start already is the eigenvector) and a star (bipartite: plain
+        // power iteration on A swings between the hub and the leaves for ever).
+        let ring = map_with(6, &[(1, 2), (2, 3), (3, 4), (4, 5), (5, 6), (6, 1)]);
+        let c = centralities(&ring);
+        assert!(c.eigenvector_converged);
+        assert!(
+            c.rows
+                .iter()
+                .all(|r| close(r.eigenvector, 6f64.sqrt().recip()))
+        );
+        let star = map_with(5, &[(1, 2), (1, 3), (1, 4), (1, 5)]);
+        let c = centralities(&star);
+        assert!(c.eigenvector_converged);
+        // (2, 1, 1, 1, 1) / √8: λ = 2.
+        assert!((c.rows[0].eigenvector - 0.5f64.sqrt()).abs() < 1e-12);
+        assert!((c.rows[1].eigenvector - 8f64.sqrt().recip()).abs() < 1e-12);
+    }
+
+    #[test]
+    fn equally_central_components_share_the_eigenvector() {
+        // Two triangles and a pair: the triangles' λ = 2 ties and each node gets 1/√6 (the
+        // limit of the iteration from all ones); the pair (λ = 1) gets 0.
+        let map = map_with(8, &[(1, 2), (2, 3), (3, 1), (4, 5), (5, 6), (6, 4), (7, 8)]);
+        let c = centralities(&map);
+        assert!(c.eigenvector_converged);
+        for row in &c.rows[..6] {
+            assert!((row.eigenvector - 6f64.sqrt().recip()).abs() < 1e-12);
+        }
+        assert!(c.rows[6..].iter().all(|r| r.eigenvector == 0.0));
+    }
+
+    #[test]
+    fn an_eigenvector_that_does_not_converge_in_time_is_reported_so() {
+        // A bare chain of 3,000 needs some ten million steps (its error shrinks by 1 − 3e-6 a
+        // step); with room for a few thousand it is reported as not found, never as zeros
+        // passed off as values.
+        let n = 3_000_u64;
+        let edges: Vec<_> = (1..n).map(|i| (i, i + 1)).collect();
+        let graph = Adjacency::of(&link_graph(&map_with(n, &edges)));
+        let all: Vec<usize> = (0..n as usize).collect();
+        assert!(principal_eigenvector(&graph, &all, 20_000_000).is_none());
+        let mut map = map_with(n, &edges);
+        map.stakeholders.truncate(40);
+        map.links.truncate(39);
+        assert!(centralities(&map).eigenvector_converged);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Work that runs off the UI thread so the window never freezes: the analysis of large maps,
-//! and the force-directed layout, which streams positions while it runs and can be stopped.
+//! and Map > Arrange (the stress layout with every name kept clear), which streams positions
+//! while it runs and can be stopped.
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -7,8 +8,9 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use crate::layout::{ForceLayout, ForceParams};
+use crate::layout::{NodeBox, StressLayout, StressParams};
 use crate::model::{Map, Pos, StakeholderId};
+use crate::scene::node_radius;
 use crate::ui::analysed::Analysed;
 
 /// Maps with at least this many stakeholders are analysed on a worker thread; smaller ones
@@ -106,7 +108,7 @@ struct Progress {
     done: bool,
 }
 
-/// A force-directed layout running on its own thread.
+/// Map > Arrange running on its own thread.
 pub struct LayoutRun {
     stop: Arc<AtomicBool>,
     /// The app never waits for the thread (a stopped layout ends within one step); tests do.
@@ -118,13 +120,27 @@ pub struct LayoutRun {
 }
 
 impl LayoutRun {
-    /// Starts laying out `map` (at `revision`) in the background.
-    pub fn start(ctx: &egui::Context, map: &Map, revision: u64) -> Self {
+    /// Starts laying out `map` (at `revision`) in the background, keeping every name label
+    /// clear of the other nodes and labels when the map is then fitted into `canvas` (the
+    /// canvas's rectangle; `None`: at 100% zoom).
+    pub fn start(
+        ctx: &egui::Context,
+        map: &Map,
+        revision: u64,
+        canvas: Option<egui::Rect>,
+    ) -> Self {
         let stop = Arc::new(AtomicBool::new(false));
         let shared = Arc::new(Mutex::new(Progress::default()));
+        let boxes = label_boxes(ctx, map);
         let (thread_stop, thread_shared, ctx) =
             (Arc::clone(&stop), Arc::clone(&shared), ctx.clone());
-        let mut layout = ForceLayout::new(map, ForceParams::default());
+        // The canvas fits the map within 60-point margins (`ui::camera::Camera::fit`).
+        let frame = canvas.map(|r| [r.width() - 120.0, r.height() - 120.0]);
+        let params = StressParams {
+            frame,
+            ..StressParams::default()
+        };
+        let mut layout = StressLayout::new(map, &boxes, params);
         let thread = thread::spawn(move || {
             let mut last_sent = Instant::now();
             loop {
@@ -187,6 +203,34 @@ impl LayoutRun {
     }
 }
 
+/// The room each stakeholder's node and name label take at zoom 1, measured as
+/// `ui::labels::draw_labels` lays the label out (13-point text cut at `radius × 5`, between
+/// 120 and 180 points, on a plate 2 points wider each side). Before the window's first frame
+/// there are no fonts yet, and the layout's own estimate is used.
+fn label_boxes(ctx: &egui::Context, map: &Map) -> Vec<NodeBox> {
+    if ctx.cumulative_pass_nr() == 0 {
+        return crate::layout::estimated_boxes(map);
+    }
+    let font = egui::FontId::proportional(13.0);
+    ctx.fonts_mut(|fonts| {
+        map.stakeholders
+            .iter()
+            .map(|s| {
+                let radius = node_radius(s.power);
+                let widest = (radius * 5.0).clamp(120.0, 180.0);
+                let size = fonts
+                    .layout_no_wrap(s.name.clone(), font.clone(), egui::Color32::WHITE)
+                    .size();
+                NodeBox {
+                    radius,
+                    label_width: size.x.min(widest) + 4.0,
+                    label_height: size.y + 4.0,
+                }
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 impl LayoutRun {
     /// Waits for the layout's thread to end (tests only: the app never blocks on it).
@@ -211,7 +255,8 @@ mod tests {
     fn a_stopped_layout_finishes_with_a_position_for_everyone() {
         let map = crate::io::examples::hub();
         let ctx = egui::Context::default();
-        let mut run = LayoutRun::start(&ctx, &map, 1);
+        let canvas = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(900.0, 700.0));
+        let mut run = LayoutRun::start(&ctx, &map, 1, Some(canvas));
         run.stop();
         run.join();
         let positions = run.finished().unwrap_or_default();

@@ -791,7 +791,7 @@ impl AstuteApp {
             .into_iter()
             .filter(|(id, _)| map.stakeholder(*id).is_some_and(|s| !s.pinned))
             .collect();
-        self.apply_one("Arrange: force-directed".into(), layout_edit(positions));
+        self.apply_one("Arrange: by links".into(), layout_edit(positions));
         self.canvas.pending_fit = Some(Fit::All);
         self.status = "Arranged. Undo puts everyone back where they were.".into();
     }
@@ -963,7 +963,12 @@ impl AstuteApp {
             Command::ArrangeForce => {
                 if self.layout.is_none() {
                     self.prefs.view = View::Map;
-                    self.layout = Some(LayoutRun::start(ctx, &self.doc.map, self.revision));
+                    self.layout = Some(LayoutRun::start(
+                        ctx,
+                        &self.doc.map,
+                        self.revision,
+                        self.canvas.last_rect,
+                    ));
                     self.status =
                         "Arranging in the background: Stop keeps the layout so far.".into();
                 }

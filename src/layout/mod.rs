@@ -1,4 +1,5 @@
-//! Automatic layouts of the map canvas: force-directed, circles by sector, and the
+//! Automatic layouts of the map canvas: stress majorisation with every name kept clear
+//! ([`StressLayout`], what Map > Arrange runs), force-directed, circles by sector, and the
 //! power–interest grid.
 //!
 //! Every layout reads a [`Map`] and returns the new positions of the stakeholders that are not
@@ -25,12 +26,17 @@
 
 mod force;
 mod grid;
+mod multilevel;
 mod quadtree;
 mod sector;
+mod stress;
 
 pub use force::{ForceLayout, ForceParams, StepReport, force_layout};
 pub use grid::{GridParams, power_interest_grid};
 pub use sector::{SectorOrder, SectorParams, sector_circles};
+pub use stress::{
+    FRAME_UP_TO, NodeBox, StressLayout, StressParams, estimated_boxes, stress_layout,
+};
 
 use crate::edit::Edit;
 #[cfg(doc)]

@@ -177,7 +177,7 @@ impl Command {
             Self::ShowLens(lens) => format!("{} lens", lens.label()),
             Self::AddStakeholder => "Add stakeholder".into(),
             Self::MarkAsMe => "Mark selected as me".into(),
-            Self::ArrangeForce => "Arrange: force-directed".into(),
+            Self::ArrangeForce => "Arrange: by links, names kept clear".into(),
             Self::ArrangeSectors => "Arrange: circles by sector".into(),
             Self::ArrangeGrid => "Arrange: on the power–interest grid".into(),
             Self::StopArranging => "Stop arranging".into(),
@@ -247,7 +247,7 @@ impl Command {
             }
             Self::ArrangeSectors => "Put each sector's partners in a circle of their own",
             Self::ArrangeGrid => "Place partners by interest (across) and power (up)",
-            Self::StopArranging => "Stop the force-directed layout where it has got to",
+            Self::StopArranging => "Stop arranging and keep the layout as it has got so far",
             Self::Present => {
                 "Full screen, larger type, no panels and no confidential fields; Escape ends"
             }
