@@ -50,6 +50,14 @@ pub enum Edit {
     Set(Part),
     /// Several edits as one step, applied in order.
     Batch(Vec<Edit>),
+    /// An edit of the stakeholders and links of what-if scenario `id` instead of the map's
+    /// (the map's other parts, such as "me" and the settings, are read but not changed).
+    InScenario {
+        /// The scenario.
+        id: ScenarioId,
+        /// The edit, as if the scenario's stakeholders and links were the map's.
+        edit: Box<Edit>,
+    },
 }
 
 /// A part of the map that is replaced as a whole: small records and lists.
@@ -114,6 +122,9 @@ pub enum EditError {
     /// A stakeholder cannot be removed while links still touch it.
     #[error("stakeholder {0} still has links")]
     StillLinked(StakeholderId),
+    /// The edit names a what-if scenario the map does not have.
+    #[error("no what-if scenario {0} on the map")]
+    NoScenario(ScenarioId),
 }
 
 impl Edit {
@@ -211,6 +222,29 @@ impl Edit {
                 Ok(Self::Set(part))
             }
             Self::Batch(edits) => apply_batch(edits, map),
+            Self::InScenario { id, edit } => {
+                let me = map.me;
+                let settings = map.settings.clone();
+                let scenario = map
+                    .scenarios
+                    .iter_mut()
+                    .find(|s| s.id == id)
+                    .ok_or(EditError::NoScenario(id))?;
+                let mut network = Map {
+                    stakeholders: mem::take(&mut scenario.stakeholders),
+                    links: mem::take(&mut scenario.links),
+                    settings,
+                    ..Map::default()
+                };
+                network.me = me.filter(|me| network.stakeholder(*me).is_some());
+                let inverse = edit.apply(&mut network);
+                scenario.stakeholders = network.stakeholders;
+                scenario.links = network.links;
+                Ok(Self::InScenario {
+                    id,
+                    edit: Box::new(inverse?),
+                })
+            }
         }
     }
 
@@ -586,8 +620,21 @@ struct Step {
     serial: u64,
 }
 
-/// Undo and redo stacks, and whether the map has changed since it was saved.
-#[derive(Debug, Default)]
+/// How many steps a history keeps by default: the oldest are forgotten beyond it, so that a
+/// long session (every snapshot is a copy of every stakeholder) does not fill the memory.
+pub const UNDO_STEPS: usize = 500;
+
+/// A number for a new state of a map, never given before in this process: every history, and
+/// every map derived from one (a what-if scenario as the views show it), numbers its states
+/// from here, so a cache keyed by revision never mistakes one document or state for another.
+pub fn fresh_revision() -> u64 {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Undo and redo stacks, the map's revision, and whether the map has changed since it was
+/// saved.
+#[derive(Debug)]
 pub struct History {
     undo: Vec<Step>,
     redo: Vec<Step>,
@@ -596,9 +643,42 @@ pub struct History {
     next_serial: u64,
     /// Serial of the top undo step when the map was saved (0: the empty history).
     saved_serial: u64,
+    /// Serial of the newest step forgotten to keep within `limit` (0: none forgotten): the
+    /// state the oldest kept step undoes to.
+    floor_serial: u64,
+    /// Most steps kept on the undo stack.
+    limit: usize,
+    /// The map's revision: a new number after every change, undo and redo.
+    revision: u64,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self::with_limit(UNDO_STEPS)
+    }
 }
 
 impl History {
+    /// An empty history that keeps at most `limit` undo steps (at least one).
+    pub fn with_limit(limit: usize) -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            open: false,
+            next_serial: 0,
+            saved_serial: 0,
+            floor_serial: 0,
+            limit: limit.max(1),
+            revision: fresh_revision(),
+        }
+    }
+
+    /// The map's revision: it changes with every edit, undo and redo, and no other map or
+    /// state in this process has had it.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Applies `edit` to `map` and records how to undo it. Consecutive edits with the same
     /// `group` (while the history is not sealed) undo as one step.
     pub fn apply(
@@ -620,9 +700,14 @@ impl History {
                 group,
                 serial: self.next_serial,
             });
+            if self.undo.len() > self.limit {
+                let forgotten = self.undo.remove(0);
+                self.floor_serial = forgotten.serial;
+            }
         }
         // When merging, the first inverse of the run already restores what the run changed.
         self.open = true;
+        self.revision = fresh_revision();
         Ok(())
     }
 
@@ -633,12 +718,24 @@ impl History {
 
     /// Undoes the last step; returns its label.
     pub fn undo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
-        Self::shift(&mut self.undo, &mut self.redo, map).inspect(|_| self.open = false)
+        let undone = Self::shift(&mut self.undo, &mut self.redo, map)?;
+        self.after_shift(&undone);
+        Ok(undone)
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
-        Self::shift(&mut self.redo, &mut self.undo, map).inspect(|_| self.open = false)
+        let redone = Self::shift(&mut self.redo, &mut self.undo, map)?;
+        self.after_shift(&redone);
+        Ok(redone)
+    }
+
+    /// After an undo or redo: a new run starts, and the map has a new revision if it changed.
+    fn after_shift(&mut self, shifted: &Option<String>) {
+        self.open = false;
+        if shifted.is_some() {
+            self.revision = fresh_revision();
+        }
     }
 
     fn shift(
@@ -692,7 +789,7 @@ impl History {
     }
 
     fn current_serial(&self) -> u64 {
-        self.undo.last().map_or(0, |s| s.serial)
+        self.undo.last().map_or(self.floor_serial, |s| s.serial)
     }
 }
 
@@ -849,6 +946,91 @@ mod tests {
         assert!(!history.is_dirty());
         history.undo(&mut map)?;
         assert!(history.is_dirty());
+        Ok(())
+    }
+
+    #[test]
+    fn the_history_keeps_its_last_steps_only_and_stays_dirty_past_them() -> Result<(), EditError> {
+        let mut map = hub();
+        let mut history = History::with_limit(3);
+        let id = Id::from_raw(1);
+        for x in 1..=5 {
+            let edit = Edit::MoveStakeholders(vec![(id, Pos::new(x as f32, 0.0))]);
+            history.apply(&mut map, "Move", edit, None)?;
+        }
+        for _ in 0..3 {
+            assert_eq!(history.undo(&mut map)?, Some("Move".into()));
+        }
+        assert_eq!(history.undo(&mut map)?, None, "only three steps are kept");
+        assert_eq!(map.stakeholders[0].pos, Pos::new(2.0, 0.0));
+        assert!(history.is_dirty(), "the map is not as it was when opened");
+        history.redo(&mut map)?;
+        assert_eq!(map.stakeholders[0].pos, Pos::new(3.0, 0.0));
+        Ok(())
+    }
+
+    #[test]
+    fn every_change_undo_and_redo_gives_a_revision_no_other_history_has() -> Result<(), EditError> {
+        let mut map = hub();
+        let mut history = History::default();
+        let other = History::default();
+        let mut seen = vec![history.revision(), other.revision()];
+        history.apply(&mut map, "Me", Edit::SetMe(None), None)?;
+        seen.push(history.revision());
+        history.undo(&mut map)?;
+        seen.push(history.revision());
+        history.redo(&mut map)?;
+        seen.push(history.revision());
+        let before = history.revision();
+        history.redo(&mut map)?;
+        assert_eq!(
+            history.revision(),
+            before,
+            "nothing to redo changes nothing"
+        );
+        let mut unique = seen.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), seen.len(), "{seen:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn an_edit_in_a_scenario_changes_the_scenario_only_and_undoes() -> Result<(), EditError> {
+        let mut map = hub();
+        let scenario_id = Id::from_raw(40);
+        map.scenarios.push(Scenario {
+            id: scenario_id,
+            label: "What if".into(),
+            created: chrono::NaiveDate::default(),
+            stakeholders: map.stakeholders.clone(),
+            links: map.links.clone(),
+        });
+        let original = map.clone();
+        let moved = Edit::MoveStakeholders(vec![(Id::from_raw(1), Pos::new(9.0, 9.0))]);
+        let edit = Edit::InScenario {
+            id: scenario_id,
+            edit: Box::new(moved),
+        };
+        let inverse = edit.apply(&mut map)?;
+        assert_eq!(map.stakeholders, original.stakeholders);
+        assert_eq!(map.scenarios[0].stakeholders[0].pos, Pos::new(9.0, 9.0));
+        inverse.apply(&mut map)?;
+        assert_eq!(map, original);
+        let gone = Edit::InScenario {
+            id: Id::from_raw(41),
+            edit: Box::new(Edit::SetMe(None)),
+        };
+        assert_eq!(
+            gone.apply(&mut map),
+            Err(EditError::NoScenario(Id::from_raw(41)))
+        );
+        let bad = Edit::InScenario {
+            id: scenario_id,
+            edit: Box::new(Edit::RemoveLink(Id::from_raw(99))),
+        };
+        assert!(bad.apply(&mut map).is_err());
+        assert_eq!(map, original, "a failed edit leaves the scenario as it was");
         Ok(())
     }
 

@@ -90,6 +90,30 @@ pub struct Start {
     pub dialogs: Box<dyn FileDialogs>,
 }
 
+/// The what-if scenario being edited, with the map as the views show it meanwhile.
+#[derive(Debug)]
+struct WhatIf {
+    id: ScenarioId,
+    /// The map's revision `shown` was made from (`None`: not made yet).
+    made_from: Option<u64>,
+    /// The map with the scenario's stakeholders and links.
+    shown: Map,
+    /// The revision of `shown`, for the views' caches (the analysis, the picture preview).
+    revision: u64,
+}
+
+impl WhatIf {
+    /// Starts editing scenario `id`; its map is made at the next frame.
+    fn new(id: ScenarioId) -> Self {
+        Self {
+            id,
+            made_from: None,
+            shown: Map::default(),
+            revision: crate::edit::fresh_revision(),
+        }
+    }
+}
+
 /// Something that will throw away unsaved changes, waiting for the user's answer.
 #[derive(Clone, Debug, PartialEq)]
 enum Discarding {
@@ -132,9 +156,7 @@ pub struct AstuteApp {
     layout: Option<LayoutRun>,
     presenting: Option<Presenting>,
     /// The what-if scenario being edited instead of the map, with the map as it shows it.
-    scenario: Option<(ScenarioId, u64, Map)>,
-    /// Counts changes to the map, so the analysis knows when it is out of date.
-    revision: u64,
+    scenario: Option<WhatIf>,
     prefs: Prefs,
     palette: Option<Palette>,
     prompt: Option<Prompt>,
@@ -166,7 +188,6 @@ impl AstuteApp {
             layout: None,
             presenting: None,
             scenario: None,
-            revision: 0,
             palette: None,
             prompt: None,
             dialogs: start.dialogs,
@@ -243,10 +264,11 @@ impl AstuteApp {
             self.scenario = None;
         }
         let shown = shown_map(&self.doc.map, &self.scenario);
-        let (analysed, fresh) = self.analysis.get(&ctx, shown, self.revision);
+        let (analysed, fresh) = self.analysis.get(&ctx, shown, self.shown_revision());
         if let Some(presenting) = &mut self.presenting {
             let step = presenting.step;
-            present::caption_ui(ui, presenting.map(&self.doc.map, self.revision), step);
+            let revision = self.doc.history.revision();
+            present::caption_ui(ui, presenting.map(&self.doc.map, revision), step);
         } else {
             self.menu_bar_ui(ui, &mut out);
             self.status_bar_ui(ui, fresh);
@@ -268,7 +290,7 @@ impl AstuteApp {
         if self.picture.open {
             self.picture.analysis_hidden = self.exercises.hide_analysis;
             let shown = shown_map(&self.doc.map, &self.scenario);
-            let revision = self.revision;
+            let revision = self.shown_revision();
             if let Some(request) = picture_window(&ctx, &mut self.picture, shown, revision) {
                 self.export_picture(request);
             }
@@ -282,12 +304,12 @@ impl AstuteApp {
     /// The view toolbar and the current view.
     fn central_ui(&mut self, ui: &mut Ui, analysed: &Analysed, out: &mut Requests) {
         let presenting = self.presenting.is_some();
-        if let Some(label) = self.scenario.as_ref().and_then(|(id, _, _)| {
+        if let Some(label) = self.scenario.as_ref().and_then(|what_if| {
             self.doc
                 .map
                 .scenarios
                 .iter()
-                .find(|s| s.id == *id)
+                .find(|s| s.id == what_if.id)
                 .map(|s| s.label.clone())
         }) && !presenting
         {
@@ -327,10 +349,11 @@ impl AstuteApp {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
+                let revision = self.doc.history.revision();
                 let map = match (&mut self.presenting, &mut self.layout, &self.scenario) {
-                    (Some(presenting), _, _) => presenting.map(&self.doc.map, self.revision).map(),
-                    (None, Some(run), _) => run.preview(&self.doc.map, self.revision),
-                    (None, None, Some((_, _, shown))) => shown,
+                    (Some(presenting), _, _) => presenting.map(&self.doc.map, revision).map(),
+                    (None, Some(run), _) => run.preview(&self.doc.map, revision),
+                    (None, None, Some(what_if)) => &what_if.shown,
                     (None, None, None) => &self.doc.map,
                 };
                 let analysed = (!self.exercises.hide_analysis).then_some(analysed);
@@ -596,44 +619,44 @@ impl AstuteApp {
     }
 
     /// The map as the views show it while a scenario is edited: the real map with the
-    /// scenario's stakeholders and links. `None` when no scenario is edited (or it is gone).
+    /// scenario's stakeholders and links, made again when the map changes. `None` when no
+    /// scenario is edited (or it is gone).
     fn scenario_map(&mut self) -> Option<&Map> {
-        let (id, revision, shown) = self.scenario.as_mut()?;
-        if *revision != self.revision {
-            let scenario = self.doc.map.scenarios.iter().find(|s| s.id == *id)?;
+        let what_if = self.scenario.as_mut()?;
+        let revision = self.doc.history.revision();
+        if what_if.made_from != Some(revision) {
+            let scenario = self.doc.map.scenarios.iter().find(|s| s.id == what_if.id)?;
+            let shown = &mut what_if.shown;
             *shown = self.doc.map.clone();
             shown.stakeholders = scenario.stakeholders.clone();
             shown.links = scenario.links.clone();
             shown.me = shown
                 .me
                 .filter(|me| shown.stakeholders.iter().any(|s| s.id == *me));
-            *revision = self.revision;
+            what_if.made_from = Some(revision);
+            what_if.revision = crate::edit::fresh_revision();
         }
-        Some(&*shown)
+        Some(&what_if.shown)
     }
 
-    /// Turns an edit of the scenario being edited into an edit of the map's scenarios, so it
-    /// is undone like any other. `None` when the edit does not apply to the scenario.
-    fn scenario_edit(&mut self, edit: crate::edit::Edit) -> Option<crate::edit::Edit> {
-        let id = self.scenario.as_ref()?.0;
-        let mut shown = self.scenario_map()?.clone();
-        if let Err(error) = edit.apply(&mut shown) {
-            self.status = format!("That change could not be made: {error}");
-            return None;
-        }
-        let mut scenarios = self.doc.map.scenarios.clone();
-        let scenario = scenarios.iter_mut().find(|s| s.id == id)?;
-        scenario.stakeholders = shown.stakeholders;
-        scenario.links = shown.links;
-        Some(crate::edit::Edit::Set(crate::edit::Part::Scenarios(
-            scenarios,
-        )))
+    /// The map the views show, up to date: the scenario's while one is edited, else the map.
+    fn shown(&mut self) -> &Map {
+        self.scenario_map();
+        shown_map(&self.doc.map, &self.scenario)
+    }
+
+    /// The revision of the map the views show: the scenario's while one is edited, else the
+    /// map's.
+    fn shown_revision(&self) -> u64 {
+        self.scenario
+            .as_ref()
+            .map_or(self.doc.history.revision(), |what_if| what_if.revision)
     }
 
     /// Makes the scenario being edited the real map, as one undoable step: stakeholders it
     /// dropped are deleted with everything that refers to them.
     fn apply_scenario(&mut self) {
-        let Some((id, _, _)) = self.scenario.take() else {
+        let Some(WhatIf { id, .. }) = self.scenario.take() else {
             return;
         };
         let map = &self.doc.map;
@@ -937,7 +960,8 @@ impl AstuteApp {
             Command::Present => match self.presenting.take() {
                 Some(presenting) => presenting.stop(ctx),
                 None => {
-                    self.presenting = Some(Presenting::start(ctx, &self.doc.map, self.revision));
+                    let revision = self.doc.history.revision();
+                    self.presenting = Some(Presenting::start(ctx, &self.doc.map, revision));
                     self.palette = None;
                 }
             },
@@ -955,9 +979,8 @@ impl AstuteApp {
             }
             Command::GoToView(step) => self.show_view(step),
             Command::EnterScenario(id) => {
-                self.scenario = id.map(|id| (id, u64::MAX, Map::default()));
+                self.scenario = id.map(WhatIf::new);
                 self.selection = Selection::default();
-                self.revision += 1;
             }
             Command::ApplyScenario => self.apply_scenario(),
             Command::ArrangeForce => {
@@ -966,7 +989,7 @@ impl AstuteApp {
                     self.layout = Some(LayoutRun::start(
                         ctx,
                         &self.doc.map,
-                        self.revision,
+                        self.doc.history.revision(),
                         self.canvas.last_rect,
                     ));
                     self.status =
@@ -994,6 +1017,7 @@ impl AstuteApp {
             Command::ShowLens(lens) => self.prefs.lens = lens,
             Command::AddStakeholder => {
                 let center = self.canvas.camera.center;
+                self.scenario_map();
                 let shown = shown_map(&self.doc.map, &self.scenario);
                 let (edit, id) = crate::edit::Edit::add_stakeholder(
                     shown,
@@ -1051,21 +1075,22 @@ impl AstuteApp {
             self.status = "This map is read-only: use Save As to keep a copy you can edit.".into();
             return;
         }
-        let edit = if self.scenario.is_some() && !matches!(edit, crate::edit::Edit::Set(_)) {
-            // Stakeholders and links change in the scenario, not the map.
-            match self.scenario_edit(edit) {
-                Some(edit) => edit,
-                None => return,
+        // In a what-if, stakeholders and links change in the scenario, not the map.
+        let edit = match &self.scenario {
+            Some(what_if) if !matches!(edit, crate::edit::Edit::Set(_)) => {
+                crate::edit::Edit::InScenario {
+                    id: what_if.id,
+                    edit: Box::new(edit),
+                }
             }
-        } else {
-            edit
+            _ => edit,
         };
         match self
             .doc
             .history
             .apply(&mut self.doc.map, label, edit, group)
         {
-            Ok(()) => self.revision += 1,
+            Ok(()) => {}
             Err(error) => self.status = format!("That change could not be made: {error}"),
         }
     }
@@ -1076,9 +1101,6 @@ impl AstuteApp {
         } else {
             self.doc.history.redo(&mut self.doc.map)
         };
-        if matches!(result, Ok(Some(_))) {
-            self.revision += 1;
-        }
         self.status = match result {
             Ok(Some(label)) => format!("{} {label}", if undo { "Undid" } else { "Redid" }),
             Ok(None) => format!("Nothing to {}", if undo { "undo" } else { "redo" }),
@@ -1095,11 +1117,12 @@ impl AstuteApp {
         if ids.is_empty() {
             return;
         }
+        let shown = self.shown();
         let label = match ids.as_slice() {
-            [one] => format!("Delete {}", self.doc.map.name_of(*one)),
+            [one] => format!("Delete {}", shown.name_of(*one)),
             many => format!("Delete {} stakeholders", many.len()),
         };
-        let edit = crate::edit::Edit::delete_stakeholders(&self.doc.map, &ids);
+        let edit = crate::edit::Edit::delete_stakeholders(shown, &ids);
         self.apply_one(label, edit);
     }
 
@@ -1109,8 +1132,10 @@ impl AstuteApp {
             return;
         }
         let offset = Pos::new(40.0, 40.0);
+        self.scenario_map();
+        let shown = shown_map(&self.doc.map, &self.scenario);
         let (edit, new_ids) =
-            crate::edit::Edit::duplicate_stakeholders(&self.doc.map, &ids, offset, &mut self.ids);
+            crate::edit::Edit::duplicate_stakeholders(shown, &ids, offset, &mut self.ids);
         self.apply_one(format!("Duplicate {} stakeholder(s)", ids.len()), edit);
         self.selection.stakeholders = new_ids.into_iter().collect();
     }
@@ -1192,7 +1217,6 @@ impl AstuteApp {
     fn replace_document(&mut self, doc: Document) {
         self.ids = IdAllocator::for_map(&doc.map);
         self.doc = doc;
-        self.revision += 1;
         self.layout = None;
         self.look.filter = Default::default();
         self.selection = Selection::default();
@@ -1364,7 +1388,7 @@ impl AstuteApp {
                     selection: &mut self.selection,
                     ids: &mut self.ids,
                     today: chrono::Local::now().date_naive(),
-                    revision: self.revision,
+                    revision: self.doc.history.revision(),
                     analysis_hidden: self.exercises.hide_analysis,
                     out,
                 };
@@ -1530,8 +1554,8 @@ fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests) {
 
 /// The map the views show: the what-if scenario being edited, else the map itself. (A free
 /// function over the two fields, so the rest of the app can be borrowed beside it.)
-fn shown_map<'a>(map: &'a Map, scenario: &'a Option<(ScenarioId, u64, Map)>) -> &'a Map {
-    scenario.as_ref().map_or(map, |(_, _, shown)| shown)
+fn shown_map<'a>(map: &'a Map, scenario: &'a Option<WhatIf>) -> &'a Map {
+    scenario.as_ref().map_or(map, |what_if| &what_if.shown)
 }
 
 fn file_stem(title: &str) -> String {
