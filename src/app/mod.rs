@@ -25,6 +25,7 @@ use crate::layout::{GridParams, SectorParams, layout_edit, power_interest_grid, 
 use crate::model::{IdAllocator, Map, Pos, ScenarioId};
 use crate::scene::Chart as PictureChart;
 use crate::ui::analysed::Analysed;
+use crate::ui::command::{Description, Menu, Situation};
 use crate::ui::encoding::{Encoding, Look, SizeBy, ViewContext};
 use crate::ui::style::ColourBy;
 use crate::ui::views::canvas::{self, CanvasState, Fit};
@@ -35,7 +36,7 @@ use crate::ui::views::table::{TableState, table_ui};
 use crate::ui::views::{self, View};
 use crate::ui::windows::palette::{Palette, PaletteMode, Picked};
 use crate::ui::windows::picture::{PictureFormat, PictureRequest, PictureState, picture_window};
-use crate::ui::{Command, Requests, Selection, command::Menu, inspector, lenses, windows::palette};
+use crate::ui::{Action, Command, Requests, Selection, inspector, lenses, windows::palette};
 use background::{AnalysisService, LayoutRun};
 use present::{PresenterKey, Presenting};
 
@@ -159,6 +160,8 @@ pub struct AstuteApp {
     scenario: Option<WhatIf>,
     prefs: Prefs,
     palette: Option<Palette>,
+    /// Every command of the menus, the palette and the shortcuts.
+    commands: Vec<Command>,
     prompt: Option<Prompt>,
     dialogs: Box<dyn FileDialogs>,
     autosave: Option<Autosave>,
@@ -189,6 +192,7 @@ impl AstuteApp {
             presenting: None,
             scenario: None,
             palette: None,
+            commands: Command::all(&EXAMPLES.iter().map(|e| e.name).collect::<Vec<_>>()),
             prompt: None,
             dialogs: start.dialogs,
             autosave: start.autosave,
@@ -257,7 +261,7 @@ impl AstuteApp {
             }
         }
         if free && !ctx.egui_wants_keyboard_input() {
-            collect_shortcuts(&ctx, &mut out);
+            collect_shortcuts(&ctx, &self.commands, &mut out);
         }
         self.finish_layout();
         if self.scenario.is_some() && self.scenario_map().is_none() {
@@ -323,10 +327,10 @@ impl AstuteApp {
                         ui.strong(format!("What-if: {label}"));
                         ui.label("Changes go to this scenario only; the map is untouched.");
                         if ui.button("Apply to the map").clicked() {
-                            out.command(Command::ApplyScenario);
+                            out.act(Action::ApplyScenario);
                         }
                         if ui.button("Back to the map").clicked() {
-                            out.command(Command::EnterScenario(None));
+                            out.act(Action::EnterScenario(None));
                         }
                     });
                 });
@@ -858,6 +862,9 @@ impl AstuteApp {
         for command in out.commands {
             self.run_command(ctx, command);
         }
+        for action in out.actions {
+            self.act(action);
+        }
         let map = match self.scenario_map() {
             Some(_) => shown_map(&self.doc.map, &self.scenario),
             None => &self.doc.map,
@@ -909,11 +916,44 @@ impl AstuteApp {
         }
     }
 
+    /// What decides whether a command can run now.
+    fn situation(&self) -> Situation {
+        Situation {
+            can_undo: self.doc.history.undo_label().is_some(),
+            can_redo: self.doc.history.redo_label().is_some(),
+            has_file: self.doc.path.is_some(),
+            has_selection: !self.selection.is_empty(),
+            arranging: self.layout.is_some(),
+        }
+    }
+
+    /// Does what a panel asked of something it names.
+    fn act(&mut self, action: Action) {
+        match action {
+            Action::GoToView(step) => self.show_view(step),
+            Action::EnterScenario(id) => {
+                self.scenario = id.map(WhatIf::new);
+                self.selection = Selection::default();
+            }
+            Action::ApplyScenario => self.apply_scenario(),
+            Action::ExportBrief(id) => self.export_brief(id),
+        }
+    }
+
+    /// Runs a command, unless it cannot run now (then a shortcut for it does nothing, as its
+    /// menu item and palette entry are greyed out).
     fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        if !command.is_enabled(&self.situation()) {
+            return;
+        }
         match command {
             Command::New => self.discard_then(Discarding::New),
             Command::Open => self.discard_then(Discarding::Open(None)),
-            Command::OpenExample(index) => self.discard_then(Discarding::OpenExample(index)),
+            Command::OpenExample(name) => {
+                if let Some(index) = EXAMPLES.iter().position(|e| e.name == name) {
+                    self.discard_then(Discarding::OpenExample(index));
+                }
+            }
             Command::Revert => {
                 if self.doc.path.is_some() {
                     self.discard_then(Discarding::Revert);
@@ -977,12 +1017,6 @@ impl AstuteApp {
                 };
                 self.show_view(step);
             }
-            Command::GoToView(step) => self.show_view(step),
-            Command::EnterScenario(id) => {
-                self.scenario = id.map(WhatIf::new);
-                self.selection = Selection::default();
-            }
-            Command::ApplyScenario => self.apply_scenario(),
             Command::ArrangeForce => {
                 if self.layout.is_none() {
                     self.prefs.view = View::Map;
@@ -1054,7 +1088,6 @@ impl AstuteApp {
                 };
                 self.picture.open_on(chart, self.look.colour_by);
             }
-            Command::ExportBrief(id) => self.export_brief(id),
             Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
         }
     }
@@ -1276,11 +1309,16 @@ impl AstuteApp {
             egui::MenuBar::new().ui(ui, |ui| {
                 for menu in Menu::ALL {
                     ui.menu_button(menu.label(), |ui| {
-                        for command in Command::all().into_iter().filter(|c| c.menu() == menu) {
-                            if command.starts_group() {
+                        let commands = self.commands.clone();
+                        for command in commands {
+                            let described = command.describe();
+                            if described.menu != menu {
+                                continue;
+                            }
+                            if described.starts_group {
                                 ui.separator();
                             }
-                            self.menu_item_ui(ui, command, out);
+                            self.menu_item_ui(ui, command, described, out);
                             if command == Command::Open {
                                 self.recent_menu_ui(ui, out);
                             }
@@ -1291,23 +1329,21 @@ impl AstuteApp {
         });
     }
 
-    fn menu_item_ui(&self, ui: &mut Ui, command: Command, out: &mut Requests) {
-        let mut button = egui::Button::new(command.label());
-        if let Some(shortcut) = command.shortcuts().first() {
+    /// One menu item: greyed out when the command cannot run now.
+    fn menu_item_ui(
+        &self,
+        ui: &mut Ui,
+        command: Command,
+        described: Description,
+        out: &mut Requests,
+    ) {
+        let mut button = egui::Button::new(described.label);
+        if let Some(shortcut) = described.shortcuts.first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
         }
-        let enabled = match command {
-            Command::Undo => self.doc.history.undo_label().is_some(),
-            Command::Redo => self.doc.history.redo_label().is_some(),
-            Command::Revert => self.doc.path.is_some(),
-            Command::Delete | Command::Duplicate => !self.selection.is_empty(),
-            Command::ArrangeForce => self.layout.is_none(),
-            Command::StopArranging => self.layout.is_some(),
-            _ => true,
-        };
         if ui
-            .add_enabled(enabled, button)
-            .on_hover_text(command.tooltip())
+            .add_enabled(command.is_enabled(&self.situation()), button)
+            .on_hover_text(described.tooltip)
             .clicked()
         {
             out.command(command);
@@ -1407,10 +1443,11 @@ impl AstuteApp {
     }
 
     fn palette_ui(&mut self, ui: &mut Ui, out: &mut Requests) {
+        let now = self.situation();
         let Some(palette) = &mut self.palette else {
             return;
         };
-        let (picked, close) = palette::palette_ui(ui, palette, &self.doc.map);
+        let (picked, close) = palette::palette_ui(ui, palette, &self.doc.map, &self.commands, &now);
         match picked {
             Some(Picked::Command(command)) => out.command(command),
             Some(Picked::Stakeholder(id)) => {
@@ -1535,10 +1572,10 @@ fn about_ui(ui: &mut Ui) -> bool {
 
 /// Commands whose shortcut was pressed this frame. Shortcuts with more modifiers are checked
 /// first, so Ctrl+Shift+Z is not taken for Ctrl+Z.
-fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests) {
-    let mut all: Vec<(KeyboardShortcut, Command)> = Command::all()
-        .into_iter()
-        .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c)))
+fn collect_shortcuts(ctx: &egui::Context, commands: &[Command], out: &mut Requests) {
+    let mut all: Vec<(KeyboardShortcut, Command)> = commands
+        .iter()
+        .flat_map(|&c| c.describe().shortcuts.into_iter().map(move |s| (s, c)))
         .collect();
     let weight = |s: &KeyboardShortcut| {
         let m = s.modifiers;

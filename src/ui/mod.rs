@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use crate::edit::{Edit, GroupKey, ListItem};
 use crate::model::{LinkId, Stakeholder, StakeholderId};
 pub use crate::scene::elide;
-pub use command::Command;
+pub use command::{Action, Command};
 
 /// What the user has selected: UI state, never saved in the map.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -74,6 +74,8 @@ pub struct Requests {
     pub edits: Vec<EditRequest>,
     /// Commands to run, in order.
     pub commands: Vec<Command>,
+    /// Actions with data attached (a saved view, a scenario, a meeting), in order.
+    pub actions: Vec<Action>,
 }
 
 impl Requests {
@@ -98,6 +100,11 @@ impl Requests {
     /// Asks for a command.
     pub fn command(&mut self, command: Command) {
         self.commands.push(command);
+    }
+
+    /// Asks for an action on something a panel names.
+    pub fn act(&mut self, action: Action) {
+        self.actions.push(action);
     }
 }
 

@@ -100,7 +100,7 @@ fn views_ui(ui: &mut Ui, map: &Map, out: &mut Requests) {
                 );
             }
             if ui.small_button("Show").clicked() {
-                out.command(crate::ui::Command::GoToView(i));
+                out.act(crate::ui::Action::GoToView(i));
             }
             if ui.small_button("Delete").clicked() {
                 let mut views = map.views.clone();

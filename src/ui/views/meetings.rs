@@ -13,7 +13,7 @@ use crate::edit::{Edit, GroupKey};
 use crate::model::{
     AgendaItem, Choice, IdAllocator, Map, Meeting, MeetingId, StakeholderId, TableShape,
 };
-use crate::ui::{Command, Requests, Selection, edit_item, elide, style};
+use crate::ui::{Action, Requests, Selection, edit_item, elide, style};
 
 /// The meetings view's state: UI state, never saved in the map.
 #[derive(Debug, Default)]
@@ -271,7 +271,7 @@ fn details_ui(
             .on_hover_text("An HTML page or Markdown text")
             .clicked()
         {
-            out.command(Command::ExportBrief(meeting.id));
+            out.act(Action::ExportBrief(meeting.id));
         }
         ui.checkbox(&mut state.include_confidential, "with confidential fields");
     });

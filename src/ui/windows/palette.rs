@@ -1,10 +1,10 @@
 //! The command palette (every command by name) and the stakeholder finder, sharing one
 //! searchable list.
 
-use egui::{Key, TextEdit, Ui};
+use egui::{Key, KeyboardShortcut, TextEdit, Ui};
 
 use crate::model::{Map, StakeholderId};
-use crate::ui::Command;
+use crate::ui::command::{Command, Situation};
 
 /// What the palette searches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,8 +58,24 @@ pub fn match_score(query: &str, text: &str) -> Option<u32> {
     Some(score)
 }
 
-/// Shows the palette; returns what was picked and whether it should close.
-pub fn palette_ui(ui: &mut Ui, palette: &mut Palette, map: &Map) -> (Option<Picked>, bool) {
+/// One line of the palette: what picking it does, its label, the shortcut that does the same
+/// (for a command) and whether it can be picked now.
+struct Entry {
+    picked: Picked,
+    label: String,
+    shortcut: Option<KeyboardShortcut>,
+    enabled: bool,
+}
+
+/// Shows the palette over `commands` (greyed where they cannot run `now`, with their
+/// shortcuts) or the map's stakeholders; returns what was picked and whether it should close.
+pub fn palette_ui(
+    ui: &mut Ui,
+    palette: &mut Palette,
+    map: &Map,
+    commands: &[Command],
+    now: &Situation,
+) -> (Option<Picked>, bool) {
     let mut picked = None;
     let mut close = false;
     let title = match palette.mode {
@@ -84,19 +100,31 @@ pub fn palette_ui(ui: &mut Ui, palette: &mut Palette, map: &Map) -> (Option<Pick
             response.request_focus();
             palette.focus_requested = false;
         }
-        let entries = entries(palette, map);
+        let entries = entries(palette, map, commands, now);
         let enter = ui.input(|i| i.key_pressed(Key::Enter));
         if enter {
-            picked = entries.first().map(|(p, _)| *p);
+            picked = entries.iter().find(|e| e.enabled).map(|e| e.picked);
         }
         ui.separator();
         egui::ScrollArea::vertical()
             .max_height(320.0)
             .show(ui, |ui| {
-                for (entry, label) in entries.iter().take(50) {
-                    if ui.selectable_label(false, label).clicked() {
-                        picked = Some(*entry);
-                    }
+                for entry in entries.iter().take(50) {
+                    ui.horizontal(|ui| {
+                        let button = egui::Button::selectable(false, entry.label.as_str());
+                        if ui.add_enabled(entry.enabled, button).clicked() {
+                            picked = Some(entry.picked);
+                        }
+                        if let Some(shortcut) = &entry.shortcut {
+                            let text = ui.ctx().format_shortcut(shortcut);
+                            ui.with_layout(
+                                egui::Layout::right_to_left(egui::Align::Center),
+                                |ui| {
+                                    ui.weak(text);
+                                },
+                            );
+                        }
+                    });
                 }
                 if entries.is_empty() {
                     ui.label("Nothing matches.");
@@ -109,28 +137,42 @@ pub fn palette_ui(ui: &mut Ui, palette: &mut Palette, map: &Map) -> (Option<Pick
     (picked, close || picked.is_some())
 }
 
-fn entries(palette: &Palette, map: &Map) -> Vec<(Picked, String)> {
-    let mut scored: Vec<(u32, Picked, String)> = match palette.mode {
-        PaletteMode::Commands => Command::all()
-            .into_iter()
-            .filter(|c| *c != Command::Palette)
-            .filter_map(|c| {
-                let label = c.label();
-                match_score(&palette.query, &label).map(|s| (s, Picked::Command(c), label))
+/// The entries that match the query, best first.
+fn entries(palette: &Palette, map: &Map, commands: &[Command], now: &Situation) -> Vec<Entry> {
+    let mut scored: Vec<(u32, Entry)> = match palette.mode {
+        PaletteMode::Commands => commands
+            .iter()
+            .filter(|&&c| c != Command::Palette)
+            .filter_map(|&c| {
+                let described = c.describe();
+                let score = match_score(&palette.query, &described.label)?;
+                let entry = Entry {
+                    picked: Picked::Command(c),
+                    label: described.label,
+                    shortcut: described.shortcuts.first().copied(),
+                    enabled: c.is_enabled(now),
+                };
+                Some((score, entry))
             })
             .collect(),
         PaletteMode::Find => map
             .stakeholders
             .iter()
             .filter_map(|s| {
-                let text = format!("{} — {}", s.name, s.organisation);
-                match_score(&palette.query, &text)
-                    .map(|score| (score, Picked::Stakeholder(s.id), text))
+                let label = format!("{} — {}", s.name, s.organisation);
+                let score = match_score(&palette.query, &label)?;
+                let entry = Entry {
+                    picked: Picked::Stakeholder(s.id),
+                    label,
+                    shortcut: None,
+                    enabled: true,
+                };
+                Some((score, entry))
             })
             .collect(),
     };
-    scored.sort_by_key(|entry| std::cmp::Reverse(entry.0));
-    scored.into_iter().map(|(_, p, l)| (p, l)).collect()
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
+    scored.into_iter().map(|(_, entry)| entry).collect()
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::analysis::compare::{Comparison, State, compare};
 use crate::edit::Edit;
 use crate::model::{Choice, IdAllocator, Map, ScenarioId, SnapshotId, StakeholderId, stance_label};
 use crate::ui::views::View;
-use crate::ui::{Command, Requests, Selection, elide, show_on_map};
+use crate::ui::{Action, Command, Requests, Selection, elide, show_on_map};
 
 /// One side of a comparison.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -138,7 +138,7 @@ pub fn change_ui(
         {
             let (scenario, id) = Edit::start_scenario(map, &label, today, ids);
             out.edit(format!("Start what-if {label}"), scenario);
-            out.command(Command::EnterScenario(Some(id)));
+            out.act(Action::EnterScenario(Some(id)));
             state.label.clear();
         }
     });
@@ -155,7 +155,7 @@ pub fn change_ui(
         ui.horizontal(|ui| {
             ui.label(format!("What-if: {}", s.label));
             if ui.small_button("Edit").clicked() {
-                out.command(Command::EnterScenario(Some(s.id)));
+                out.act(Action::EnterScenario(Some(s.id)));
             }
             if ui.small_button("Delete").clicked() {
                 let edit = Edit::remove_item(&map.scenarios, i);
