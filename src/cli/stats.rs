@@ -47,23 +47,9 @@ impl Serialize for LinkCounts {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.0.len()))?;
         for (kind, count) in &self.0 {
-            map.serialize_entry(kind_key(*kind), count)?;
+            map.serialize_entry(kind.key(), count)?;
         }
         map.end()
-    }
-}
-
-/// The JSON key of a link kind.
-fn kind_key(kind: LinkKind) -> &'static str {
-    match kind {
-        LinkKind::Alignment => "alignment",
-        LinkKind::Alliance => "alliance",
-        LinkKind::Tension => "tension",
-        LinkKind::Competition => "competition",
-        LinkKind::Influence => "influence",
-        LinkKind::Authority => "authority",
-        LinkKind::Funding => "funding",
-        LinkKind::Referral => "referral",
     }
 }
 

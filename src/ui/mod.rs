@@ -179,6 +179,28 @@ pub fn me_badge(ui: &mut egui::Ui) {
     .on_hover_text("This is you: the map is read from your point of view");
 }
 
+/// A multi-line text field of `rows` rows, the full width, that screen readers (and UI tests)
+/// know as `name` (it has no visible label); returns the new text when the user changed it.
+pub fn notes_field_ui(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    text: &str,
+    hint: &str,
+    rows: usize,
+    name: String,
+) -> Option<String> {
+    let mut edited = text.to_owned();
+    let response = ui.add(
+        egui::TextEdit::multiline(&mut edited)
+            .id_salt(id_salt)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &name));
+    response.changed().then_some(edited)
+}
+
 /// Accessibility information for a combo box with no visible label.
 pub fn labeled_combo(name: &str) -> egui::WidgetInfo {
     egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)

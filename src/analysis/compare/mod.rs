@@ -379,16 +379,7 @@ fn quadrant_key<S: Serializer>(quadrant: &Quadrant, serializer: S) -> Result<S::
 
 /// Writes a link kind by its JSON name (as in `astute stats --json`).
 fn kind_key<S: Serializer>(kind: &LinkKind, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.serialize_str(match kind {
-        LinkKind::Alignment => "alignment",
-        LinkKind::Alliance => "alliance",
-        LinkKind::Tension => "tension",
-        LinkKind::Competition => "competition",
-        LinkKind::Influence => "influence",
-        LinkKind::Authority => "authority",
-        LinkKind::Funding => "funding",
-        LinkKind::Referral => "referral",
-    })
+    serializer.serialize_str(kind.key())
 }
 
 fn depth_key<S: Serializer>(

@@ -4,13 +4,15 @@
 //! logged from the selection.
 
 use chrono::NaiveDate;
-use egui::{ComboBox, RichText, TextEdit, Ui};
+use egui::{ComboBox, RichText, Ui};
 
 use super::{ANALYSIS_HIDDEN, LensContext, stakeholder_link};
 use crate::analysis::engagement::{Neglect, Neglected, neglected};
 use crate::edit::Edit;
 use crate::model::{Choice, IdAllocator, Interaction, Map, StakeholderId};
-use crate::ui::{Requests, Selection, edit_item, elide, labeled_combo, show_on_map};
+use crate::ui::{
+    Requests, Selection, edit_item, elide, labeled_combo, notes_field_ui, show_on_map,
+};
 
 /// The lens's panel: who I have neglected, next actions and the interaction log.
 pub fn panel_ui(ui: &mut Ui, about_selection: &mut bool, cx: LensContext<'_>) {
@@ -278,23 +280,14 @@ fn interaction_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, o
                 }
             }
         });
-        let mut summary = contact.summary.clone();
-        let response = ui.add(
-            TextEdit::multiline(&mut summary)
-                .id_salt(("contact-summary", contact.id.raw()))
-                .hint_text("What was said, agreed or left open")
-                .desired_rows(1)
-                .desired_width(f32::INFINITY),
-        );
-        let date = contact.date;
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::MultilineTextInput,
-                true,
-                format!("Summary of the contact of {date}"),
-            )
-        });
-        if response.changed() {
+        if let Some(summary) = notes_field_ui(
+            ui,
+            ("contact-summary", contact.id.raw()),
+            &contact.summary,
+            "What was said, agreed or left open",
+            1,
+            format!("Summary of the contact of {}", contact.date),
+        ) {
             edit_item(out, &map.interactions, i, "summary", |c| {
                 c.summary = summary
             });

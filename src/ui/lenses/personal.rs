@@ -12,7 +12,9 @@ use crate::model::{
     Choice, Dimension, IdAllocator, JournalEntry, Map, Rating, SelfAssessment, StakeholderId,
     stance_label,
 };
-use crate::ui::{Requests, Selection, edit_item, elide, labeled_combo, show_on_map};
+use crate::ui::{
+    Requests, Selection, edit_item, elide, labeled_combo, notes_field_ui, show_on_map,
+};
 
 /// The lens's panel: where I sit, the self-assessment and the journal.
 pub fn panel_ui(ui: &mut Ui, filter: &mut JournalFilter, cx: LensContext<'_>) {
@@ -200,23 +202,14 @@ fn entry_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &m
                 });
             }
         });
-        let mut text = entry.text.clone();
-        let response = ui.add(
-            TextEdit::multiline(&mut text)
-                .id_salt(("entry-text", entry.id.raw()))
-                .hint_text("What happened, what you noticed, what you would do differently")
-                .desired_rows(2)
-                .desired_width(f32::INFINITY),
-        );
-        let date = entry.date;
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(
-                egui::Role::MultilineTextInput,
-                true,
-                format!("Journal entry of {date}"),
-            )
-        });
-        if response.changed() {
+        if let Some(text) = notes_field_ui(
+            ui,
+            ("entry-text", entry.id.raw()),
+            &entry.text,
+            "What happened, what you noticed, what you would do differently",
+            2,
+            format!("Journal entry of {}", entry.date),
+        ) {
             edit_item(out, &map.journal, i, "text", |e| e.text = text);
         }
         ui.horizontal_wrapped(|ui| {
