@@ -108,24 +108,24 @@ pub fn palette_ui(
         ui.separator();
         egui::ScrollArea::vertical()
             .max_height(320.0)
+            .min_scrolled_height(240.0)
             .show(ui, |ui| {
-                for entry in entries.iter().take(50) {
-                    ui.horizontal(|ui| {
-                        let button = egui::Button::selectable(false, entry.label.as_str());
-                        if ui.add_enabled(entry.enabled, button).clicked() {
-                            picked = Some(entry.picked);
-                        }
-                        if let Some(shortcut) = &entry.shortcut {
-                            let text = ui.ctx().format_shortcut(shortcut);
-                            ui.with_layout(
-                                egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| {
-                                    ui.weak(text);
-                                },
-                            );
+                egui::Grid::new("astute-palette-entries")
+                    .num_columns(2)
+                    .spacing([24.0, 2.0])
+                    .show(ui, |ui| {
+                        for entry in entries.iter().take(50) {
+                            let button = egui::Button::selectable(false, entry.label.as_str());
+                            if ui.add_enabled(entry.enabled, button).clicked() {
+                                picked = Some(entry.picked);
+                            }
+                            match &entry.shortcut {
+                                Some(shortcut) => ui.weak(ui.ctx().format_shortcut(shortcut)),
+                                None => ui.label(""),
+                            };
+                            ui.end_row();
                         }
                     });
-                }
                 if entries.is_empty() {
                     ui.label("Nothing matches.");
                 }
