@@ -8,6 +8,7 @@ mod diagnostic;
 pub mod examples;
 mod input;
 mod map_file;
+mod ron_messages;
 pub mod spreadsheet;
 
 pub use atomic::{
