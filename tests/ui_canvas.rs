@@ -1,5 +1,6 @@
 //! UI tests of the map canvas, driven with egui_kittest: selecting, adding and linking, dragging
 //! (one undo step per drag) and deleting stakeholders.
+#![cfg(feature = "gui")]
 
 mod common;
 

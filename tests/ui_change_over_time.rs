@@ -1,5 +1,6 @@
 //! UI tests of change over time in the strategic lens, driven with egui_kittest: snapshots
 //! compared with now, and what-if scenarios that change nothing until applied.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! UI tests of commands, driven with egui_kittest: the command palette runs a command by name,
 //! and what cannot run now is greyed out in the palette and the menus.
+#![cfg(feature = "gui")]
 
 mod common;
 

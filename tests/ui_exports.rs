@@ -1,5 +1,6 @@
 //! UI tests of exports from the app, driven with egui_kittest: pictures (PNG and SVG, previewed
 //! first) and the report (Markdown or HTML by the file name).
+#![cfg(feature = "gui")]
 
 mod common;
 

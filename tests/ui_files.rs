@@ -1,5 +1,6 @@
 //! UI tests of files, driven with egui_kittest: the first run, unsaved changes, Save As, a bad
 //! file, and CSV import.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -2,6 +2,7 @@
 //! egui_kittest: it hides every analysis (where I sit and whom I favour, the seating's reasons and
 //! clashes, the neglected partners, the table's analysis columns, the filters by quadrant and
 //! coalition), and an exercise still checks the work.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! UI tests of the inspector, driven with egui_kittest: every change is an edit, typing in one
 //! field is one undo step, and selecting never changes a stakeholder.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! UI tests of the lenses driven with egui_kittest: the journal, self-assessment, interaction
 //! log, who has been neglected, the shared purpose, the horizon scan and the alliances lens.
+#![cfg(feature = "gui")]
 
 mod common;
 

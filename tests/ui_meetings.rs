@@ -1,5 +1,6 @@
 //! UI tests of the meetings view, driven with egui_kittest: a meeting planned, seated (a seat
 //! dragged onto another swaps them) and its brief exported.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,6 +1,7 @@
 //! UI tests of presenting (F5), driven with egui_kittest: no confidential field in any view
 //! (a wholly confidential partner shows by name only), and the saved views stepped through
 //! with the arrow keys.
+#![cfg(feature = "gui")]
 
 mod common;
 

@@ -1,5 +1,6 @@
 //! UI tests of the analysis views, driven with egui_kittest: the power–interest grid, the
 //! table, the salience view and the issue matrix.
+#![cfg(feature = "gui")]
 
 mod common;
 
