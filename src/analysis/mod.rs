@@ -56,7 +56,7 @@ pub struct Analysis {
     /// One row per stakeholder, in map order.
     pub stakeholders: Vec<StakeholderAnalysis>,
     /// False when eigenvector centrality is undefined (no links, or no convergence): it is
-    /// then 0 in [`Centrality::eigenvector`], `null` in [`Analysis::to_json`], and the text
+    /// then 0 in [`Centrality::eigenvector`], `null` in [`to_json`], and the text
     /// report says so.
     pub eigenvector_converged: bool,
     /// Groups of two or more tied by alignment and alliance links.

@@ -1,9 +1,9 @@
 //! The inspector, on the right: edits every field of what is selected. Each change is pushed
 //! as one edit; typing into one field joins a single undo step.
 //!
-//! - [`stakeholder`]: one stakeholder, every field, its plan, positions, contacts and links;
-//! - [`many`]: several stakeholders at once; [`link`]: one link;
-//! - [`map`]: nothing selected: the map's title, settings and saved views.
+//! - `stakeholder`: one stakeholder, every field, its plan, positions, contacts and links;
+//! - `many`: several stakeholders at once; `link`: one link;
+//! - `map`: nothing selected: the map's title, settings and saved views.
 
 mod link;
 mod many;

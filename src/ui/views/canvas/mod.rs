@@ -7,8 +7,8 @@
 //! powerful first) only where they do not overlap.
 //!
 //! - This module: the canvas's state, where each stakeholder is on screen, and hit tests.
-//! - [`input`]: the pointer: selecting, dragging, box selection, drawing a link, adding.
-//! - [`draw`]: links, nodes, labels, the legend, and what screen readers are told.
+//! - `input`: the pointer: selecting, dragging, box selection, drawing a link, adding.
+//! - `draw`: links, nodes, labels, the legend, and what screen readers are told.
 //! - [`camera`]: map units to screen points; [`mesh`]: shapes built into one mesh (shared
 //!   with the charts); [`labels`]: name labels placed so they never overlap.
 
