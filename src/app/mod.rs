@@ -13,14 +13,16 @@ use std::time::Duration;
 
 use egui::{Key, KeyboardShortcut, RichText, Ui, ViewportCommand};
 
-pub use dialogs::{FileDialogs, FileKind, NativeDialogs, ScriptedDialogs};
+pub use dialogs::{
+    Answer, Ask, FileDialogs, FileKind, InAppDialogs, NativeDialogs, Request, ScriptedDialogs,
+};
 pub use document::Document;
 pub use prefs::{Prefs, Theme};
 
 use crate::disclose::Disclosure;
 use crate::examples::EXAMPLES;
 use crate::export::TextFormat;
-use crate::io::autosave::Autosave;
+use crate::io::autosave::{Autosave, Slot, Work};
 use crate::layout::{GridParams, SectorParams, layout_edit, power_interest_grid, sector_circles};
 use crate::model::{IdAllocator, Map, Pos, ScenarioId};
 use crate::scene::Chart as PictureChart;
@@ -64,7 +66,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 file,
                 prefs,
                 autosave: Autosave::in_user_data_dir(),
-                dialogs: Box::new(NativeDialogs),
+                dialogs: Box::new(NativeDialogs::default()),
             };
             Ok(Box::new(AstuteApp::new(start)))
         }),
@@ -107,11 +109,29 @@ enum Prompt {
     Unsaved(Discarding),
     /// A file could not be opened or saved.
     Error { title: String, lines: Vec<String> },
-    /// Work from a session that ended badly was found.
-    Restore(Box<Map>, Option<PathBuf>),
+    /// Work that sessions left unsaved was found in the autosave folder.
+    Restore(Vec<Work>),
     /// About the app.
     About,
 }
+
+/// What the app does with the answer of the file dialog it waits on.
+enum Asking {
+    /// Open the map picked.
+    Open,
+    /// Save the map there, then carry on with what waited for the save, if anything.
+    SaveAs { then: Option<Discarding> },
+    /// Import the CSV table picked.
+    Import,
+    /// Write an export there: its bytes made for that path; a picture closes its window.
+    Export {
+        contents: ExportContents,
+        picture: bool,
+    },
+}
+
+/// Makes an export's bytes for the path it goes to (the path says HTML or Markdown).
+type ExportContents = Box<dyn FnOnce(&Path) -> Result<Vec<u8>, String>>;
 
 /// The Astute desktop app.
 pub struct AstuteApp {
@@ -138,11 +158,22 @@ pub struct AstuteApp {
     prefs: Prefs,
     palette: Option<Palette>,
     prompt: Option<Prompt>,
+    /// A prompt to show once the one showing is answered.
+    next_prompt: Option<Prompt>,
     dialogs: Box<dyn FileDialogs>,
+    /// A dialog to ask for at the end of the frame, and what to do with its answer.
+    request: Option<Request>,
+    asking: Option<Asking>,
     autosave: Option<Autosave>,
+    /// This window's autosave of its document, once it has had one.
+    slot: Option<Slot>,
     last_autosave_secs: f64,
     status: String,
     quitting: bool,
+    /// Whether a frame has been asked for to carry out the close (once is enough).
+    close_sent: bool,
+    /// Whether the window had the focus last frame, to autosave when it loses it.
+    focused: Option<bool>,
     shown_title: String,
 }
 
@@ -169,16 +200,32 @@ impl AstuteApp {
             revision: 0,
             palette: None,
             prompt: None,
+            next_prompt: None,
             dialogs: start.dialogs,
+            request: None,
+            asking: None,
             autosave: start.autosave,
+            slot: None,
             last_autosave_secs: 0.0,
             status: String::new(),
             quitting: false,
+            close_sent: false,
+            focused: None,
             shown_title: String::new(),
             prefs: start.prefs,
         };
         app.look.colour_by = app.prefs.colour_by;
         app.look.size_by = app.prefs.size_by;
+        // Work left behind is offered whatever file opens: found (and locked for this window)
+        // first, it is never mistaken for the autosave of the file opened.
+        let offers = match app.autosave.as_ref().map(Autosave::offers) {
+            Some(Ok(offers)) => offers,
+            Some(Err(error)) => {
+                app.status = format!("The autosave folder could not be read: {error}");
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
         let last = app
             .prefs
             .last_file()
@@ -192,12 +239,12 @@ impl AstuteApp {
             }
             None => app.open_example(0),
         }
-        if let Some(found) = app.autosave.as_ref().and_then(Autosave::pending) {
-            match found.map {
-                Ok(map) => app.prompt = Some(Prompt::Restore(Box::new(map), found.origin)),
-                Err(error) => {
-                    app.error("The autosaved work could not be read", &error.diagnostics())
-                }
+        if !offers.is_empty() {
+            let restore = Some(Prompt::Restore(offers));
+            if app.prompt.is_some() {
+                app.next_prompt = restore;
+            } else {
+                app.prompt = restore;
             }
         }
         app
@@ -226,7 +273,7 @@ impl AstuteApp {
         }
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
-        let free = self.prompt.is_none() && self.palette.is_none();
+        let free = self.prompt.is_none() && self.palette.is_none() && self.asking.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
                 Some(PresenterKey::Leave) => out.command(Command::Present),
@@ -235,8 +282,8 @@ impl AstuteApp {
                 None => {}
             }
         }
-        if free && !ctx.egui_wants_keyboard_input() {
-            collect_shortcuts(&ctx, &mut out);
+        if free {
+            collect_shortcuts(&ctx, &mut out, ctx.egui_wants_keyboard_input());
         }
         self.finish_layout();
         if self.scenario.is_some() && self.scenario_map().is_none() {
@@ -276,6 +323,7 @@ impl AstuteApp {
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
         self.apply(&ctx, out);
+        self.dialog_ui(&ctx);
         self.after_frame(&ctx);
     }
 
@@ -662,26 +710,35 @@ impl AstuteApp {
         self.apply_one(label, edit);
     }
 
-    /// Writes `text` where the user chooses, atomically; says how it went in the status bar.
+    /// Asks where to write an export titled `title`; [`Self::write_export`] writes it there.
     fn export_file(
         &mut self,
         kind: FileKind,
         file_name: &str,
-        contents: impl FnOnce(&std::path::Path) -> Result<Vec<u8>, String>,
+        title: &str,
+        contents: impl FnOnce(&Path) -> Result<Vec<u8>, String> + 'static,
     ) {
-        let Some(path) = self.dialogs.pick_save(kind, file_name) else {
-            return;
-        };
-        let written = contents(&path).and_then(|bytes| {
-            crate::io::write_atomically(&path, &bytes).map_err(|e| e.to_string())
-        });
+        let contents: ExportContents = Box::new(contents);
+        let ask = Ask::Save(kind, file_name.to_owned());
+        let picture = matches!(kind, FileKind::Svg | FileKind::Png);
+        self.ask(Asking::Export { contents, picture }, ask, title);
+    }
+
+    /// Writes an export to `path`, atomically; says how it went. Returns success.
+    fn write_export(&mut self, path: &Path, contents: ExportContents) -> bool {
+        let written = contents(path)
+            .and_then(|bytes| crate::io::write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match written {
-            Ok(()) => self.status = format!("Exported {}", path.display()),
+            Ok(()) => {
+                self.status = format!("Exported {}", path.display());
+                true
+            }
             Err(error) => {
                 self.prompt = Some(Prompt::Error {
                     title: format!("Could not export {}", path.display()),
                     lines: vec![error],
                 });
+                false
             }
         }
     }
@@ -694,7 +751,8 @@ impl AstuteApp {
         let disclosure = Disclosure::from_flag(self.meetings.include_confidential);
         let shown = disclosure.share(&self.doc.map).into_owned();
         let name = format!("{}-brief.html", file_stem(&meeting.title));
-        self.export_file(FileKind::Document, &name, |path| {
+        let title = "Export the meeting brief (HTML or Markdown)";
+        self.export_file(FileKind::Document, &name, title, move |path| {
             let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
             let brief = crate::meeting::brief::brief(&shown, &meeting);
             Ok(brief.render(format).into_bytes())
@@ -707,13 +765,16 @@ impl AstuteApp {
         let shown = Disclosure::Redacted.share(&self.doc.map).into_owned();
         let stem = file_stem(&shown.meta.title);
         if command == Command::ExportReport {
-            self.export_file(FileKind::Document, &format!("{stem}-report.html"), |path| {
+            let name = format!("{stem}-report.html");
+            let title = "Export the report (HTML or Markdown)";
+            self.export_file(FileKind::Document, &name, title, move |path| {
                 let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
                 let report = crate::export::report::report(&shown);
                 Ok(report.render(format).into_bytes())
             });
         } else {
-            self.export_file(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {
+            let name = format!("{stem}.graphml");
+            self.export_file(FileKind::GraphMl, &name, "Export GraphML", move |_| {
                 crate::export::graphml::to_graphml(&shown)
                     .map(String::into_bytes)
                     .map_err(|e| e.to_string())
@@ -732,7 +793,9 @@ impl AstuteApp {
             PictureFormat::Png => FileKind::Png,
         };
         let name = request.file_name(&file_stem(&shown.meta.title));
-        self.export_file(kind, &name, |_| request.render(&shown));
+        self.export_file(kind, &name, "Export the picture", move |_| {
+            request.render(&shown)
+        });
     }
 
     /// Saves the lens, camera, filters and selection as a view to present.
@@ -814,9 +877,11 @@ impl AstuteApp {
         if let Some(path) = dropped {
             self.discard_then(Discarding::Open(Some(path)));
         }
-        if focused == Some(false) && self.doc.is_dirty() {
+        // Leaving the window is when work is most often lost: autosave then, once.
+        if focused == Some(false) && self.focused != Some(false) && self.doc.is_dirty() {
             self.autosave_now(ctx);
         }
+        self.focused = focused;
     }
 
     /// Applies every edit and command of the frame, in order: the one place the map changes.
@@ -858,6 +923,19 @@ impl AstuteApp {
                 self.autosave_now(ctx);
             }
             ctx.request_repaint_after(Duration::from_secs_f64(AUTOSAVE_SECS));
+        } else if self.slot.is_some() {
+            // Undone back to the saved state: nothing is left to recover.
+            self.clear_autosave();
+        }
+        // Asked for at the end of the frame, whatever in it decided to quit.
+        if self.quitting {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+            if !self.close_sent {
+                // The close is carried out at the start of the next frame, so there must be
+                // one: without a window manager nothing else would ask for it.
+                self.close_sent = true;
+                ctx.request_repaint();
+            }
         }
         let title = format!(
             "{}{} — Astute",
@@ -870,18 +948,48 @@ impl AstuteApp {
         }
     }
 
+    /// Writes the document to this window's autosave, claiming one on the first call.
     fn autosave_now(&mut self, ctx: &egui::Context) {
         self.last_autosave_secs = ctx.input(|i| i.time);
-        if let Some(slot) = &self.autosave
-            && let Err(error) = slot.store(&self.doc.map, self.doc.path.as_deref())
+        let path = self.doc.path.clone();
+        if self
+            .slot
+            .as_ref()
+            .is_some_and(|s| !s.is_for(path.as_deref()))
         {
-            self.status = format!("Autosave failed: {error}");
+            // The document has another file now: its work goes to an autosave for that file.
+            self.clear_autosave();
+        }
+        let Some(autosave) = &self.autosave else {
+            return;
+        };
+        let stored = match &self.slot {
+            Some(slot) => slot.store(&self.doc.map),
+            None => autosave.claim(path.as_deref()).and_then(|slot| {
+                slot.store(&self.doc.map)?;
+                self.slot = Some(slot);
+                Ok(())
+            }),
+        };
+        if let Err(error) = stored {
+            self.status = format!(
+                "Could not autosave {} to {}: {error}",
+                self.doc.display_name(),
+                autosave.dir().display()
+            );
         }
     }
 
-    fn clear_autosave(&self) {
-        if let Some(slot) = &self.autosave {
-            slot.clear();
+    /// Deletes this window's autosave (its work was saved or let go); other windows' and
+    /// sessions' autosaves are never touched.
+    fn clear_autosave(&mut self) {
+        if let Some(slot) = self.slot.take()
+            && let Err(error) = slot.discard()
+        {
+            self.status = format!(
+                "Could not delete the autosave of {}: {error}",
+                self.doc.display_name()
+            );
         }
     }
 
@@ -895,17 +1003,13 @@ impl AstuteApp {
                     self.discard_then(Discarding::Revert);
                 }
             }
+            Command::Recover => self.offer_recovery(),
             Command::Quit => self.discard_then(Discarding::Quit),
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
+            Command::Save => self.save_then(None),
+            Command::SaveAs => self.save_as(None),
             Command::ImportCsv => {
-                if let Some(path) = self.dialogs.pick_open(FileKind::Csv) {
-                    self.import_csv(&path);
-                }
+                let title = "Import stakeholders from a CSV table";
+                self.ask(Asking::Import, Ask::Open(FileKind::Csv), title);
             }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
@@ -1127,10 +1231,11 @@ impl AstuteApp {
     fn carry_out(&mut self, action: Discarding) {
         match action {
             Discarding::New => self.replace_document(Document::untitled(Map::new("Untitled map"))),
-            Discarding::Open(path) => {
-                if let Some(path) = path.or_else(|| self.dialogs.pick_open(FileKind::Map)) {
-                    self.open_path(&path);
-                }
+            Discarding::Open(Some(path)) => {
+                self.open_path(&path);
+            }
+            Discarding::Open(None) => {
+                self.ask(Asking::Open, Ask::Open(FileKind::Map), "Open a map")
             }
             Discarding::OpenExample(index) => self.open_example(index),
             Discarding::Revert => {
@@ -1207,22 +1312,95 @@ impl AstuteApp {
         });
     }
 
-    /// Saves to the document's file, or asks where when it has none. Returns success.
-    fn save(&mut self) -> bool {
+    /// Saves to the document's file, or asks where when it has none; once saved, carries on
+    /// with `then` (nothing happens to it when the save fails or the dialog is cancelled).
+    fn save_then(&mut self, then: Option<Discarding>) {
         match (&self.doc.path, &self.doc.read_only) {
             (Some(path), None) => {
                 let path = path.clone();
-                self.save_to(&path)
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.carry_out(then);
+                }
             }
-            _ => self.save_as(),
+            _ => self.save_as(then),
         }
     }
 
-    fn save_as(&mut self) -> bool {
+    fn save_as(&mut self, then: Option<Discarding>) {
         let suggested = format!("{}.ron", file_stem(&self.doc.map.meta.title));
-        match self.dialogs.pick_save(FileKind::Map, &suggested) {
-            Some(path) => self.save_to(&path),
-            None => false,
+        let ask = Ask::Save(FileKind::Map, suggested);
+        self.ask(Asking::SaveAs { then }, ask, "Save the map as");
+    }
+
+    /// Asks for a file with the dialog titled `title`; the answer is handled by `asking` in
+    /// [`Self::dialog_ui`], in this frame or a later one.
+    fn ask(&mut self, asking: Asking, ask: Ask, title: &str) {
+        if self.asking.is_some() {
+            self.status = "A file dialog is open: finish with it first.".into();
+            return;
+        }
+        let folder = self
+            .doc
+            .path
+            .as_deref()
+            .or_else(|| self.prefs.recent.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map(Path::to_owned);
+        self.asking = Some(asking);
+        self.request = Some(Request {
+            ask,
+            title: title.to_owned(),
+            folder,
+        });
+    }
+
+    /// Shows the file dialog being asked, and carries out its answer once there is one.
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        if let Some(request) = self.request.take() {
+            self.dialogs.ask(ctx, request);
+            // A window shown for the first time is laid out unseen, then drawn in the next
+            // frame: there must be one even if the pointer does not move.
+            ctx.request_repaint();
+        }
+        let answer = if self.asking.is_some() {
+            self.dialogs.answer_ui(ctx)
+        } else {
+            None
+        };
+        if let Some(notice) = self.dialogs.take_notice() {
+            self.status = notice;
+        }
+        let Some(answer) = answer else {
+            return;
+        };
+        let Some(asking) = self.asking.take() else {
+            return;
+        };
+        ctx.request_repaint();
+        let Answer::Picked(path) = answer else {
+            // Cancelled: nothing changes, and the export window keeps its choices.
+            return;
+        };
+        match asking {
+            Asking::Open => {
+                self.open_path(&path);
+            }
+            Asking::SaveAs { then } => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.carry_out(then);
+                }
+            }
+            Asking::Import => self.import_csv(&path),
+            Asking::Export { contents, picture } => {
+                if self.write_export(&path, contents) && picture {
+                    self.picture.open = false;
+                }
+            }
         }
     }
 
@@ -1401,19 +1579,17 @@ impl AstuteApp {
     }
 
     fn prompt_ui(&mut self, ui: &mut Ui) {
-        let Some(prompt) = self.prompt.take() else {
+        let Some(mut prompt) = self.prompt.take() else {
             return;
         };
         let ctx = ui.ctx().clone();
         let keep = egui::Modal::new(egui::Id::unique("astute-prompt"))
             .show(&ctx, |ui| {
                 ui.set_max_width(520.0);
-                match &prompt {
+                match &mut prompt {
                     Prompt::Unsaved(then) => self.unsaved_prompt_ui(ui, then),
                     Prompt::Error { title, lines } => error_prompt_ui(ui, title, lines),
-                    Prompt::Restore(map, origin) => {
-                        self.restore_prompt_ui(ui, map, origin.as_deref())
-                    }
+                    Prompt::Restore(offers) => self.restore_prompt_ui(ui, offers),
                     Prompt::About => about_ui(ui),
                 }
             })
@@ -1421,8 +1597,8 @@ impl AstuteApp {
         if keep && self.prompt.is_none() {
             self.prompt = Some(prompt);
         }
-        if self.quitting {
-            ctx.send_viewport_cmd(ViewportCommand::Close);
+        if self.prompt.is_none() {
+            self.prompt = self.next_prompt.take();
         }
     }
 
@@ -1438,9 +1614,7 @@ impl AstuteApp {
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
                 keep = false;
-                if self.save() {
-                    self.carry_out(then.clone());
-                }
+                self.save_then(Some(then.clone()));
             }
             if ui.button("Discard").clicked() {
                 keep = false;
@@ -1455,33 +1629,166 @@ impl AstuteApp {
         keep
     }
 
-    fn restore_prompt_ui(&mut self, ui: &mut Ui, map: &Map, origin: Option<&Path>) -> bool {
+    /// The work sessions left unsaved, each to restore or discard, or all kept for later.
+    /// Returns whether the prompt stays open.
+    fn restore_prompt_ui(&mut self, ui: &mut Ui, offers: &mut Vec<Work>) -> bool {
         ui.heading("Restore unsaved work?");
-        let from = origin.map_or_else(|| "an unsaved map".to_owned(), |p| p.display().to_string());
-        ui.label(format!(
-            "Astute closed without saving changes to {from} (\"{}\", {} stakeholders). Restore them?",
-            map.meta.title,
-            map.stakeholders.len()
-        ));
-        ui.add_space(8.0);
-        let mut keep = true;
-        ui.horizontal(|ui| {
-            if ui.button("Restore").clicked() {
-                keep = false;
-                let mut doc = Document::untitled(map.clone());
-                doc.path = origin.map(Path::to_owned);
-                doc.history.mark_unsaved();
-                self.ids = IdAllocator::for_map(&doc.map);
-                self.doc = doc;
-                self.canvas.pending_fit = Some(Fit::All);
-                self.status = "Restored unsaved work: save it to keep it.".into();
-            }
-            if ui.button("Discard it").clicked() {
-                keep = false;
-                self.clear_autosave();
-            }
+        ui.label(match offers.len() {
+            1 => "Astute ended without saving this work, and autosaved it:".to_owned(),
+            n => format!("Astute ended without saving work on {n} maps, and autosaved it:"),
         });
-        keep
+        ui.add_space(6.0);
+        let dirty = self.doc.is_dirty();
+        let mut chosen = None;
+        egui::ScrollArea::vertical()
+            .max_height(340.0)
+            .show(ui, |ui| {
+                for (index, work) in offers.iter().enumerate() {
+                    egui::Frame::group(ui.style()).show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        ui.strong(work_name(work));
+                        if let Some(origin) = &work.origin {
+                            ui.label(RichText::new(origin.display().to_string()).small().weak());
+                        }
+                        ui.label(work_summary(work));
+                        ui.horizontal(|ui| {
+                            let restore = ui
+                                .add_enabled(
+                                    work.map.is_ok() && !dirty,
+                                    egui::Button::new("Restore"),
+                                )
+                                .on_hover_text("Open this work in the window, to save")
+                                .on_disabled_hover_text(if dirty {
+                                    "Save or discard the open map's changes first"
+                                } else {
+                                    "The autosave cannot be read"
+                                });
+                            if restore.clicked() {
+                                chosen = Some((index, true));
+                            }
+                            if ui
+                                .button("Discard")
+                                .on_hover_text("Delete this autosave: the work is lost")
+                                .clicked()
+                            {
+                                chosen = Some((index, false));
+                            }
+                        });
+                    });
+                }
+            });
+        ui.add_space(8.0);
+        let later = ui
+            .button("Decide later")
+            .on_hover_text(
+                "Keep the work in the autosave folder: it is offered again at the next start \
+                 and in File ▸ Recover unsaved work, and `astute recover` lists it",
+            )
+            .clicked();
+        match chosen {
+            Some((index, true)) => {
+                let work = offers.remove(index);
+                self.restore(work);
+                if !offers.is_empty() {
+                    self.status.push_str(&format!(
+                        " {} more autosaved maps are kept: File ▸ Recover unsaved work.",
+                        offers.len()
+                    ));
+                }
+                false
+            }
+            Some((index, false)) => {
+                let work = offers.remove(index);
+                let document = work.document();
+                match work.discard() {
+                    Ok(()) => self.status = format!("Discarded the unsaved work on {document}."),
+                    Err(error) => {
+                        self.status =
+                            format!("Could not discard the unsaved work on {document}: {error}")
+                    }
+                }
+                !offers.is_empty()
+            }
+            None => !later,
+        }
+    }
+
+    /// Opens autosaved work in the window, which goes on autosaving it in the same place.
+    fn restore(&mut self, work: Work) {
+        let Some(autosave) = self.autosave.clone() else {
+            return;
+        };
+        let document = work.document();
+        match work.adopt(&autosave) {
+            Ok((map, slot)) => {
+                let mut doc = Document::untitled(map);
+                doc.path = slot.origin().map(Path::to_owned);
+                doc.history.mark_unsaved();
+                self.replace_document(doc);
+                self.slot = Some(slot);
+                self.status =
+                    format!("Restored the unsaved work on {document}: save it to keep it.");
+            }
+            Err(error) => {
+                self.prompt = Some(Prompt::Error {
+                    title: format!("Could not restore the work on {document}"),
+                    lines: vec![error.to_string(), "The autosave was left as it was.".into()],
+                });
+            }
+        }
+    }
+
+    /// File ▸ Recover unsaved work: offers again what sessions left unsaved.
+    fn offer_recovery(&mut self) {
+        match self.autosave.as_ref().map(Autosave::offers) {
+            Some(Ok(offers)) if !offers.is_empty() => self.prompt = Some(Prompt::Restore(offers)),
+            Some(Err(error)) => {
+                self.status = format!("The autosave folder could not be read: {error}");
+            }
+            _ => {
+                self.status =
+                    "There is no unsaved work to recover (other windows' work stays theirs)."
+                        .into();
+            }
+        }
+    }
+}
+
+/// The document autosaved work belongs to, as a heading: its file's name, or "An unsaved map".
+fn work_name(work: &Work) -> String {
+    match work.origin.as_deref().and_then(Path::file_name) {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => "An unsaved map".to_owned(),
+    }
+}
+
+/// What autosaved work holds and when it was saved, in one line.
+fn work_summary(work: &Work) -> String {
+    let when = work.saved.map_or_else(
+        || "autosaved at an unknown time".to_owned(),
+        |time| {
+            let time = chrono::DateTime::<chrono::Local>::from(time);
+            if time.date_naive() == chrono::Local::now().date_naive() {
+                format!("autosaved today at {}", time.format("%H:%M"))
+            } else {
+                format!("autosaved on {}", time.format("%-d %B %Y at %H:%M"))
+            }
+        },
+    );
+    match &work.map {
+        Ok(map) => {
+            let title = if map.meta.title.is_empty() {
+                "Untitled map"
+            } else {
+                &map.meta.title
+            };
+            format!(
+                "“{title}” · {} stakeholders · {} links · {when}",
+                map.stakeholders.len(),
+                map.links.len()
+            )
+        }
+        Err(error) => format!("This autosave cannot be read ({error}); {when}."),
     }
 }
 
@@ -1510,8 +1817,9 @@ fn about_ui(ui: &mut Ui) -> bool {
 }
 
 /// Commands whose shortcut was pressed this frame. Shortcuts with more modifiers are checked
-/// first, so Ctrl+Shift+Z is not taken for Ctrl+Z.
-fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests) {
+/// first, so Ctrl+Shift+Z is not taken for Ctrl+Z. While the user is `typing` in a text field,
+/// only Command/Ctrl shortcuts run, and not those a text field has for itself.
+fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests, typing: bool) {
     let mut all: Vec<(KeyboardShortcut, Command)> = Command::all()
         .into_iter()
         .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c)))
@@ -1521,11 +1829,23 @@ fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests) {
         u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl)
     };
     all.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s)));
+    if typing {
+        all.retain(|(shortcut, command)| works_while_typing(shortcut, *command));
+    }
     for (shortcut, command) in all {
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
             out.command(command);
         }
     }
+}
+
+/// Whether a shortcut runs while a text field has the keyboard: those with Command or Ctrl do
+/// (Ctrl+S saves what is being typed), except undo, redo and select-all, which a text field has
+/// for its own text. Plain keys (Delete, arrows, letters, F5…) belong to the field.
+fn works_while_typing(shortcut: &KeyboardShortcut, command: Command) -> bool {
+    let modifiers = shortcut.modifiers;
+    (modifiers.command || modifiers.ctrl)
+        && !matches!(command, Command::Undo | Command::Redo | Command::SelectAll)
 }
 
 /// The map the views show: the what-if scenario being edited, else the map itself. (A free

@@ -47,6 +47,7 @@ pub enum Command {
     SaveAs,
     ImportCsv,
     Revert,
+    Recover,
     Quit,
     Undo,
     Redo,
@@ -110,6 +111,7 @@ impl Command {
             ExportReport,
             ExportGraphMl,
             Revert,
+            Recover,
             Quit,
             Undo,
             Redo,
@@ -156,6 +158,7 @@ impl Command {
             Self::ExportPicture => "Export picture (SVG or PNG)…".into(),
             Self::ExportBrief(_) => "Export meeting brief…".into(),
             Self::Revert => "Revert to saved".into(),
+            Self::Recover => "Recover unsaved work…".into(),
             Self::Quit => "Quit".into(),
             Self::Undo => "Undo".into(),
             Self::Redo => "Redo".into(),
@@ -226,6 +229,9 @@ impl Command {
                 "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step"
             }
             Self::Revert => "Throw away unsaved changes and reload the file",
+            Self::Recover => {
+                "Work that Astute autosaved and a window left unsaved when it ended (a crash)"
+            }
             Self::Quit => "Close Astute",
             Self::Undo | Self::Redo => "Undo or redo the last change to the map",
             Self::Delete => "Delete the selected stakeholders (with their links) or link",
@@ -326,6 +332,7 @@ impl Command {
             | Self::ExportPicture
             | Self::ExportBrief(_)
             | Self::Revert
+            | Self::Recover
             | Self::Quit => Menu::File,
             Self::Undo
             | Self::Redo
