@@ -6,7 +6,8 @@ use egui::KeyboardShortcut;
 
 use super::AstuteApp;
 use super::background::LayoutRun;
-use super::dialogs::FileKind;
+use super::dialogs::{Ask, FileKind};
+use super::files::Asking;
 use super::prefs::Theme;
 use super::present::{self, Presenting};
 use super::prompts::{Discarding, Prompt};
@@ -95,17 +96,13 @@ impl AstuteApp {
                     self.discard_then(Discarding::Revert);
                 }
             }
+            Command::Recover => self.offer_recovery(),
             Command::Quit => self.discard_then(Discarding::Quit),
-            Command::Save => {
-                self.save();
-            }
-            Command::SaveAs => {
-                self.save_as();
-            }
+            Command::Save => self.save_then(None),
+            Command::SaveAs => self.save_as(None),
             Command::ImportCsv => {
-                if let Some(path) = self.dialogs.pick_open(FileKind::Csv) {
-                    self.import_csv(&path);
-                }
+                let title = "Import stakeholders from a CSV table";
+                self.ask(Asking::Import, Ask::Open(FileKind::Csv), title);
             }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
@@ -372,8 +369,14 @@ impl AstuteApp {
 }
 
 /// Commands whose shortcut was pressed this frame. Shortcuts with more modifiers are checked
-/// first, so Ctrl+Shift+Z is not taken for Ctrl+Z.
-pub(super) fn collect_shortcuts(ctx: &egui::Context, commands: &[Command], out: &mut Requests) {
+/// first, so Ctrl+Shift+Z is not taken for Ctrl+Z. While the user is `typing` in a text field,
+/// only Command/Ctrl shortcuts run, and not those a text field has for itself.
+pub(super) fn collect_shortcuts(
+    ctx: &egui::Context,
+    commands: &[Command],
+    out: &mut Requests,
+    typing: bool,
+) {
     let mut all: Vec<(KeyboardShortcut, Command)> = commands
         .iter()
         .flat_map(|&c| c.describe().shortcuts.into_iter().map(move |s| (s, c)))
@@ -383,9 +386,21 @@ pub(super) fn collect_shortcuts(ctx: &egui::Context, commands: &[Command], out: 
         u8::from(m.shift) + u8::from(m.alt) + u8::from(m.command || m.ctrl)
     };
     all.sort_by_key(|(s, _)| std::cmp::Reverse(weight(s)));
+    if typing {
+        all.retain(|(shortcut, command)| works_while_typing(shortcut, *command));
+    }
     for (shortcut, command) in all {
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
             out.command(command);
         }
     }
+}
+
+/// Whether a shortcut runs while a text field has the keyboard: those with Command or Ctrl do
+/// (Ctrl+S saves what is being typed), except undo, redo and select-all, which a text field has
+/// for its own text. Plain keys (Delete, arrows, letters, F5…) belong to the field.
+fn works_while_typing(shortcut: &KeyboardShortcut, command: Command) -> bool {
+    let modifiers = shortcut.modifiers;
+    (modifiers.command || modifiers.ctrl)
+        && !matches!(command, Command::Undo | Command::Redo | Command::SelectAll)
 }

@@ -1,11 +1,13 @@
 //! Files: open (a file, a recent one, a dropped one, an example), save and save as, revert,
-//! CSV import, exports (the report, GraphML, a brief, a picture) and autosave; and asking
-//! first before unsaved changes are thrown away.
+//! CSV import, exports (the report, GraphML, a brief, a picture); asking first before unsaved
+//! changes are thrown away; and the file dialog: asked for in a frame ([`AstuteApp::ask`]),
+//! answered in that frame or a later one ([`AstuteApp::dialog_ui`]), while the window goes on
+//! drawing.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::AstuteApp;
-use super::dialogs::FileKind;
+use super::dialogs::{Answer, Ask, FileKind, Request};
 use super::document::Document;
 use super::prompts::{Discarding, Prompt};
 use super::scenario::shown_map;
@@ -17,6 +19,24 @@ use crate::ui::views::View;
 use crate::ui::views::canvas::Fit;
 use crate::ui::windows::picture::{PictureFormat, PictureRequest};
 use crate::ui::{Command, Selection};
+
+/// What the app does with the answer of the file dialog it waits on.
+pub(super) enum Asking {
+    /// Open the map picked.
+    Open,
+    /// Save the map there, then carry on with what waited for the save, if anything.
+    SaveAs { then: Option<Discarding> },
+    /// Import the CSV table picked.
+    Import,
+    /// Write an export there: its bytes made for that path; a picture closes its window.
+    Export {
+        contents: ExportContents,
+        picture: bool,
+    },
+}
+
+/// Makes an export's bytes for the path it goes to (the path says HTML or Markdown).
+pub(super) type ExportContents = Box<dyn FnOnce(&Path) -> Result<Vec<u8>, String>>;
 
 impl AstuteApp {
     /// Does `then` now if nothing unsaved would be lost, otherwise asks first.
@@ -31,10 +51,11 @@ impl AstuteApp {
     pub(super) fn carry_out(&mut self, action: Discarding) {
         match action {
             Discarding::New => self.replace_document(Document::untitled(Map::new("Untitled map"))),
-            Discarding::Open(path) => {
-                if let Some(path) = path.or_else(|| self.dialogs.pick_open(FileKind::Map)) {
-                    self.open_path(&path);
-                }
+            Discarding::Open(Some(path)) => {
+                self.open_path(&path);
+            }
+            Discarding::Open(None) => {
+                self.ask(Asking::Open, Ask::Open(FileKind::Map), "Open a map")
             }
             Discarding::OpenExample(index) => self.open_example(index),
             Discarding::Revert => {
@@ -110,22 +131,95 @@ impl AstuteApp {
         });
     }
 
-    /// Saves to the document's file, or asks where when it has none. Returns success.
-    pub(super) fn save(&mut self) -> bool {
+    /// Saves to the document's file, or asks where when it has none; once saved, carries on
+    /// with `then` (nothing happens to it when the save fails or the dialog is cancelled).
+    pub(super) fn save_then(&mut self, then: Option<Discarding>) {
         match (&self.doc.path, &self.doc.read_only) {
             (Some(path), None) => {
                 let path = path.clone();
-                self.save_to(&path)
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.carry_out(then);
+                }
             }
-            _ => self.save_as(),
+            _ => self.save_as(then),
         }
     }
 
-    pub(super) fn save_as(&mut self) -> bool {
+    pub(super) fn save_as(&mut self, then: Option<Discarding>) {
         let suggested = format!("{}.ron", file_stem(&self.doc.map.meta.title));
-        match self.dialogs.pick_save(FileKind::Map, &suggested) {
-            Some(path) => self.save_to(&path),
-            None => false,
+        let ask = Ask::Save(FileKind::Map, suggested);
+        self.ask(Asking::SaveAs { then }, ask, "Save the map as");
+    }
+
+    /// Asks for a file with the dialog titled `title`; the answer is handled by `asking` in
+    /// [`Self::dialog_ui`], in this frame or a later one.
+    pub(super) fn ask(&mut self, asking: Asking, ask: Ask, title: &str) {
+        if self.asking.is_some() {
+            self.status = "A file dialog is open: finish with it first.".into();
+            return;
+        }
+        let folder = self
+            .doc
+            .path
+            .as_deref()
+            .or_else(|| self.prefs.recent.first().map(PathBuf::as_path))
+            .and_then(Path::parent)
+            .filter(|dir| !dir.as_os_str().is_empty())
+            .map(Path::to_owned);
+        self.asking = Some(asking);
+        self.request = Some(Request {
+            ask,
+            title: title.to_owned(),
+            folder,
+        });
+    }
+
+    /// Shows the file dialog being asked, and carries out its answer once there is one.
+    pub(super) fn dialog_ui(&mut self, ctx: &egui::Context) {
+        if let Some(request) = self.request.take() {
+            self.dialogs.ask(ctx, request);
+            // A window shown for the first time is laid out unseen, then drawn in the next
+            // frame: there must be one even if the pointer does not move.
+            ctx.request_repaint();
+        }
+        let answer = if self.asking.is_some() {
+            self.dialogs.answer_ui(ctx)
+        } else {
+            None
+        };
+        if let Some(notice) = self.dialogs.take_notice() {
+            self.status = notice;
+        }
+        let Some(answer) = answer else {
+            return;
+        };
+        let Some(asking) = self.asking.take() else {
+            return;
+        };
+        ctx.request_repaint();
+        let Answer::Picked(path) = answer else {
+            // Cancelled: nothing changes, and the export window keeps its choices.
+            return;
+        };
+        match asking {
+            Asking::Open => {
+                self.open_path(&path);
+            }
+            Asking::SaveAs { then } => {
+                if self.save_to(&path)
+                    && let Some(then) = then
+                {
+                    self.carry_out(then);
+                }
+            }
+            Asking::Import => self.import_csv(&path),
+            Asking::Export { contents, picture } => {
+                if self.write_export(&path, contents) && picture {
+                    self.picture.open = false;
+                }
+            }
         }
     }
 
@@ -252,26 +346,35 @@ impl AstuteApp {
         };
     }
 
-    /// Writes `text` where the user chooses, atomically; says how it went in the status bar.
+    /// Asks where to write an export titled `title`; [`Self::write_export`] writes it there.
     pub(super) fn export_file(
         &mut self,
         kind: FileKind,
         file_name: &str,
-        contents: impl FnOnce(&std::path::Path) -> Result<Vec<u8>, String>,
+        title: &str,
+        contents: impl FnOnce(&Path) -> Result<Vec<u8>, String> + 'static,
     ) {
-        let Some(path) = self.dialogs.pick_save(kind, file_name) else {
-            return;
-        };
-        let written = contents(&path).and_then(|bytes| {
-            crate::io::write_atomically(&path, &bytes).map_err(|e| e.to_string())
-        });
+        let contents: ExportContents = Box::new(contents);
+        let ask = Ask::Save(kind, file_name.to_owned());
+        let picture = matches!(kind, FileKind::Svg | FileKind::Png);
+        self.ask(Asking::Export { contents, picture }, ask, title);
+    }
+
+    /// Writes an export to `path`, atomically; says how it went. Returns success.
+    pub(super) fn write_export(&mut self, path: &Path, contents: ExportContents) -> bool {
+        let written = contents(path)
+            .and_then(|bytes| crate::io::write_atomically(path, &bytes).map_err(|e| e.to_string()));
         match written {
-            Ok(()) => self.status = format!("Exported {}", path.display()),
+            Ok(()) => {
+                self.status = format!("Exported {}", path.display());
+                true
+            }
             Err(error) => {
                 self.prompt = Some(Prompt::Error {
                     title: format!("Could not export {}", path.display()),
                     lines: vec![error],
                 });
+                false
             }
         }
     }
@@ -284,7 +387,8 @@ impl AstuteApp {
         let disclosure = Disclosure::from_flag(self.meetings.include_confidential);
         let shown = disclosure.share(&self.doc.map).into_owned();
         let name = format!("{}-brief.html", file_stem(&meeting.title));
-        self.export_file(FileKind::Document, &name, |path| {
+        let title = "Export the meeting brief (HTML or Markdown)";
+        self.export_file(FileKind::Document, &name, title, move |path| {
             let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
             let brief = crate::export::brief(&shown, &meeting);
             Ok(brief.render(format).into_bytes())
@@ -297,13 +401,16 @@ impl AstuteApp {
         let shown = Disclosure::Redacted.share(&self.doc.map).into_owned();
         let stem = file_stem(&shown.meta.title);
         if command == Command::ExportReport {
-            self.export_file(FileKind::Document, &format!("{stem}-report.html"), |path| {
+            let name = format!("{stem}-report.html");
+            let title = "Export the report (HTML or Markdown)";
+            self.export_file(FileKind::Document, &name, title, move |path| {
                 let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
                 let report = crate::export::report::report(&shown);
                 Ok(report.render(format).into_bytes())
             });
         } else {
-            self.export_file(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {
+            let name = format!("{stem}.graphml");
+            self.export_file(FileKind::GraphMl, &name, "Export GraphML", move |_| {
                 crate::export::graphml::to_graphml(&shown)
                     .map(String::into_bytes)
                     .map_err(|e| e.to_string())
@@ -322,22 +429,9 @@ impl AstuteApp {
             PictureFormat::Png => FileKind::Png,
         };
         let name = request.file_name(&file_stem(&shown.meta.title));
-        self.export_file(kind, &name, |_| request.render(&shown));
-    }
-
-    pub(super) fn autosave_now(&mut self, ctx: &egui::Context) {
-        self.last_autosave_secs = ctx.input(|i| i.time);
-        if let Some(slot) = &self.autosave
-            && let Err(error) = slot.store(&self.doc.map, self.doc.path.as_deref())
-        {
-            self.status = format!("Autosave failed: {error}");
-        }
-    }
-
-    pub(super) fn clear_autosave(&self) {
-        if let Some(slot) = &self.autosave {
-            slot.clear();
-        }
+        self.export_file(kind, &name, "Export the picture", move |_| {
+            request.render(&shown)
+        });
     }
 }
 

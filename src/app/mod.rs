@@ -5,13 +5,17 @@
 //!   ([`AstuteApp::frame_ui`]): draw, collect what the UI asked for, apply it, autosave.
 //! - `commands`: the one place where edits, commands and actions are applied, undone, redone.
 //! - `chrome`: the window's layout: menu bar, status bar, side panels, toolbar, central view.
-//! - `files`: open, save, revert, import, export; autosave.
-//! - `prompts`: the questions that block the window (unsaved changes, errors, restore).
+//! - `files`: open, save, revert, import, export, and the file dialog they ask.
+//! - `recovery`: autosave of this window's document, and the work other sessions left
+//!   unsaved, offered back.
+//! - `prompts`: the questions that block the window (unsaved changes, errors, About).
 //! - `scenario`: the what-if being edited instead of the map.
-//! - `background`, `present`, `document`, `dialogs`, `prefs`: the analysis and layout in the
-//!   background, presenting, the open document, file dialogs, remembered preferences.
+//! - `background`, `present`, `document`, `dialogs`, `chooser`, `prefs`: the analysis and
+//!   layout in the background, presenting, the open document, file dialogs (the desktop's, or
+//!   Astute's own chooser), remembered preferences.
 
 mod background;
+mod chooser;
 mod chrome;
 mod commands;
 mod dialogs;
@@ -20,6 +24,7 @@ mod files;
 mod prefs;
 mod present;
 mod prompts;
+mod recovery;
 mod scenario;
 
 use std::path::{Path, PathBuf};
@@ -28,11 +33,13 @@ use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
 
-pub use dialogs::{FileDialogs, FileKind, NativeDialogs, ScriptedDialogs};
+pub use dialogs::{
+    Answer, Ask, FileDialogs, FileKind, InAppDialogs, NativeDialogs, Request, ScriptedDialogs,
+};
 pub use document::Document;
 pub use prefs::{Prefs, Theme};
 
-use crate::io::autosave::Autosave;
+use crate::io::autosave::{Autosave, Slot};
 use crate::io::examples::EXAMPLES;
 use crate::model::{IdAllocator, Map};
 use crate::ui::encoding::Look;
@@ -44,6 +51,7 @@ use crate::ui::windows::picture::{PictureState, picture_window};
 use crate::ui::{Command, Requests, Selection, lenses};
 use background::{AnalysisService, LayoutRun};
 use commands::collect_shortcuts;
+use files::Asking;
 use present::{PresenterKey, Presenting};
 use prompts::{Discarding, Prompt};
 use scenario::{WhatIf, shown_map};
@@ -73,7 +81,7 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 file,
                 prefs,
                 autosave: Autosave::in_user_data_dir(),
-                dialogs: Box::new(NativeDialogs),
+                dialogs: Box::new(NativeDialogs::default()),
             };
             Ok(Box::new(AstuteApp::new(start)))
         }),
@@ -124,11 +132,22 @@ pub struct AstuteApp {
     /// Every command of the menus, the palette and the shortcuts.
     commands: Vec<Command>,
     prompt: Option<Prompt>,
+    /// A prompt to show once the one showing is answered.
+    next_prompt: Option<Prompt>,
     dialogs: Box<dyn FileDialogs>,
+    /// A dialog to ask for at the end of the frame, and what to do with its answer.
+    request: Option<Request>,
+    asking: Option<Asking>,
     autosave: Option<Autosave>,
+    /// This window's autosave of its document, once it has had one.
+    slot: Option<Slot>,
     last_autosave_secs: f64,
     status: String,
     quitting: bool,
+    /// Whether a frame has been asked for to carry out the close (once is enough).
+    close_sent: bool,
+    /// Whether the window had the focus last frame, to autosave when it loses it.
+    focused: Option<bool>,
     shown_title: String,
 }
 
@@ -155,16 +174,32 @@ impl AstuteApp {
             palette: None,
             commands: Command::all(&EXAMPLES.iter().map(|e| e.name).collect::<Vec<_>>()),
             prompt: None,
+            next_prompt: None,
             dialogs: start.dialogs,
+            request: None,
+            asking: None,
             autosave: start.autosave,
+            slot: None,
             last_autosave_secs: 0.0,
             status: String::new(),
             quitting: false,
+            close_sent: false,
+            focused: None,
             shown_title: String::new(),
             prefs: start.prefs,
         };
         app.look.colour_by = app.prefs.colour_by;
         app.look.size_by = app.prefs.size_by;
+        // Work left behind is offered whatever file opens: found (and locked for this window)
+        // first, it is never mistaken for the autosave of the file opened.
+        let offers = match app.autosave.as_ref().map(Autosave::offers) {
+            Some(Ok(offers)) => offers,
+            Some(Err(error)) => {
+                app.status = format!("The autosave folder could not be read: {error}");
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
         let last = app
             .prefs
             .last_file()
@@ -178,12 +213,12 @@ impl AstuteApp {
             }
             None => app.open_example(0),
         }
-        if let Some(found) = app.autosave.as_ref().and_then(Autosave::pending) {
-            match found.map {
-                Ok(map) => app.prompt = Some(Prompt::Restore(Box::new(map), found.origin)),
-                Err(error) => {
-                    app.error("The autosaved work could not be read", &error.diagnostics())
-                }
+        if !offers.is_empty() {
+            let restore = Some(Prompt::Restore(offers));
+            if app.prompt.is_some() {
+                app.next_prompt = restore;
+            } else {
+                app.prompt = restore;
             }
         }
         app
@@ -212,7 +247,7 @@ impl AstuteApp {
         }
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
-        let free = self.prompt.is_none() && self.palette.is_none();
+        let free = self.prompt.is_none() && self.palette.is_none() && self.asking.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
                 Some(PresenterKey::Leave) => out.command(Command::Present),
@@ -221,8 +256,9 @@ impl AstuteApp {
                 None => {}
             }
         }
-        if free && !ctx.egui_wants_keyboard_input() {
-            collect_shortcuts(&ctx, &self.commands, &mut out);
+        if free {
+            let typing = ctx.egui_wants_keyboard_input();
+            collect_shortcuts(&ctx, &self.commands, &mut out, typing);
         }
         self.finish_layout();
         if self.scenario.is_some() && self.scenario_map().is_none() {
@@ -263,6 +299,7 @@ impl AstuteApp {
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
         self.apply(&ctx, out);
+        self.dialog_ui(&ctx);
         self.after_frame(&ctx);
     }
 
@@ -285,9 +322,11 @@ impl AstuteApp {
         if let Some(path) = dropped {
             self.discard_then(Discarding::Open(Some(path)));
         }
-        if focused == Some(false) && self.doc.is_dirty() {
+        // Leaving the window is when work is most often lost: autosave then, once.
+        if focused == Some(false) && self.focused != Some(false) && self.doc.is_dirty() {
             self.autosave_now(ctx);
         }
+        self.focused = focused;
     }
 
     fn after_frame(&mut self, ctx: &egui::Context) {
@@ -302,6 +341,19 @@ impl AstuteApp {
                 self.autosave_now(ctx);
             }
             ctx.request_repaint_after(Duration::from_secs_f64(AUTOSAVE_SECS));
+        } else if self.slot.is_some() {
+            // Undone back to the saved state: nothing is left to recover.
+            self.clear_autosave();
+        }
+        // Asked for at the end of the frame, whatever in it decided to quit.
+        if self.quitting {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+            if !self.close_sent {
+                // The close is carried out at the start of the next frame, so there must be
+                // one: without a window manager nothing else would ask for it.
+                self.close_sent = true;
+                ctx.request_repaint();
+            }
         }
         let title = format!(
             "{}{} — Astute",

@@ -1,14 +1,13 @@
 //! The questions and messages that block the window until answered: save changes first?,
-//! a file that could not be opened or saved, work to restore after a crash, and About.
+//! a file that could not be opened or saved, work to restore after a crash (drawn in
+//! `recovery`), and About.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use egui::{Key, RichText, Ui, ViewportCommand};
+use egui::{Key, RichText, Ui};
 
 use super::AstuteApp;
-use super::document::Document;
-use crate::model::{IdAllocator, Map};
-use crate::ui::views::canvas::Fit;
+use crate::io::autosave::Work;
 
 /// Something that will throw away unsaved changes, waiting for the user's answer.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,27 +26,25 @@ pub(super) enum Prompt {
     Unsaved(Discarding),
     /// A file could not be opened or saved.
     Error { title: String, lines: Vec<String> },
-    /// Work from a session that ended badly was found.
-    Restore(Box<Map>, Option<PathBuf>),
+    /// Work that sessions left unsaved was found in the autosave folder.
+    Restore(Vec<Work>),
     /// About the app.
     About,
 }
 
 impl AstuteApp {
     pub(super) fn prompt_ui(&mut self, ui: &mut Ui) {
-        let Some(prompt) = self.prompt.take() else {
+        let Some(mut prompt) = self.prompt.take() else {
             return;
         };
         let ctx = ui.ctx().clone();
         let keep = egui::Modal::new(egui::Id::unique("astute-prompt"))
             .show(&ctx, |ui| {
                 ui.set_max_width(520.0);
-                match &prompt {
+                match &mut prompt {
                     Prompt::Unsaved(then) => self.unsaved_prompt_ui(ui, then),
                     Prompt::Error { title, lines } => error_prompt_ui(ui, title, lines),
-                    Prompt::Restore(map, origin) => {
-                        self.restore_prompt_ui(ui, map, origin.as_deref())
-                    }
+                    Prompt::Restore(offers) => self.restore_prompt_ui(ui, offers),
                     Prompt::About => about_ui(ui),
                 }
             })
@@ -55,8 +52,8 @@ impl AstuteApp {
         if keep && self.prompt.is_none() {
             self.prompt = Some(prompt);
         }
-        if self.quitting {
-            ctx.send_viewport_cmd(ViewportCommand::Close);
+        if self.prompt.is_none() {
+            self.prompt = self.next_prompt.take();
         }
     }
 
@@ -72,9 +69,7 @@ impl AstuteApp {
         ui.horizontal(|ui| {
             if ui.button("Save").clicked() {
                 keep = false;
-                if self.save() {
-                    self.carry_out(then.clone());
-                }
+                self.save_then(Some(then.clone()));
             }
             if ui.button("Discard").clicked() {
                 keep = false;
@@ -84,40 +79,6 @@ impl AstuteApp {
             }
             if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
                 keep = false;
-            }
-        });
-        keep
-    }
-
-    pub(super) fn restore_prompt_ui(
-        &mut self,
-        ui: &mut Ui,
-        map: &Map,
-        origin: Option<&Path>,
-    ) -> bool {
-        ui.heading("Restore unsaved work?");
-        let from = origin.map_or_else(|| "an unsaved map".to_owned(), |p| p.display().to_string());
-        ui.label(format!(
-            "Astute closed without saving changes to {from} (\"{}\", {} stakeholders). Restore them?",
-            map.meta.title,
-            map.stakeholders.len()
-        ));
-        ui.add_space(8.0);
-        let mut keep = true;
-        ui.horizontal(|ui| {
-            if ui.button("Restore").clicked() {
-                keep = false;
-                let mut doc = Document::untitled(map.clone());
-                doc.path = origin.map(Path::to_owned);
-                doc.history.mark_unsaved();
-                self.ids = IdAllocator::for_map(&doc.map);
-                self.doc = doc;
-                self.canvas.pending_fit = Some(Fit::All);
-                self.status = "Restored unsaved work: save it to keep it.".into();
-            }
-            if ui.button("Discard it").clicked() {
-                keep = false;
-                self.clear_autosave();
             }
         });
         keep

@@ -1,5 +1,5 @@
 //! The command-line verbs, one file each (or per group of verbs): `check`, `fmt`, `stats`,
-//! `analyse`, `diff`, `import`, `export`, `brief` and `examples`. This module holds the
+//! `analyse`, `diff`, `import`, `export`, `brief`, `examples` and `recover`. This module holds the
 //! command line itself ([`Cli`], [`Command`]), [`run`], and what every verb shares: how
 //! results and problems are printed, how maps are read, and how outputs are written.
 //!
@@ -19,6 +19,7 @@ mod examples;
 mod export;
 mod fmt;
 mod import;
+mod recover;
 mod stats;
 
 use std::fmt::Display;
@@ -41,6 +42,8 @@ pub use export::{ExportArgs, ExportFormat};
 pub use fmt::FmtArgs;
 use import::IMPORT_HELP;
 pub use import::ImportArgs;
+use recover::RECOVER_HELP;
+pub use recover::RecoverArgs;
 pub use stats::StatsArgs;
 
 use crate::io::{LoadError, Loaded, check_replaceable, read_limited, read_map, replace_file};
@@ -84,6 +87,9 @@ pub enum Command {
     /// Compare two maps, a snapshot with the map now, or the map with a scenario
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// List work autosaved by the app and not saved, or write one piece of it out as a map
+    #[command(after_help = RECOVER_HELP)]
+    Recover(RecoverArgs),
 }
 
 /// Why `file`, given where a map to open belongs, is neither a file nor a map: a bare word
@@ -121,6 +127,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Analyse(args) => analyse::analyse(&args),
         Command::Brief(args) => brief::brief(&args),
         Command::Diff(args) => diff::diff(&args),
+        Command::Recover(args) => recover::recover(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -58,6 +58,7 @@ pub enum Command {
     ExportReport,
     ExportGraphMl,
     Revert,
+    Recover,
     Quit,
     Undo,
     Redo,
@@ -232,6 +233,11 @@ impl Command {
                 File,
             )
             .after_separator(),
+            Self::Recover => entry(
+                "Recover unsaved work…",
+                "Work that Astute autosaved and a window left unsaved when it ended (a crash)",
+                File,
+            ),
             Self::Quit => entry("Quit", "Close Astute", File)
                 .key(CMD, Key::Q)
                 .after_separator(),

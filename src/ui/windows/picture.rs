@@ -170,7 +170,9 @@ pub fn picture_window(
         .default_width(640.0)
         .resizable(false)
         .show(ctx, |ui| chosen = picture_ui(ui, state, map, revision));
-    state.open = open && chosen.is_none();
+    // The window stays open until the picture is written: a cancelled file dialog leaves the
+    // user's choices as they were.
+    state.open = open;
     chosen
 }
 
