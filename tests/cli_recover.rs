@@ -175,7 +175,7 @@ fn recover_escapes_control_characters_and_reports_unreadable_work() -> TestResul
     let out = astute(dir.path(), &data, &["recover"])?;
     let text = stdout(&out);
     assert!(!text.contains('\u{1b}') && !text.contains('\r'), "{text:?}");
-    assert!(text.contains("Hidden\\r\\u{1b}[2K line"), "{text}");
+    assert!(text.contains("Hidden\\u000d\\u001b[2K line"), "{text}");
 
     // Work whose file was damaged is listed with the reason, and is not written out.
     for entry in fs::read_dir(autosave.dir())? {
