@@ -1,5 +1,5 @@
 //! File dialogs behind a small interface: the desktop's own (through `rfd`), Astute's own file
-//! chooser when the desktop has none, and prepared answers for tests.
+//! chooser (drawn by `chooser`) when the desktop has none, and prepared answers for tests.
 //!
 //! A dialog is asked for and answered later ([`FileDialogs::ask`], then
 //! [`FileDialogs::answer_ui`] each frame until it answers): the desktop's dialog runs on
@@ -14,6 +14,8 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
+
+use super::chooser::Chooser;
 
 /// What kind of file a dialog asks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,7 +55,7 @@ impl FileKind {
     }
 
     /// Whether a file of this name is of this kind, by its extension.
-    fn matches(self, path: &Path) -> bool {
+    pub(super) fn matches(self, path: &Path) -> bool {
         let extension = path.extension().map(|e| e.to_string_lossy().to_lowercase());
         self.filters()
             .iter()
@@ -88,6 +90,22 @@ pub enum Answer {
     Picked(PathBuf),
     /// The user closed the dialog without picking.
     Cancelled,
+}
+
+/// The kind of file `request` asks for.
+pub(super) fn request_kind(request: &Request) -> FileKind {
+    match &request.ask {
+        Ask::Open(kind) | Ask::Save(kind, _) => *kind,
+    }
+}
+
+/// `path`, with the kind's extension when it has none.
+pub(super) fn with_extension(path: PathBuf, kind: FileKind) -> PathBuf {
+    if path.extension().is_none() {
+        path.with_extension(kind.default_extension())
+    } else {
+        path
+    }
 }
 
 /// Asks the user for files: a request now, the answer in this frame or a later one.
@@ -276,21 +294,6 @@ impl FileDialogs for InAppDialogs {
     }
 }
 
-fn request_kind(request: &Request) -> FileKind {
-    match &request.ask {
-        Ask::Open(kind) | Ask::Save(kind, _) => *kind,
-    }
-}
-
-/// `path`, with the kind's extension when it has none.
-fn with_extension(path: PathBuf, kind: FileKind) -> PathBuf {
-    if path.extension().is_none() {
-        path.with_extension(kind.default_extension())
-    } else {
-        path
-    }
-}
-
 /// The desktop's dialog for `request`, with its kind's filters.
 fn rfd_dialog(request: &Request) -> rfd::FileDialog {
     let kind = request_kind(request);
@@ -400,118 +403,6 @@ fn on_path(name: &str) -> bool {
                 .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
         })
     })
-}
-
-/// Astute's own file chooser (`egui_file`), with a question before a save replaces a file.
-struct Chooser {
-    dialog: egui_file::FileDialog,
-    request: Request,
-    /// A file that exists and would be replaced, waiting for the user to say so.
-    replacing: Option<PathBuf>,
-}
-
-impl std::fmt::Debug for Chooser {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Chooser")
-            .field("request", &self.request)
-            .field("replacing", &self.replacing)
-            .finish()
-    }
-}
-
-impl Chooser {
-    fn new(request: Request) -> Self {
-        let kind = request_kind(&request);
-        let folder = request
-            .folder
-            .clone()
-            .filter(|f| f.is_dir())
-            .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_owned()))
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_default();
-        let dialog = match &request.ask {
-            Ask::Open(_) => egui_file::FileDialog::open_file(),
-            Ask::Save(_, name) => egui_file::FileDialog::save_file().default_filename(name),
-        };
-        let mut dialog = dialog
-            .id(egui::Id::unique("astute-file-chooser"))
-            .title(&request.title)
-            .initial_path(folder)
-            .default_size([660.0, 460.0])
-            .show_rename(false)
-            .keep_on_top(true)
-            .show_files_filter(Box::new(move |path: &Path| kind.matches(path)));
-        dialog.open();
-        Self {
-            dialog,
-            request,
-            replacing: None,
-        }
-    }
-
-    /// Draws the chooser; the answer once the user has given it.
-    fn ui(&mut self, ctx: &egui::Context) -> Option<Answer> {
-        if let Some(path) = self.replacing.clone() {
-            return self.replace_ui(ctx, path);
-        }
-        self.dialog.show(ctx);
-        match self.dialog.state() {
-            egui_file::State::Open => None,
-            egui_file::State::Selected => {
-                let path = self.dialog.path()?.to_owned();
-                match &self.request.ask {
-                    Ask::Open(_) => Some(Answer::Picked(path)),
-                    Ask::Save(kind, _) => {
-                        let path = with_extension(path, *kind);
-                        if std::fs::symlink_metadata(&path).is_ok() {
-                            self.replacing = Some(path);
-                            None
-                        } else {
-                            Some(Answer::Picked(path))
-                        }
-                    }
-                }
-            }
-            egui_file::State::Cancelled | egui_file::State::Closed => Some(Answer::Cancelled),
-        }
-    }
-
-    /// Asks whether to replace the file at `path`; No goes back to the chooser.
-    fn replace_ui(&mut self, ctx: &egui::Context, path: PathBuf) -> Option<Answer> {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into(),
-        );
-        let mut answer = None;
-        egui::Modal::new(egui::Id::unique("astute-file-chooser-replace")).show(ctx, |ui| {
-            ui.set_max_width(440.0);
-            ui.heading(format!("Replace {name}?"));
-            ui.label(format!(
-                "{} already exists. Replacing it keeps the old file as {name}.bak.",
-                path.display()
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                if ui.button("Replace").clicked() {
-                    answer = Some(true);
-                }
-                if ui.button("Choose another name").clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                {
-                    answer = Some(false);
-                }
-            });
-        });
-        match answer {
-            Some(true) => Some(Answer::Picked(path)),
-            Some(false) => {
-                self.replacing = None;
-                self.dialog.open();
-                None
-            }
-            None => None,
-        }
-    }
 }
 
 /// Dialogs that give prepared answers, for tests: each request takes the next answer of its
