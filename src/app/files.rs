@@ -166,8 +166,15 @@ impl AstuteApp {
             .as_deref()
             .or_else(|| self.prefs.recent.first().map(PathBuf::as_path))
             .and_then(Path::parent)
-            .filter(|dir| !dir.as_os_str().is_empty())
-            .map(Path::to_owned);
+            // A map opened by a relative name (`astute hub.ron`) is in the working folder.
+            .map(|dir| {
+                if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                }
+            })
+            .and_then(|dir| std::path::absolute(dir).ok());
         self.asking = Some(asking);
         self.request = Some(Request {
             ask,
