@@ -6,18 +6,25 @@
 //! - [`merge`]: the three-way merge of two people's copies of a map, and its conflicts.
 //! - [`coalitions`]: coalitions, blocking coalitions, isolated partners and suggested
 //!   alliances (lens 4).
+//! - [`engagement`]: who has been neglected; [`personal`]: where I sit and whom I favour.
+//! - [`compare`]: what changed between two states of a map (lens 5, change over time).
+//! - [`seating`]: who sits where round a meeting table, and what is wrong with a seating.
+//! - [`exercises`]: the workshop exercises and the checks of what participants did.
 //!
 //! [`analyse`] runs all of them at once. [`to_json`] and [`to_text`] give what `astute analyse`
 //! prints: the analysis of the map as the redaction step lets it out ([`Shareable`]), since
 //! suggested alliances quote words from stated interests.
 
 pub mod coalitions;
+pub mod compare;
 pub mod engagement;
+pub mod exercises;
 pub mod grid;
 pub mod matching;
 pub mod merge;
 pub mod network;
 pub mod personal;
+pub mod seating;
 
 use std::fmt::Write as _;
 

@@ -39,7 +39,7 @@ pub struct MergeArgs {
 }
 
 /// What `astute merge --help` adds.
-pub const MERGE_HELP: &str = "\
+pub(super) const MERGE_HELP: &str = "\
 Merges the map, not its text: stakeholders are matched by id, else by name (case, spacing,
 punctuation and a leading \"The\" ignored, the organisation telling apart people of one name),
 else by a close name; links by id, else by their ends and kind; every other record by id, else
@@ -57,7 +57,7 @@ As a git merge driver:
   git config merge.astute.driver 'astute merge %O %A %B -o %A'";
 
 /// Runs `astute merge`.
-pub fn merge(args: &MergeArgs) -> Outcome {
+pub(super) fn merge(args: &MergeArgs) -> Outcome {
     let (base_path, ours_path, theirs_path) = match args.maps.as_slice() {
         [base, ours, theirs] => (Some(base), ours, theirs),
         [ours, theirs] => (None, ours, theirs),
@@ -144,7 +144,7 @@ fn report(out: &Path, merged: &Merged) {
 
 /// Lists a map's conflicts on stderr, one per line, values left out where the redaction rule
 /// keeps them back.
-pub fn list_conflicts(file: &Path, map: &Map) {
+pub(super) fn list_conflicts(file: &Path, map: &Map) {
     for conflict in &map.conflicts {
         let show = !conflict_is_confidential(map, conflict);
         say_err(file, merge::describe(conflict, map, show));
