@@ -525,7 +525,7 @@ impl AstuteApp {
                     .map(|row| {
                         let file = match row.table {
                             crate::io::spreadsheet::Table::Links => links_path.as_path(),
-                            crate::io::spreadsheet::Table::Stakeholders => path,
+                            _ => path,
                         };
                         row.with_file(file)
                     })
