@@ -4,6 +4,7 @@
 mod background;
 mod dialogs;
 mod document;
+mod import;
 mod prefs;
 mod present;
 
@@ -138,6 +139,8 @@ pub struct AstuteApp {
     prefs: Prefs,
     palette: Option<Palette>,
     prompt: Option<Prompt>,
+    /// A spreadsheet import waiting for the user to see what it changes.
+    import: Option<import::ImportPreview>,
     dialogs: Box<dyn FileDialogs>,
     autosave: Option<Autosave>,
     last_autosave_secs: f64,
@@ -169,6 +172,7 @@ impl AstuteApp {
             revision: 0,
             palette: None,
             prompt: None,
+            import: None,
             dialogs: start.dialogs,
             autosave: start.autosave,
             last_autosave_secs: 0.0,
@@ -275,6 +279,7 @@ impl AstuteApp {
         }
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
+        self.import_preview_ui(ui);
         self.apply(&ctx, out);
         self.after_frame(&ctx);
     }
@@ -491,108 +496,6 @@ impl AstuteApp {
                 out.command(Command::StopArranging);
             }
         }
-    }
-
-    /// Adds the stakeholders of a CSV table (and the links in `NAME-links.csv` beside it, if
-    /// there is one) to the map as one undoable step. If any row cannot be read, every such row
-    /// is listed and nothing changes.
-    fn import_csv(&mut self, path: &Path) {
-        let read = |path: &Path| crate::io::read_limited(path).map_err(|e| e.to_string());
-        let links_path = crate::cli::links_path(path);
-        let tables = read(path).and_then(|people| {
-            let links = if links_path.is_file() {
-                Some(read(&links_path)?)
-            } else {
-                None
-            };
-            Ok((people, links))
-        });
-        let (people, links) = match tables {
-            Ok(tables) => tables,
-            Err(error) => {
-                self.prompt = Some(Prompt::Error {
-                    title: format!("Could not read {}", path.display()),
-                    lines: vec![error, "The map was not changed.".into()],
-                });
-                return;
-            }
-        };
-        let imported = match crate::io::spreadsheet::import_csv(&people, links.as_deref()) {
-            Ok(imported) => imported,
-            Err(rows) => {
-                let mut lines: Vec<String> = rows
-                    .iter()
-                    .map(|row| {
-                        let file = match row.table {
-                            crate::io::spreadsheet::Table::Links => links_path.as_path(),
-                            _ => path,
-                        };
-                        row.with_file(file)
-                    })
-                    .collect();
-                lines.push("Nothing was imported: correct these rows and import again.".into());
-                self.prompt = Some(Prompt::Error {
-                    title: format!("{} rows could not be read", rows.len()),
-                    lines,
-                });
-                return;
-            }
-        };
-        // The new stakeholders go to the right of the map, not on top of it.
-        let map = &self.doc.map;
-        let right = map
-            .stakeholders
-            .iter()
-            .map(|s| s.pos.x)
-            .fold(f32::MIN, f32::max);
-        let left = imported
-            .map
-            .stakeholders
-            .iter()
-            .map(|s| s.pos.x)
-            .fold(f32::MAX, f32::min);
-        let shift = if map.stakeholders.is_empty() {
-            0.0
-        } else {
-            right - left + 300.0
-        };
-        let count = imported.map.stakeholders.len();
-        let mut edits: Vec<crate::edit::Edit> = Vec::new();
-        for mut s in imported.map.stakeholders {
-            s.pos.x += shift;
-            edits.push(crate::edit::Edit::InsertStakeholder {
-                index: usize::MAX,
-                stakeholder: Box::new(s),
-            });
-        }
-        for link in imported.map.links {
-            edits.push(crate::edit::Edit::InsertLink {
-                index: usize::MAX,
-                link,
-            });
-        }
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        self.apply_one(
-            format!("Import {count} stakeholders from {name}"),
-            crate::edit::Edit::Batch(edits),
-        );
-        self.ids = IdAllocator::for_map(&self.doc.map);
-        self.prefs.view = View::Map;
-        self.canvas.pending_fit = Some(Fit::All);
-        self.status = match imported.warnings.len() {
-            0 => format!("Imported {count} stakeholders from {name}."),
-            n => format!(
-                "Imported {count} stakeholders from {name}; {n} notes: {}",
-                imported
-                    .warnings
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        };
     }
 
     /// The map as the views show it while a scenario is edited: the real map with the
@@ -812,7 +715,11 @@ impl AstuteApp {
             }
         }
         if let Some(path) = dropped {
-            self.discard_then(Discarding::Open(Some(path)));
+            if import::is_spreadsheet(&path) {
+                self.start_import(&path);
+            } else {
+                self.discard_then(Discarding::Open(Some(path)));
+            }
         }
         if focused == Some(false) && self.doc.is_dirty() {
             self.autosave_now(ctx);
@@ -903,10 +810,11 @@ impl AstuteApp {
                 self.save_as();
             }
             Command::ImportCsv => {
-                if let Some(path) = self.dialogs.pick_open(FileKind::Csv) {
-                    self.import_csv(&path);
+                if let Some(path) = self.dialogs.pick_open(FileKind::Spreadsheet) {
+                    self.start_import(&path);
                 }
             }
+            Command::ExportSpreadsheet => self.export_spreadsheet(),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::Delete => self.delete_selection(),

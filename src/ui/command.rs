@@ -86,6 +86,7 @@ pub enum Command {
     ExportBrief(crate::model::MeetingId),
     ExportReport,
     ExportGraphMl,
+    ExportSpreadsheet,
     ExportPicture,
     /// Open built-in example number `n` as an unsaved copy.
     OpenExample(usize),
@@ -109,6 +110,7 @@ impl Command {
             ExportPicture,
             ExportReport,
             ExportGraphMl,
+            ExportSpreadsheet,
             Revert,
             Quit,
             Undo,
@@ -150,7 +152,8 @@ impl Command {
             Self::Open => "Open…".into(),
             Self::Save => "Save".into(),
             Self::SaveAs => "Save as…".into(),
-            Self::ImportCsv => "Import stakeholders from CSV…".into(),
+            Self::ImportCsv => "Import spreadsheet…".into(),
+            Self::ExportSpreadsheet => "Export spreadsheet (xlsx or CSV)…".into(),
             Self::ExportReport => "Export report…".into(),
             Self::ExportGraphMl => "Export for Gephi or yEd (GraphML)…".into(),
             Self::ExportPicture => "Export picture (SVG or PNG)…".into(),
@@ -223,7 +226,12 @@ impl Command {
             }
             Self::ExportBrief(_) => "The meeting's brief as an HTML page or Markdown text",
             Self::ImportCsv => {
-                "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step"
+                "Add or update stakeholders and links from a spreadsheet (CSV, xlsx, ods; Kumu's \
+                 too): see what changes, then apply it as one step"
+            }
+            Self::ExportSpreadsheet => {
+                "Stakeholders, links and issues as an xlsx workbook or CSV tables to edit and \
+                 import back; no confidential fields"
             }
             Self::Revert => "Throw away unsaved changes and reload the file",
             Self::Quit => "Close Astute",
@@ -323,6 +331,7 @@ impl Command {
             | Self::ImportCsv
             | Self::ExportReport
             | Self::ExportGraphMl
+            | Self::ExportSpreadsheet
             | Self::ExportPicture
             | Self::ExportBrief(_)
             | Self::Revert
