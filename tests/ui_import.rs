@@ -127,3 +127,95 @@ fn dropping_a_workbook_on_the_window_opens_the_preview() -> TestResult {
     assert!(harness.state().document().path.is_some());
     Ok(())
 }
+
+fn export(harness: &mut Harness<'static, AstuteApp>) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness
+        .get_by_label("Export spreadsheet (xlsx or CSV)…")
+        .click();
+    harness.run();
+}
+
+/// The cells of one sheet, as calamine (a real reader) gives them, as text.
+fn sheet(
+    path: &std::path::Path,
+    name: &str,
+) -> Result<Vec<Vec<String>>, Box<dyn std::error::Error>> {
+    use calamine::Reader;
+    let mut book = calamine::open_workbook_auto(path)?;
+    let range = book.worksheet_range(name)?;
+    Ok(range
+        .rows()
+        .map(|row| row.iter().map(ToString::to_string).collect())
+        .collect())
+}
+
+#[test]
+fn file_export_spreadsheet_writes_xlsx_and_csv_that_import_back_unchanged() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let mut map = small_hub();
+    map.stakeholders[0].notes = "Chief is leaving in May".into();
+    map.stakeholders[0]
+        .confidential_fields
+        .push(astute::model::SensitiveField::Notes);
+    map.stakeholders[1].notes = "Runs the Tuesday panel".into();
+    let path = dir.path().join("hub.ron");
+    astute::io::write_map(&path, &map)?;
+    let (xlsx, csv) = (dir.path().join("out.xlsx"), dir.path().join("out.csv"));
+    let dialogs = ScriptedDialogs {
+        saves: vec![Some(xlsx.clone()), Some(csv.clone())],
+        opens: vec![Some(xlsx.clone()), Some(csv.clone())],
+    };
+    let mut harness = harness(start(Some(path), dialogs, dir.path()));
+
+    export(&mut harness);
+    let people = sheet(&xlsx, "Stakeholders")?;
+    let header = &people[0];
+    let column = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("no `{name}` column in {header:?}"))
+    };
+    let (name, notes, withheld) = (column("name")?, column("notes")?, column("withheld")?);
+    let rows: Vec<(&str, &str, &str)> = people[1..]
+        .iter()
+        .map(|r| (r[name].as_str(), r[notes].as_str(), r[withheld].as_str()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Police", "", "inferred_interests; notes"),
+            (
+                "Hub co-ordinator",
+                "Runs the Tuesday panel",
+                "inferred_interests"
+            ),
+            ("NHS practitioner", "", "inferred_interests"),
+        ]
+    );
+    assert_eq!(sheet(&xlsx, "Links")?.len(), 2, "a header and the one link");
+    assert!(harness.state().status().starts_with("Exported"));
+
+    export(&mut harness);
+    let bytes = std::fs::read(&csv)?;
+    assert!(
+        bytes.starts_with("\u{feff}".as_bytes()),
+        "Excel needs the BOM"
+    );
+    assert!(!String::from_utf8(bytes)?.contains("Chief is leaving"));
+    assert!(dir.path().join("out-links.csv").is_file());
+
+    // Both come back into the map they came from as "nothing to change": the notes the
+    // redacted export left out are not blanked.
+    for file in ["out.xlsx", "out.csv"] {
+        import(&mut harness);
+        harness.get_by_label(&format!("Import {file}"));
+        harness.get_by_label("The sheet matches the map: there is nothing to change.");
+        harness.get_by_label("Cancel").click();
+        harness.run();
+    }
+    assert_eq!(harness.state().document().map, map);
+    Ok(())
+}
