@@ -567,8 +567,8 @@ fn choices<T: Choice>(what: &'static str) -> impl Fn(&Cell) -> Result<Vec<T>, St
                 found.push(choice);
             }
         }
-        // In the order of the choices, as the model keeps them.
-        found.sort_by_key(|c| T::ALL.iter().position(|x| x == c));
+        // In the sheet's order, which an export writes as the map has it; a re-import that
+        // only reorders a cell changes nothing (see `update::same_set`).
         Ok(found)
     }
 }

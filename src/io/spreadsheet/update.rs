@@ -450,6 +450,19 @@ fn suggest(
     found
 }
 
+/// Do two lists without repeats hold the same choices, in whatever order?
+fn same_set<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    a.len() == b.len() && a.iter().all(|x| b.contains(x))
+}
+
+/// A list of choices as the sheet gives it; when only the order differs, the map's order
+/// stays (a sheet written by hand, or reordered in it, changes nothing).
+fn set_from<T: PartialEq + Clone>(list: &mut Vec<T>, sheet: &[T]) {
+    if !same_set(list, sheet) {
+        *list = sheet.to_vec();
+    }
+}
+
 /// The stakeholder as `row` leaves `base`: only the fields it gives change.
 fn apply_row(
     base: &Stakeholder,
@@ -470,7 +483,7 @@ fn apply_row(
             Field::Interest => s.interest = v.interest,
             Field::Stance => s.stance = v.stance,
             Field::Tags => s.tags.clone_from(&v.tags),
-            Field::PowerBases => s.power_bases.clone_from(&v.power_bases),
+            Field::PowerBases => set_from(&mut s.power_bases, &v.power_bases),
             Field::Legitimacy => s.legitimacy = v.legitimacy,
             Field::Urgency => s.urgency = v.urgency,
             Field::StatedInterests => s.stated_interests.clone_from(&v.stated_interests),
@@ -478,7 +491,7 @@ fn apply_row(
             Field::Concerns => s.concerns.clone_from(&v.concerns),
             Field::Values => s.values.clone_from(&v.values),
             Field::Notes => s.notes.clone_from(&v.notes),
-            Field::MooreRoles => s.moore_roles.clone_from(&v.moore_roles),
+            Field::MooreRoles => set_from(&mut s.moore_roles, &v.moore_roles),
             Field::Level => s.plan.level = v.plan.level,
             Field::Ask => s.plan.ask.clone_from(&v.plan.ask),
             Field::Offer => s.plan.offer.clone_from(&v.plan.offer),
@@ -491,7 +504,9 @@ fn apply_row(
             Field::Y => s.pos.y = v.pos.y,
             Field::Pinned => s.pinned = v.pinned,
             Field::Confidential => s.confidential = v.confidential,
-            Field::ConfidentialFields => s.confidential_fields.clone_from(&v.confidential_fields),
+            Field::ConfidentialFields => {
+                set_from(&mut s.confidential_fields, &v.confidential_fields);
+            }
             Field::Id | Field::MessengerId | Field::Me | Field::Withheld => {}
         }
     }
