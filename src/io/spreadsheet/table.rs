@@ -70,7 +70,7 @@ pub struct RawTable {
     /// The rows below it, blank rows left out.
     pub rows: Vec<RawRow>,
     /// Read from CSV, where an export put a `'` before text that would start a formula
-    /// (see [`super::restored`]); a workbook's text cells are never formulas.
+    /// (which the reader takes away again); a workbook's text cells are never formulas.
     pub guarded: bool,
 }
 
