@@ -224,9 +224,9 @@ fn summary(plan: &Plan) -> String {
             "{} not in the sheet{}",
             plan.missing.len(),
             if plan.removes_missing {
-                " removed"
+                " (removed)"
             } else {
-                " kept"
+                " (kept)"
             }
         ));
     }
