@@ -166,6 +166,7 @@ fn file_export_spreadsheet_writes_xlsx_and_csv_that_import_back_unchanged() -> T
     let dialogs = ScriptedDialogs {
         saves: vec![Some(xlsx.clone()), Some(csv.clone())],
         opens: vec![Some(xlsx.clone()), Some(csv.clone())],
+        ..ScriptedDialogs::default()
     };
     let mut harness = harness(start(Some(path), dialogs, dir.path()));
 

@@ -7,8 +7,11 @@ use std::path::{Path, PathBuf};
 
 use egui::{RichText, Ui};
 
-use super::{AstuteApp, FileKind, Prompt, file_stem};
-use crate::disclose::Disclosure;
+use super::AstuteApp;
+use super::dialogs::{Ask, FileKind};
+use super::files::{Asking, file_stem};
+use super::prompts::Prompt;
+use crate::disclose::{Disclosure, Shareable};
 use crate::io::spreadsheet::{self, Plan, RowError, SheetChoice, SheetData, Table, UpdateOptions};
 use crate::model::{IdAllocator, Map};
 
@@ -72,7 +75,7 @@ impl AstuteApp {
     /// Reads a spreadsheet (and, for `NAME.csv`, `NAME-links.csv` beside it) and opens the
     /// import preview for it.
     pub(super) fn start_import(&mut self, path: &Path) {
-        let links = crate::cli::links_path(path);
+        let links = spreadsheet::links_path(path);
         let links = (links.is_file() && !spreadsheet::is_workbook(path, &[])).then_some(links);
         let read = |path: &Path| crate::io::read_limited(path).map_err(|e| e.to_string());
         let data =
@@ -140,40 +143,44 @@ impl AstuteApp {
         self.apply_one(format!("Import {name}"), plan.edit);
         self.ids = IdAllocator::for_map(&self.doc.map);
         if was_empty || !plan.added.is_empty() {
-            self.canvas.pending_fit = Some(super::Fit::All);
+            self.canvas.pending_fit = Some(crate::ui::views::canvas::Fit::All);
         }
         self.status = format!("Imported {name}: {summary}. Undo takes it all back.");
     }
 
-    /// File > Export spreadsheet: CSV (two files, with a byte-order mark) or xlsx, by the
-    /// name the user gives, without confidential fields.
+    /// File > Export spreadsheet: asks where, then [`Self::write_spreadsheet`] writes the map
+    /// there without confidential fields.
     pub(super) fn export_spreadsheet(&mut self) {
         let shown = Disclosure::Redacted.share(&self.doc.map).into_owned();
-        let stem = file_stem(&shown.meta.title);
-        let Some(path) = self
-            .dialogs
-            .pick_save(FileKind::Spreadsheet, &format!("{stem}.xlsx"))
-        else {
-            return;
-        };
+        let ask = Ask::Save(
+            FileKind::Spreadsheet,
+            format!("{}.xlsx", file_stem(&shown.meta.title)),
+        );
+        let title = "Export a spreadsheet (xlsx, or CSV for a .csv name)";
+        self.ask(Asking::Spreadsheet(Box::new(shown)), ask, title);
+    }
+
+    /// Writes `shown` to `path` as CSV (two files, with a byte-order mark) or xlsx, by the
+    /// name's extension; says how it went.
+    pub(super) fn write_spreadsheet(&mut self, path: &Path, shown: &Shareable<'_>) {
         let is_csv = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
         let written = if is_csv {
-            let links = crate::cli::links_path(&path);
-            spreadsheet::export_csv(&shown)
+            let links = spreadsheet::links_path(path);
+            spreadsheet::export_csv(shown)
                 .map_err(|e| e.to_string())
                 .and_then(|tables| {
                     let (people, link_rows) = tables.bytes(true);
-                    crate::io::write_atomically(&path, &people).map_err(|e| e.to_string())?;
+                    crate::io::write_atomically(path, &people).map_err(|e| e.to_string())?;
                     crate::io::write_atomically(&links, &link_rows).map_err(|e| e.to_string())?;
                     Ok(format!("{} and {}", path.display(), links.display()))
                 })
         } else {
-            spreadsheet::export_xlsx(&shown)
+            spreadsheet::export_xlsx(shown)
                 .map_err(|e| e.to_string())
                 .and_then(|bytes| {
-                    crate::io::write_atomically(&path, &bytes).map_err(|e| e.to_string())?;
+                    crate::io::write_atomically(path, &bytes).map_err(|e| e.to_string())?;
                     Ok(path.display().to_string())
                 })
         };
