@@ -66,104 +66,98 @@ impl AstuteApp {
         }
         // Nothing is edited while presenting: the views show a redacted copy.
         let read_only = self.doc.read_only.is_some() || presenting;
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                let revision = self.doc.history.revision();
-                let map = match (&mut self.presenting, &mut self.layout, &self.scenario) {
-                    (Some(presenting), _, _) => presenting.map(&self.doc.map, revision).map(),
-                    (None, Some(run), _) => run.preview(&self.doc.map, revision),
-                    (None, None, Some(what_if)) => &what_if.shown,
-                    (None, None, None) => &self.doc.map,
-                };
-                let analysed = (!self.exercises.hide_analysis).then_some(analysed);
-                let encoding = Encoding::new(map, analysed, &self.look);
-                let view = ViewContext {
-                    map,
-                    analysed,
-                    look: &self.look,
-                    encoding: &encoding,
-                };
-                let selection = &mut self.selection;
-                let padded = egui::Frame::NONE.inner_margin(10.0);
-                match self.prefs.view {
-                    View::Map => {
-                        canvas::canvas_ui(
+        // The views sit on the theme's panel colour: with no fill the window's clear colour
+        // (dark whatever the theme) would show through behind every view but the canvas.
+        let central = egui::Frame::NONE.fill(ui.visuals().panel_fill);
+        egui::CentralPanel::default().frame(central).show(ui, |ui| {
+            let revision = self.doc.history.revision();
+            let map = match (&mut self.presenting, &mut self.layout, &self.scenario) {
+                (Some(presenting), _, _) => presenting.map(&self.doc.map, revision).map(),
+                (None, Some(run), _) => run.preview(&self.doc.map, revision),
+                (None, None, Some(what_if)) => &what_if.shown,
+                (None, None, None) => &self.doc.map,
+            };
+            let analysed = (!self.exercises.hide_analysis).then_some(analysed);
+            let encoding = Encoding::new(map, analysed, &self.look);
+            let view = ViewContext {
+                map,
+                analysed,
+                look: &self.look,
+                encoding: &encoding,
+            };
+            let selection = &mut self.selection;
+            let padded = egui::Frame::NONE.inner_margin(10.0);
+            match self.prefs.view {
+                View::Map => {
+                    canvas::canvas_ui(ui, &view, &mut self.canvas, selection, &mut self.ids, out);
+                }
+                View::Grid => {
+                    self.grid_chart.trails = match self.lens_state.change.last() {
+                        Some(c) if self.prefs.lens == crate::model::Lens::Strategic => c
+                            .moved
+                            .iter()
+                            .map(|m| {
+                                (
+                                    [m.interest_before, m.power_before],
+                                    [m.interest_after, m.power_after],
+                                )
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    padded.show(ui, |ui| {
+                        let state = &mut self.grid_chart;
+                        chart_ui(
                             ui,
+                            Chart::PowerInterest,
                             &view,
-                            &mut self.canvas,
+                            state,
                             selection,
-                            &mut self.ids,
+                            read_only,
                             out,
                         );
-                    }
-                    View::Grid => {
-                        self.grid_chart.trails = match self.lens_state.change.last() {
-                            Some(c) if self.prefs.lens == crate::model::Lens::Strategic => c
-                                .moved
-                                .iter()
-                                .map(|m| {
-                                    (
-                                        [m.interest_before, m.power_before],
-                                        [m.interest_after, m.power_after],
-                                    )
-                                })
-                                .collect(),
-                            _ => Vec::new(),
-                        };
-                        padded.show(ui, |ui| {
-                            let state = &mut self.grid_chart;
-                            chart_ui(
-                                ui,
-                                Chart::PowerInterest,
-                                &view,
-                                state,
-                                selection,
-                                read_only,
-                                out,
-                            );
-                        });
-                    }
-                    View::StancePower => {
-                        padded.show(ui, |ui| {
-                            let state = &mut self.stance_chart;
-                            chart_ui(
-                                ui,
-                                Chart::StancePower,
-                                &view,
-                                state,
-                                selection,
-                                read_only,
-                                out,
-                            );
-                        });
-                    }
-                    View::Salience => {
-                        padded.show(ui, |ui| salience_ui(ui, &view, selection, read_only, out));
-                    }
-                    View::Table => {
-                        padded.show(ui, |ui| {
-                            table_ui(ui, &view, &mut self.table, selection, read_only, out);
-                        });
-                    }
-                    View::Meetings => {
-                        padded.show(ui, |ui| {
-                            let today = chrono::Local::now().date_naive();
-                            let state = &mut self.meetings;
-                            state.analysis_hidden = self.exercises.hide_analysis;
-                            let ids = &mut self.ids;
-                            crate::ui::views::meetings::meetings_ui(
-                                ui, map, state, selection, ids, today, out,
-                            );
-                        });
-                    }
-                    View::Issues => {
-                        padded.show(ui, |ui| {
-                            matrix_ui(ui, &view, selection, &mut self.ids, read_only, out);
-                        });
-                    }
+                    });
                 }
-            });
+                View::StancePower => {
+                    padded.show(ui, |ui| {
+                        let state = &mut self.stance_chart;
+                        chart_ui(
+                            ui,
+                            Chart::StancePower,
+                            &view,
+                            state,
+                            selection,
+                            read_only,
+                            out,
+                        );
+                    });
+                }
+                View::Salience => {
+                    padded.show(ui, |ui| salience_ui(ui, &view, selection, read_only, out));
+                }
+                View::Table => {
+                    padded.show(ui, |ui| {
+                        table_ui(ui, &view, &mut self.table, selection, read_only, out);
+                    });
+                }
+                View::Meetings => {
+                    padded.show(ui, |ui| {
+                        let today = chrono::Local::now().date_naive();
+                        let state = &mut self.meetings;
+                        state.analysis_hidden = self.exercises.hide_analysis;
+                        let ids = &mut self.ids;
+                        crate::ui::views::meetings::meetings_ui(
+                            ui, map, state, selection, ids, today, out,
+                        );
+                    });
+                }
+                View::Issues => {
+                    padded.show(ui, |ui| {
+                        matrix_ui(ui, &view, selection, &mut self.ids, read_only, out);
+                    });
+                }
+            }
+        });
     }
 
     /// Colour, size, brokers and filters, and the layout's progress while it runs.

@@ -245,6 +245,7 @@ impl AstuteApp {
         if ctx.options(|o| o.theme_preference) != self.prefs.theme.to_egui() {
             ctx.set_theme(self.prefs.theme.to_egui());
         }
+        prefs::readable_weak_text(&ctx);
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
         let free = self.prompt.is_none() && self.palette.is_none() && self.asking.is_none();

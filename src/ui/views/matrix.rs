@@ -240,6 +240,8 @@ fn cell_ui(ui: &mut Ui, s: &Stakeholder, issue: &Issue, out: &mut Requests) {
     match s.position_on(issue.id) {
         Some(position) => {
             let fill = heat(position.position);
+            let behind = ui.visuals().panel_fill;
+            child.visuals_mut().override_text_color = Some(style::text_on(behind.blend(fill)));
             let widgets = &mut child.visuals_mut().widgets;
             for (state, lift) in [
                 (&mut widgets.inactive, 0.0),
