@@ -33,6 +33,7 @@ use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
 
+pub use chrome::PanelWidths;
 pub use dialogs::{
     Answer, Ask, FileDialogs, FileKind, InAppDialogs, NativeDialogs, Request, ScriptedDialogs,
 };
@@ -122,6 +123,8 @@ pub struct AstuteApp {
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
+    /// The side panels as last shown, and which are open in a narrow window.
+    panels: chrome::Panels,
     analysis: AnalysisService,
     layout: Option<LayoutRun>,
     presenting: Option<Presenting>,
@@ -167,6 +170,7 @@ impl AstuteApp {
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
+            panels: chrome::Panels::default(),
             analysis: AnalysisService::default(),
             layout: None,
             presenting: None,
@@ -232,6 +236,16 @@ impl AstuteApp {
     /// The current selection.
     pub fn selection(&self) -> &Selection {
         &self.selection
+    }
+
+    /// The preferences as they would be remembered now.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The side panels' widths as last drawn (for tests and embedding).
+    pub fn panel_widths(&self) -> PanelWidths {
+        self.panels.shown
     }
 
     /// The last status message.

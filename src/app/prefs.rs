@@ -52,6 +52,10 @@ pub struct Prefs {
     pub size_by: SizeBy,
     /// The view shown last in the middle of the window.
     pub view: View,
+    /// The lens panel's width, as the user last dragged it.
+    pub lens_width: f32,
+    /// The inspector's width, as the user last dragged it.
+    pub inspector_width: f32,
 }
 
 impl Default for Prefs {
@@ -63,6 +67,8 @@ impl Default for Prefs {
             colour_by: ColourBy::Stance,
             size_by: SizeBy::Power,
             view: View::Map,
+            lens_width: 300.0,
+            inspector_width: 340.0,
         }
     }
 }
