@@ -93,6 +93,9 @@ impl AstuteApp {
             match self.prefs.view {
                 View::Map => {
                     canvas::canvas_ui(ui, &view, &mut self.canvas, selection, &mut self.ids, out);
+                    if map.stakeholders.is_empty() && !read_only {
+                        empty_map_ui(ui, out);
+                    }
                 }
                 View::Grid => {
                     self.grid_chart.trails = match self.lens_state.change.last() {
@@ -266,7 +269,11 @@ impl AstuteApp {
         described: Description,
         out: &mut Requests,
     ) {
-        let mut button = egui::Button::new(described.label);
+        // The current theme, colouring, view and lens are ticked.
+        let mut button = match self.ticked(command) {
+            Some(true) => egui::Button::new(format!("✔ {}", described.label)).selected(true),
+            _ => egui::Button::new(described.label),
+        };
         if let Some(shortcut) = described.shortcuts.first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
         }
@@ -278,6 +285,21 @@ impl AstuteApp {
             out.command(command);
             ui.close();
         }
+    }
+
+    /// Whether a command that picks one of several settings picks the current one (`None` for
+    /// commands that are not a choice).
+    fn ticked(&self, command: Command) -> Option<bool> {
+        use super::Theme;
+        Some(match command {
+            Command::ThemeSystem => self.prefs.theme == Theme::System,
+            Command::ThemeLight => self.prefs.theme == Theme::Light,
+            Command::ThemeDark => self.prefs.theme == Theme::Dark,
+            Command::SetColourBy(by) => self.look.colour_by == by,
+            Command::ShowView(view) => self.prefs.view == view,
+            Command::ShowLens(lens) => self.prefs.lens == lens,
+            _ => return None,
+        })
     }
 
     pub(super) fn recent_menu_ui(&mut self, ui: &mut Ui, _out: &mut Requests) {
@@ -507,4 +529,46 @@ fn side_panel(
         *width = drawn.width().clamp(min, most);
     }
     drawn
+}
+
+/// Over an empty map: the three ways to start, as buttons.
+fn empty_map_ui(ui: &mut Ui, out: &mut Requests) {
+    let rect = ui.max_rect();
+    egui::Area::new(egui::Id::new("astute-empty-map"))
+        .order(egui::Order::Middle)
+        .fixed_pos(rect.center() - egui::vec2(170.0, 90.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(340.0);
+                ui.label(RichText::new("This map is empty").heading());
+                ui.label("Start by adding the people and organisations involved.");
+                ui.add_space(6.0);
+                if ui
+                    .button("Add a stakeholder")
+                    .on_hover_text("Or double-click anywhere on the map")
+                    .clicked()
+                {
+                    out.command(Command::AddStakeholder);
+                }
+                if ui
+                    .button("Import a spreadsheet (CSV)…")
+                    .on_hover_text("One row a stakeholder; a NAME-links.csv beside it adds links")
+                    .clicked()
+                {
+                    out.command(Command::ImportCsv);
+                }
+                ui.menu_button("Open an example", |ui| {
+                    for example in crate::io::examples::EXAMPLES {
+                        if ui
+                            .button(example.name.replace('-', " "))
+                            .on_hover_text(example.summary)
+                            .clicked()
+                        {
+                            out.command(Command::OpenExample(example.name));
+                            ui.close();
+                        }
+                    }
+                });
+            });
+        });
 }

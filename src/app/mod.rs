@@ -271,7 +271,8 @@ impl AstuteApp {
                 None => {}
             }
         }
-        if free {
+        // An open menu or popup has the keys (Escape closes it, not the selection).
+        if free && !egui::Popup::is_any_open(&ctx) {
             let typing = ctx.egui_wants_keyboard_input();
             collect_shortcuts(&ctx, &self.commands, &mut out, typing);
         }
