@@ -534,7 +534,7 @@ fn side_panel(
 /// Over an empty map: the three ways to start, as buttons.
 fn empty_map_ui(ui: &mut Ui, out: &mut Requests) {
     let rect = ui.max_rect();
-    egui::Area::new(egui::Id::new("astute-empty-map"))
+    egui::Area::new(egui::Id::unique("astute-empty-map"))
         .order(egui::Order::Middle)
         .fixed_pos(rect.center() - egui::vec2(170.0, 90.0))
         .show(ui.ctx(), |ui| {
