@@ -46,6 +46,7 @@ fn over(top: Color32, under: Color32) -> Color32 {
 /// One painted thing: a filled area, or a text with its colour.
 enum Painted {
     Fill(Rect, Color32),
+    Disc(Pos2, f32, Color32),
     Text(Rect, Color32, String),
 }
 
@@ -54,6 +55,9 @@ fn flatten(shape: &Shape, clip: Rect, out: &mut Vec<Painted>) {
         Shape::Vec(shapes) => shapes.iter().for_each(|s| flatten(s, clip, out)),
         Shape::Rect(r) if r.fill.a() > 0 => {
             out.push(Painted::Fill(r.rect.intersect(clip), r.fill));
+        }
+        Shape::Circle(c) if c.fill.a() > 0 => {
+            out.push(Painted::Disc(c.center, c.radius, c.fill));
         }
         Shape::Text(t) if t.opacity_factor > 0.0 && !t.galley.text().trim().is_empty() => {
             let colour = t.override_text_color.unwrap_or_else(|| {
@@ -87,10 +91,12 @@ fn painted(shapes: &[ClippedShape]) -> Vec<Painted> {
 fn colour_under(painted: &[Painted], before: usize, at: Pos2) -> Color32 {
     let mut colour = Color32::BLACK; // the window's clear colour, were nothing painted
     for p in &painted[..before] {
-        if let Painted::Fill(rect, fill) = p
-            && rect.contains(at)
-        {
-            colour = over(*fill, colour);
+        match p {
+            Painted::Fill(rect, fill) if rect.contains(at) => colour = over(*fill, colour),
+            Painted::Disc(centre, radius, fill) if centre.distance(at) <= *radius => {
+                colour = over(*fill, colour);
+            }
+            _ => {}
         }
     }
     colour
