@@ -13,13 +13,13 @@ use egui::{Pos2, Vec2};
 use egui_kittest::kittest::Queryable;
 
 /// The example (long names, a long description) with the Strategic lens open.
-fn example(prefs: Prefs) -> Setup {
-    let dir = tempfile::tempdir().expect("a temporary folder");
+fn example(prefs: Prefs) -> Result<Setup, std::io::Error> {
+    let dir = tempfile::tempdir()?;
     let app = start_with(prefs, None, ScriptedDialogs::default(), dir.path());
-    Setup {
+    Ok(Setup {
         harness: harness(app),
         dir,
-    }
+    })
 }
 
 #[test]
@@ -28,7 +28,7 @@ fn selecting_a_stakeholder_or_a_link_never_resizes_the_side_panels() -> TestResu
         lens: Lens::Alliances,
         view: View::Map,
         ..Prefs::default()
-    });
+    })?;
     harness.run();
     let before = harness.state().panel_widths();
     assert!(
@@ -55,7 +55,7 @@ fn selecting_a_stakeholder_or_a_link_never_resizes_the_side_panels() -> TestResu
 
 #[test]
 fn dragging_the_inspector_edge_resizes_it_and_the_width_is_remembered() -> TestResult {
-    let Setup { mut harness, dir } = example(Prefs::default());
+    let Setup { mut harness, dir } = example(Prefs::default())?;
     let before = harness.state().panel_widths();
     let edge = Pos2::new(before.inspector_left + 2.0, 450.0);
     harness.hover_at(edge);
@@ -108,7 +108,7 @@ fn harness_of(
 
 #[test]
 fn a_narrow_window_folds_the_side_panels_behind_toggles() -> TestResult {
-    let Setup { mut harness, .. } = example(Prefs::default());
+    let Setup { mut harness, .. } = example(Prefs::default())?;
     harness.set_size(Vec2::new(800.0, 500.0));
     harness.run();
     harness.run();

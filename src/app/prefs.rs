@@ -87,6 +87,18 @@ impl Prefs {
     }
 }
 
+/// How opaque faint text (captions, hints) is: egui's 0.6 reads below 3:1 in both themes.
+const WEAK_TEXT_ALPHA: f32 = 0.8;
+
+/// Makes faint text readable in both themes (once: it is set in the styles).
+pub(super) fn readable_weak_text(ctx: &egui::Context) {
+    if ctx.style_of(egui::Theme::Light).visuals.weak_text_alpha != WEAK_TEXT_ALPHA
+        || ctx.style_of(egui::Theme::Dark).visuals.weak_text_alpha != WEAK_TEXT_ALPHA
+    {
+        ctx.all_styles_mut(|style| style.visuals.weak_text_alpha = WEAK_TEXT_ALPHA);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,17 +117,5 @@ mod tests {
             prefs.remember(Path::new(&format!("{i}.ron")));
         }
         assert_eq!(prefs.recent.len(), MAX_RECENT);
-    }
-}
-
-/// How opaque faint text (captions, hints) is: egui's 0.6 reads below 3:1 in both themes.
-const WEAK_TEXT_ALPHA: f32 = 0.8;
-
-/// Makes faint text readable in both themes (once: it is set in the styles).
-pub(super) fn readable_weak_text(ctx: &egui::Context) {
-    if ctx.style_of(egui::Theme::Light).visuals.weak_text_alpha != WEAK_TEXT_ALPHA
-        || ctx.style_of(egui::Theme::Dark).visuals.weak_text_alpha != WEAK_TEXT_ALPHA
-    {
-        ctx.all_styles_mut(|style| style.visuals.weak_text_alpha = WEAK_TEXT_ALPHA);
     }
 }
