@@ -55,8 +55,9 @@ pub fn matrix_ui(
     }
     ui.separator();
     // Columns narrow (to a point) so that every issue shows without scrolling.
-    let cell = ((ui.available_width() - NAME_WIDTH - 24.0) / map.issues.len() as f32)
-        .clamp(MIN_CELL_WIDTH, CELL_WIDTH);
+    let n = map.issues.len() as f32;
+    let gaps = ui.spacing().item_spacing.x * (n + 1.0) + ui.spacing().scroll.bar_width + 8.0;
+    let cell = ((ui.available_width() - NAME_WIDTH - gaps) / n).clamp(MIN_CELL_WIDTH, CELL_WIDTH);
     egui::ScrollArea::horizontal()
         .id_salt("matrix-across")
         .auto_shrink([false; 2])
