@@ -6,6 +6,8 @@
 //! - `commands`: the one place where edits, commands and actions are applied, undone, redone.
 //! - `chrome`: the window's layout: menu bar, status bar, side panels, toolbar, central view.
 //! - `files`: open, save, revert, import, export, and the file dialog they ask.
+//! - `import`: spreadsheets in and out: the import preview (what a sheet changes, before it
+//!   does) and File > Export spreadsheet.
 //! - `merge`: File > Merge with…, and a map with conflicts opening on the merge view.
 //! - `recovery`: autosave of this window's document, and the work other sessions left
 //!   unsaved, offered back.
@@ -22,6 +24,7 @@ mod commands;
 mod dialogs;
 mod document;
 mod files;
+mod import;
 mod merge;
 mod prefs;
 mod present;
@@ -35,6 +38,7 @@ use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
 
+pub use chrome::PanelWidths;
 pub use dialogs::{
     Answer, Ask, FileDialogs, FileKind, InAppDialogs, NativeDialogs, Request, ScriptedDialogs,
 };
@@ -124,6 +128,8 @@ pub struct AstuteApp {
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
+    /// The side panels as last shown, and which are open in a narrow window.
+    panels: chrome::Panels,
     analysis: AnalysisService,
     layout: Option<LayoutRun>,
     presenting: Option<Presenting>,
@@ -136,6 +142,8 @@ pub struct AstuteApp {
     prompt: Option<Prompt>,
     /// A merge being settled (File > Merge with…, or a map opened with conflicts).
     merge: Option<crate::ui::windows::merge::MergeView>,
+    /// A spreadsheet import waiting for the user to see what it changes.
+    import: Option<import::ImportPreview>,
     /// A prompt to show once the one showing is answered.
     next_prompt: Option<Prompt>,
     dialogs: Box<dyn FileDialogs>,
@@ -171,6 +179,7 @@ impl AstuteApp {
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
+            panels: chrome::Panels::default(),
             analysis: AnalysisService::default(),
             layout: None,
             presenting: None,
@@ -178,6 +187,7 @@ impl AstuteApp {
             palette: None,
             commands: Command::all(&EXAMPLES.iter().map(|e| e.name).collect::<Vec<_>>()),
             prompt: None,
+            import: None,
             merge: None,
             next_prompt: None,
             dialogs: start.dialogs,
@@ -239,6 +249,16 @@ impl AstuteApp {
         &self.selection
     }
 
+    /// The preferences as they would be remembered now.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The side panels' widths as last drawn (for tests and embedding).
+    pub fn panel_widths(&self) -> PanelWidths {
+        self.panels.shown
+    }
+
     /// The last status message.
     pub fn status(&self) -> &str {
         &self.status
@@ -250,11 +270,13 @@ impl AstuteApp {
         if ctx.options(|o| o.theme_preference) != self.prefs.theme.to_egui() {
             ctx.set_theme(self.prefs.theme.to_egui());
         }
+        prefs::readable_weak_text(&ctx);
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
         let free = self.prompt.is_none()
             && self.palette.is_none()
             && self.asking.is_none()
+            && self.import.is_none()
             && self.merge.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
@@ -264,7 +286,8 @@ impl AstuteApp {
                 None => {}
             }
         }
-        if free {
+        // An open menu or popup has the keys (Escape closes it, not the selection).
+        if free && !egui::Popup::is_any_open(&ctx) {
             let typing = ctx.egui_wants_keyboard_input();
             collect_shortcuts(&ctx, &self.commands, &mut out, typing);
         }
@@ -313,6 +336,7 @@ impl AstuteApp {
             self.merge = None;
         }
         self.prompt_ui(ui);
+        self.import_preview_ui(ui);
         self.apply(&ctx, out);
         self.dialog_ui(&ctx);
         self.after_frame(&ctx);
@@ -335,7 +359,11 @@ impl AstuteApp {
             }
         }
         if let Some(path) = dropped {
-            self.discard_then(Discarding::Open(Some(path)));
+            if import::is_spreadsheet(&path) {
+                self.start_import(&path);
+            } else {
+                self.discard_then(Discarding::Open(Some(path)));
+            }
         }
         // Leaving the window is when work is most often lost: autosave then, once.
         if focused == Some(false) && self.focused != Some(false) && self.doc.is_dirty() {
