@@ -5,6 +5,8 @@
 //! - [`matching`]: who is who across two maps made apart (by id, else by name).
 //! - [`coalitions`]: coalitions, blocking coalitions, isolated partners and suggested
 //!   alliances (lens 4).
+//! - [`workshop`]: a workshop's maps of one case read together: spreads, disagreements, the
+//!   consensus map.
 //!
 //! [`analyse`] runs all of them at once. [`to_json`] and [`to_text`] give what `astute analyse`
 //! prints: the analysis of the map as the redaction step lets it out ([`Shareable`]), since
@@ -16,6 +18,7 @@ pub mod grid;
 pub mod matching;
 pub mod network;
 pub mod personal;
+pub mod workshop;
 
 use std::fmt::Write as _;
 
