@@ -1,4 +1,5 @@
-//! The command-line verbs: `check`, `stats`, `fmt`, `import`, `export` and `examples`.
+//! The command-line verbs: `check`, `stats`, `fmt`, `import`, `export` and `examples`, and
+//! (in `cli/compare.rs`) `compare`.
 //!
 //! Results go to stdout; problems go to stderr, one per line, as `FILE:LINE:COL: message`
 //! where a position is known. Exit codes: 0 when all went well, 1 when the input had problems
@@ -28,6 +29,9 @@ use crate::io::{
     read_limited, read_map, replace_file, save_target, to_ron_string, write_map,
 };
 use crate::model::{Choice, LinkKind};
+
+mod compare;
+pub use compare::CompareArgs;
 
 /// Astute: stakeholder mapping for leaders of multi-agency partnerships.
 ///
@@ -68,6 +72,9 @@ pub enum Command {
     /// Compare two maps, a snapshot with the map now, or the map with a scenario
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Read a workshop's maps of one case together: the largest disagreements first
+    #[command(after_help = compare::COMPARE_HELP)]
+    Compare(CompareArgs),
 }
 
 /// Why `file`, given where a map to open belongs, is neither a file nor a map: a bare word
@@ -334,6 +341,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Analyse(args) => analyse(&args),
         Command::Brief(args) => brief(&args),
         Command::Diff(args) => diff(&args),
+        Command::Compare(args) => compare::compare(&args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

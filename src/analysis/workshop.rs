@@ -55,6 +55,9 @@ const EPSILON: f32 = 1e-4;
 /// How many disagreements [`Workshop::to_text`] lists before saying how many more there are.
 pub const TEXT_DISAGREEMENTS: usize = 15;
 
+/// Names longer than this are cut in [`Workshop::to_text`]'s table.
+const NAME_COLUMN: usize = 40;
+
 /// One participant's map in the comparison.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Participant {
@@ -562,6 +565,13 @@ impl Workshop {
             .filter(move |t| many && t.drawn_by.len() == 1)
     }
 
+    /// The ties more than one but fewer than half of the participants drew.
+    pub fn middle_ties(&self) -> impl Iterator<Item = &Tie> {
+        self.ties
+            .iter()
+            .filter(|t| t.drawn_by.len() > 1 && !self.at_least_half(t.drawn_by.len()))
+    }
+
     /// Every placement matched by a close name, with its person: guesses a facilitator
     /// should check.
     pub fn close_matches(&self) -> Vec<(usize, &Placement)> {
@@ -706,7 +716,8 @@ impl Workshop {
 
     /// A readable report: the maps, the largest disagreements first (at most
     /// [`TEXT_DISAGREEMENTS`]), every stakeholder's spread, who only some thought of, the
-    /// ties most drew and those only one drew, and the matches by a close name to check.
+    /// ties at least half drew, those some drew and those only one drew, and every name
+    /// written otherwise, with how it was matched (close names to check).
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let n = self.participants.len();
@@ -742,50 +753,67 @@ impl Workshop {
                 self.labels(&d.high_by),
             );
         }
-        if self.disagreements.len() > TEXT_DISAGREEMENTS {
-            let _ = writeln!(
-                out,
-                "  … and {} smaller ones (--json lists them all)",
-                self.disagreements.len() - TEXT_DISAGREEMENTS
-            );
+        match self.disagreements.len().saturating_sub(TEXT_DISAGREEMENTS) {
+            0 => {}
+            1 => out.push_str("  … and 1 smaller one (--json lists them all)\n"),
+            more => {
+                let _ = writeln!(out, "  … and {more} smaller ones (--json lists them all)");
+            }
         }
 
         out.push_str(
             "\nStakeholders: how many placed them; power, interest and stance as median \
              (lowest to highest)\n",
         );
-        let width = self
+        let cells: Vec<[String; 5]> = self
             .people
             .iter()
-            .map(|p| p.name.chars().count())
-            .max()
-            .unwrap_or(0)
-            .min(36);
-        for person in &self.people {
-            let cell = |measure: Measure| {
-                let s = person.spread(measure);
-                let value = |v: f32| measure.short(v);
-                if s.range() > EPSILON {
-                    format!(
-                        "{} {} ({} to {})",
-                        measure.label(),
-                        value(s.median),
-                        value(s.low),
-                        value(s.high)
-                    )
-                } else {
-                    format!("{} {}", measure.label(), value(s.median))
-                }
-            };
-            let _ = writeln!(
-                out,
-                "  {:<width$}  {:>2} of {n}  {:<22}  {:<25}  {}",
-                person.name,
-                person.placements.len(),
-                cell(Measure::Power),
-                cell(Measure::Interest),
-                cell(Measure::Stance),
-            );
+            .map(|person| {
+                let cell = |measure: Measure| {
+                    let s = person.spread(measure);
+                    let value = |v: f32| measure.short(v);
+                    if s.range() > EPSILON {
+                        format!(
+                            "{} {} ({} to {})",
+                            measure.label(),
+                            value(s.median),
+                            value(s.low),
+                            value(s.high)
+                        )
+                    } else {
+                        format!("{} {}", measure.label(), value(s.median))
+                    }
+                };
+                [
+                    elide(&person.name, NAME_COLUMN),
+                    format!("{} of {n}", person.placements.len()),
+                    cell(Measure::Power),
+                    cell(Measure::Interest),
+                    cell(Measure::Stance),
+                ]
+            })
+            .collect();
+        let widths: Vec<usize> = (0..5)
+            .map(|c| {
+                cells
+                    .iter()
+                    .map(|row| row[c].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        for row in &cells {
+            let line: Vec<String> = row
+                .iter()
+                .zip(&widths)
+                .enumerate()
+                .map(|(c, (cell, &width))| match c {
+                    1 => format!("{cell:>width$}"),
+                    4 => cell.clone(),
+                    _ => format!("{cell:<width$}"),
+                })
+                .collect();
+            let _ = writeln!(out, "  {}", line.join("  "));
         }
 
         let some = self.only_some();
@@ -817,6 +845,19 @@ impl Workshop {
         if !any {
             out.push_str("  None.\n");
         }
+        let between: Vec<&Tie> = self.middle_ties().collect();
+        if !between.is_empty() {
+            out.push_str("\nLinks some drew\n");
+            for tie in between {
+                let _ = writeln!(
+                    out,
+                    "  {}: {} of {n} ({})",
+                    self.describe_tie(tie),
+                    tie.drawn_by.len(),
+                    self.labels(&tie.drawn_by)
+                );
+            }
+        }
         let lone: Vec<&Tie> = self.lone_ties().collect();
         if !lone.is_empty() {
             out.push_str("\nLinks only one drew\n");
@@ -830,16 +871,32 @@ impl Workshop {
             }
         }
 
-        let close = self.close_matches();
-        if !close.is_empty() {
-            out.push_str("\nMatched by a close name (check these)\n");
-            for (index, placement) in close {
+        let renamed: Vec<(usize, &Placement)> = self
+            .people
+            .iter()
+            .enumerate()
+            .flat_map(|(i, person)| {
+                person
+                    .placements
+                    .iter()
+                    .filter(move |p| p.name != person.name)
+                    .map(move |p| (i, p))
+            })
+            .collect();
+        if !renamed.is_empty() {
+            out.push_str("\nNamed otherwise (check the close names)\n");
+            for (index, placement) in renamed {
+                let how = match placement.matched {
+                    Some(MatchedBy::CloseName) => "by a close name: check",
+                    Some(by) => by.label(),
+                    None => "the first to place them",
+                };
                 let _ = writeln!(
                     out,
-                    "  \"{}\" in {} is taken as {}",
+                    "  {}: \"{}\" in {} ({how})",
+                    self.name(index),
                     placement.name,
                     self.label(placement.participant),
-                    self.name(index)
                 );
             }
         }
@@ -1150,6 +1207,15 @@ fn finite(value: f32) -> f32 {
 /// Rounded to a tenth.
 fn tenth(value: f32) -> f32 {
     (value * 10.0).round() / 10.0
+}
+
+/// `text` cut to at most `chars` characters, the last an ellipsis.
+fn elide(text: &str, chars: usize) -> String {
+    if text.chars().count() <= chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(chars.saturating_sub(1)).collect();
+    format!("{}…", cut.trim_end())
 }
 
 /// "7", "6.5", "6.3": at most one decimal, none when whole.

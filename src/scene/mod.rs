@@ -5,7 +5,8 @@
 //! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
 //! - `network`: the network; `charts`: the grid and the stance chart;
 //!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
-//!   likelihood × impact.
+//!   likelihood × impact; `workshop`: a workshop's maps on one power–interest grid, a dot
+//!   per participant.
 //!
 //! A scene knows nothing of egui: it is plain data (circles, polygons, lines and text in pixels,
 //! `y` growing downwards). It is drawn only by [`Chart::scene`], from a [`Shareable`]: the map
@@ -21,6 +22,7 @@ mod horizon;
 mod matrix;
 mod network;
 mod salience;
+mod workshop;
 
 use charts::{grid_scene, stance_scene};
 use horizon::horizon_scene;
@@ -31,6 +33,7 @@ pub use network::colour_key;
 use network::map_scene;
 use salience::salience_scene;
 pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
+pub use workshop::{participant_label, workshop_scene};
 
 use crate::analysis::coalitions::coalitions_with_membership;
 use crate::disclose::Shareable;

@@ -652,7 +652,13 @@ fn the_text_leads_with_the_disagreements_and_lists_the_rest() {
     assert!(
         text.contains("Links only one drew\n  Victim Support – Victims' Panel (alignment): p3.ron")
     );
-    assert!(text.contains("\"Barnados\" in p2.ron is taken as Barnardo's"));
+    assert!(text.contains("  Barnardo's: \"Barnados\" in p2.ron (by a close name: check)"));
+    assert!(text.contains("  Police force: \"The Police Force\" in p2.ron (by name)"));
+    assert!(
+        text.contains(
+            "Links some drew\n  Council – Police force (tension): 2 of 5 (p1.ron, p4.ron)"
+        )
+    );
     let police = lines
         .iter()
         .find(|l| l.trim_start().starts_with("Police force "))
