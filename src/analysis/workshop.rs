@@ -590,7 +590,13 @@ impl Workshop {
 
     /// The tie in words: "Police force → Victim Support (funding)", "A – B (alliance)".
     pub fn describe_tie(&self, tie: &Tie) -> String {
-        let arrow = if tie.kind.is_directed() { "→" } else { "–" };
+        self.describe_tie_with(tie, "→")
+    }
+
+    /// [`Self::describe_tie`] with `arrow` between the ends of a directed tie (for type that
+    /// has no arrow: "to").
+    pub fn describe_tie_with(&self, tie: &Tie, arrow: &str) -> String {
+        let arrow = if tie.kind.is_directed() { arrow } else { "–" };
         format!(
             "{} {arrow} {} ({})",
             self.name(tie.from),

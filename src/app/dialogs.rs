@@ -47,6 +47,11 @@ impl FileKind {
 pub trait FileDialogs {
     /// A file of this kind to open, or `None` if the user cancelled.
     fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf>;
+    /// Files of this kind to open, several at once where the dialog allows it (else one);
+    /// none if the user cancelled.
+    fn pick_open_many(&mut self, kind: FileKind) -> Vec<PathBuf> {
+        self.pick_open(kind).into_iter().collect()
+    }
     /// Where to save a file of this kind, suggesting `file_name`; `None` if cancelled.
     fn pick_save(&mut self, kind: FileKind, file_name: &str) -> Option<PathBuf>;
 }
@@ -58,6 +63,13 @@ pub struct NativeDialogs;
 impl FileDialogs for NativeDialogs {
     fn pick_open(&mut self, kind: FileKind) -> Option<PathBuf> {
         kind.dialog().add_filter("All files", &["*"]).pick_file()
+    }
+
+    fn pick_open_many(&mut self, kind: FileKind) -> Vec<PathBuf> {
+        kind.dialog()
+            .add_filter("All files", &["*"])
+            .pick_files()
+            .unwrap_or_default()
     }
 
     fn pick_save(&mut self, kind: FileKind, file_name: &str) -> Option<PathBuf> {

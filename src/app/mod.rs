@@ -6,6 +6,7 @@ mod dialogs;
 mod document;
 mod prefs;
 mod present;
+mod workshop;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -125,6 +126,7 @@ pub struct AstuteApp {
     meetings: crate::ui::views::meetings::MeetingsState,
     exercises: crate::ui::exercises::ExercisesState,
     picture: PictureState,
+    workshop: crate::ui::views::workshop::WorkshopState,
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
@@ -159,6 +161,7 @@ impl AstuteApp {
             meetings: Default::default(),
             exercises: Default::default(),
             picture: PictureState::default(),
+            workshop: Default::default(),
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
@@ -236,7 +239,10 @@ impl AstuteApp {
             }
         }
         if free && !ctx.egui_wants_keyboard_input() {
-            collect_shortcuts(&ctx, &mut out);
+            let comparing = self.workshop.open;
+            collect_shortcuts(&ctx, &mut out, |c| {
+                !comparing || workshop::shortcut_in_workshop(c)
+            });
         }
         self.finish_layout();
         if self.scenario.is_some() && self.scenario_map().is_none() {
@@ -250,9 +256,15 @@ impl AstuteApp {
         } else {
             self.menu_bar_ui(ui, &mut out);
             self.status_bar_ui(ui, fresh);
-            self.side_panels_ui(ui, &analysed, &mut out);
+            if !self.workshop.open {
+                self.side_panels_ui(ui, &analysed, &mut out);
+            }
         }
-        self.central_ui(ui, &analysed, &mut out);
+        if self.workshop.open && self.presenting.is_none() {
+            crate::ui::views::workshop::workshop_ui(ui, &mut self.workshop, &mut out);
+        } else {
+            self.central_ui(ui, &analysed, &mut out);
+        }
         if self.exercises.open {
             let today = chrono::Local::now().date_naive();
             let exercises = &mut self.exercises;
@@ -796,6 +808,20 @@ impl AstuteApp {
     }
 
     fn handle_window_events(&mut self, ctx: &egui::Context) {
+        if self.workshop.open {
+            // Maps dropped on the workshop view are compared, all of them.
+            let paths: Vec<PathBuf> = ctx.input(|i| {
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_owned())
+                    .collect()
+            });
+            if !paths.is_empty() {
+                ctx.input_mut(|i| i.raw.dropped_files.clear());
+                self.add_workshop_maps(paths);
+            }
+        }
         let (close_requested, dropped, focused) = ctx.input(|i| {
             (
                 i.viewport().close_requested(),
@@ -886,6 +912,9 @@ impl AstuteApp {
     }
 
     fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        if self.workshop.open && workshop::leaves_workshop(command) {
+            self.workshop.open = false;
+        }
         match command {
             Command::New => self.discard_then(Discarding::New),
             Command::Open => self.discard_then(Discarding::Open(None)),
@@ -1032,6 +1061,7 @@ impl AstuteApp {
             }
             Command::ExportBrief(id) => self.export_brief(id),
             Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
+            Command::Workshop(action) => self.workshop_command(action),
         }
     }
 
@@ -1511,9 +1541,10 @@ fn about_ui(ui: &mut Ui) -> bool {
 
 /// Commands whose shortcut was pressed this frame. Shortcuts with more modifiers are checked
 /// first, so Ctrl+Shift+Z is not taken for Ctrl+Z.
-fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests) {
+fn collect_shortcuts(ctx: &egui::Context, out: &mut Requests, wanted: impl Fn(Command) -> bool) {
     let mut all: Vec<(KeyboardShortcut, Command)> = Command::all()
         .into_iter()
+        .filter(|&c| wanted(c))
         .flat_map(|c| c.shortcuts().into_iter().map(move |s| (s, c)))
         .collect();
     let weight = |s: &KeyboardShortcut| {

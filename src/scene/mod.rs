@@ -33,7 +33,7 @@ pub use network::colour_key;
 use network::map_scene;
 use salience::salience_scene;
 pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
-pub use workshop::{participant_label, workshop_scene};
+pub use workshop::{median_at, participant_label, workshop_scene, workshop_scene_in_units};
 
 use crate::analysis::coalitions::coalitions_with_membership;
 use crate::disclose::Shareable;

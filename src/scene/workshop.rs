@@ -27,14 +27,19 @@ pub fn participant_label(label: &str) -> &str {
 /// The picture of `workshop` at `size` pixels. With `focus` (a person's index), that
 /// stakeholder's dots are named by participant and every other stakeholder is faded.
 pub fn workshop_scene(workshop: &Workshop, size: (f32, f32), focus: Option<usize>) -> Scene {
+    workshop_scene_in_units(workshop, size, focus, unit(size))
+}
+
+/// [`workshop_scene`] with type and margins scaled by `u` (1 for a slide) rather than by the
+/// picture's size: for the screen, where type should stay readable whatever the size.
+pub fn workshop_scene_in_units(
+    workshop: &Workshop,
+    size: (f32, f32),
+    focus: Option<usize>,
+    u: f32,
+) -> Scene {
     let mut scene = Scene::new(size);
-    let u = unit(size);
-    let mut area = plot_area(size, u);
-    let legend_width = LEGEND_WIDTH * u;
-    let with_legend = size.0 - legend_width > 2.0 * legend_width;
-    if with_legend {
-        area.right -= legend_width;
-    }
+    let (area, with_legend) = grid_area(size, u);
     let count = workshop.participants.len();
     let focus = focus.filter(|&i| i < workshop.people.len());
     let what = match focus {
@@ -314,6 +319,36 @@ fn legend(scene: &mut Scene, workshop: &Workshop, left: f32, top: f32, u: f32) {
     }
 }
 
+/// The plot area of the picture at `size` with unit `u`, and whether the legend fits beside it.
+fn grid_area(size: (f32, f32), u: f32) -> (Area, bool) {
+    let mut area = plot_area(size, u);
+    let legend_width = LEGEND_WIDTH * u;
+    let with_legend = size.0 - legend_width > 2.0 * legend_width;
+    if with_legend {
+        area.right -= legend_width;
+    }
+    (area, with_legend)
+}
+
+/// The stakeholder (a person's index) whose median shape in the picture at `size` with unit
+/// `u` is nearest `at`, if one is within reach of it: for clicks and tooltips on the screen.
+pub fn median_at(workshop: &Workshop, size: (f32, f32), u: f32, at: Point) -> Option<usize> {
+    let (area, _) = grid_area(size, u);
+    let reach = 12.0 * u;
+    workshop
+        .people
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let x = area.left + area.width() * score(p.interest.median) / SCORE_MAX;
+            let y = area.bottom - area.height() * score(p.power.median) / SCORE_MAX;
+            (i, (x - at.x).hypot(y - at.y))
+        })
+        .filter(|(_, d)| *d <= reach)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _)| i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -405,6 +440,38 @@ mod tests {
             .collect();
         assert!(texts.contains(&"Police force") && texts.contains(&"Council"));
         assert!(texts.contains(&"Hub: where 3 participants placed each stakeholder"));
+    }
+
+    #[test]
+    fn a_click_finds_the_nearest_median() {
+        let w = workshop_of(&[(2.0, 4.0, -2), (9.0, 6.0, 1)]);
+        let size = (1600.0, 1000.0);
+        let scene = workshop_scene(&w, size, None);
+        let medians: Vec<Point> = scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Polygon {
+                    points,
+                    role: Role::Stakeholder,
+                    ..
+                } => {
+                    let n = points.len() as f32;
+                    let x = points.iter().map(|p| p.x).sum::<f32>() / n;
+                    let y = points.iter().map(|p| p.y).sum::<f32>() / n;
+                    Some(Point::new(x, y))
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(medians.len(), 2);
+        // Both are organisations; the police's median is at power 5.5, interest 5, as the
+        // council's (5, 5): the nearer wins.
+        let police = medians[0];
+        assert_eq!(median_at(&w, size, 1.0, police), Some(0));
+        let near = Point::new(police.x + 3.0, police.y - 3.0);
+        assert_eq!(median_at(&w, size, 1.0, near), Some(0));
+        assert_eq!(median_at(&w, size, 1.0, Point::new(5.0, 5.0)), None);
     }
 
     #[test]

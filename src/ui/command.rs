@@ -4,6 +4,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 
 use super::style::ColourBy;
 use super::views::View;
+use super::views::workshop::WorkshopAction;
 use crate::model::{Choice, Lens};
 
 /// The menus of the menu bar.
@@ -87,6 +88,9 @@ pub enum Command {
     ExportReport,
     ExportGraphMl,
     ExportPicture,
+    /// Something for the workshop view (File ▸ Compare maps… opens it; the rest are its
+    /// buttons, not in menus).
+    Workshop(WorkshopAction),
     /// Open built-in example number `n` as an unsaved copy.
     OpenExample(usize),
     Exercises,
@@ -106,6 +110,7 @@ impl Command {
             Save,
             SaveAs,
             ImportCsv,
+            Workshop(WorkshopAction::Open),
             ExportPicture,
             ExportReport,
             ExportGraphMl,
@@ -155,6 +160,7 @@ impl Command {
             Self::ExportGraphMl => "Export for Gephi or yEd (GraphML)…".into(),
             Self::ExportPicture => "Export picture (SVG or PNG)…".into(),
             Self::ExportBrief(_) => "Export meeting brief…".into(),
+            Self::Workshop(action) => action.label().into(),
             Self::Revert => "Revert to saved".into(),
             Self::Quit => "Quit".into(),
             Self::Undo => "Undo".into(),
@@ -222,6 +228,10 @@ impl Command {
                 "The network or a chart as an SVG or PNG, for a slide or a poster"
             }
             Self::ExportBrief(_) => "The meeting's brief as an HTML page or Markdown text",
+            Self::Workshop(_) => {
+                "Read a workshop's maps of one case together: where participants agree, and \
+                 where they differ most"
+            }
             Self::ImportCsv => {
                 "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step"
             }
@@ -325,6 +335,7 @@ impl Command {
             | Self::ExportGraphMl
             | Self::ExportPicture
             | Self::ExportBrief(_)
+            | Self::Workshop(_)
             | Self::Revert
             | Self::Quit => Menu::File,
             Self::Undo
