@@ -371,3 +371,58 @@ fn the_example_and_its_spreadsheet_round_trip_agree_on_everything() -> TestResul
     );
     Ok(())
 }
+
+#[test]
+fn app_is_not_asked_for_with_outputs_to_write() -> TestResult {
+    // --app opens the desktop app on the maps: with --json, --consensus or --picture it would
+    // leave out what was asked for, so it is a usage error and nothing is written.
+    let dir = tempfile::tempdir()?;
+    let maps = write_workshop(dir.path())?;
+    for extra in [
+        &["--app", "--json"][..],
+        &["--app", "--consensus", "c.ron"],
+        &["--app", "--picture", "grid.svg"],
+    ] {
+        let output = astute(dir.path(), &args(&maps, extra))?;
+        assert_eq!(code(&output), Some(2), "{extra:?}");
+        assert!(stderr(&output).contains("--app"), "{}", stderr(&output));
+        assert!(stdout(&output).is_empty());
+    }
+    assert!(!dir.path().join("c.ron").exists());
+    assert!(!dir.path().join("grid.svg").exists());
+    Ok(())
+}
+
+#[test]
+fn maps_in_folders_are_named_by_file_unless_two_share_a_name() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let workshop = dir.path().join("workshop");
+    fs::create_dir(&workshop)?;
+    let names = write_workshop(&workshop)?;
+    let maps: Vec<String> = names.iter().map(|n| format!("workshop/{n}")).collect();
+    let output = astute(dir.path(), &args(&maps, &[]))?;
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(text.contains("\n  1. ash.ron: 3 stakeholders"), "{text}");
+    assert!(text.contains("(only cy.ron)"), "{text}");
+    assert!(!text.contains("workshop/"), "{text}");
+
+    // Two maps both called ash.ron: the paths tell them apart.
+    let again = dir.path().join("again");
+    fs::create_dir(&again)?;
+    fs::copy(workshop.join("ash.ron"), again.join("ash.ron"))?;
+    let mut both = maps.clone();
+    both.push("again/ash.ron".to_owned());
+    let output = astute(dir.path(), &args(&both, &[]))?;
+    assert_eq!(code(&output), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("\n  1. workshop/ash.ron: 3 stakeholders"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n  6. again/ash.ron: 3 stakeholders"),
+        "{text}"
+    );
+    Ok(())
+}

@@ -330,3 +330,60 @@ fn maps_dropped_on_the_view_are_all_compared_and_none_twice() -> TestResult {
     assert_eq!(harness.state().document().map.meta.title, "Test hub");
     Ok(())
 }
+
+#[test]
+fn the_app_opened_on_maps_compares_them_names_who_wrote_otherwise_and_exports_the_picture()
+-> TestResult {
+    // `astute compare MAP… --app` starts the app this way.
+    let dir = tempfile::tempdir()?;
+    let maps = write_workshop(dir.path())?;
+    let dialogs = ScriptedDialogs {
+        saves: vec![
+            Some(dir.path().join("grid.svg")),
+            Some(dir.path().join("grid.png")),
+        ],
+        ..ScriptedDialogs::default()
+    };
+    let mut app = start(None, dialogs, dir.path());
+    app.compare(maps);
+    let mut harness = harness(app);
+    assert!(
+        harness
+            .query_by_label("Workshop: 5 maps of “Hub”")
+            .is_some()
+    );
+
+    // Who wrote a name otherwise, and how it was matched, for the facilitator to check.
+    click(&mut harness, "Stakeholders");
+    // Placed by all five: the police and Victim Support; Barnardo's by four.
+    assert_eq!(harness.query_all_by_label("5 of 5").count(), 2);
+    assert!(harness.query_by_label("4 of 5").is_some());
+    assert!(
+        harness
+            .query_by_label("“Barnados” in bo (by a close name: check)")
+            .is_some()
+    );
+    assert!(
+        harness.query_by_label("8 (2 to 9)").is_some(),
+        "police power"
+    );
+
+    // The picture, as SVG and as PNG, read back.
+    click(&mut harness, "Export picture");
+    click(&mut harness, "SVG…");
+    let svg = std::fs::read_to_string(dir.path().join("grid.svg"))?;
+    let options = resvg::usvg::Options {
+        fontdb: astute::export::png::fonts(),
+        ..resvg::usvg::Options::default()
+    };
+    let tree = resvg::usvg::Tree::from_str(&svg, &options)?;
+    assert!(tree.size().width() > 0.0);
+    assert_eq!(svg.matches("class=\"stakeholder\"").count(), 4);
+    assert!(svg.contains("where 5 participants placed each stakeholder"));
+    assert!(harness.state().status().contains("grid.svg"));
+    click(&mut harness, "Export picture");
+    click(&mut harness, "PNG…");
+    let png = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(dir.path().join("grid.png"))?)?;
+    assert!(png.width() > png.height());
+    Ok(())
+}

@@ -45,6 +45,15 @@ const AUTOSAVE_SECS: f64 = 30.0;
 
 /// Runs the desktop app, opening `file` if given. Returns when the window closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    run_with(file, Vec::new())
+}
+
+/// Runs the desktop app on the workshop view comparing `maps` (`astute compare MAP… --app`).
+pub fn run_comparing(maps: Vec<PathBuf>) -> ExitCode {
+    run_with(None, maps)
+}
+
+fn run_with(file: Option<PathBuf>, compare: Vec<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Astute")
@@ -67,7 +76,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 autosave: Autosave::in_user_data_dir(),
                 dialogs: Box::new(NativeDialogs),
             };
-            Ok(Box::new(AstuteApp::new(start)))
+            let mut app = AstuteApp::new(start);
+            if !compare.is_empty() {
+                app.compare(compare);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {

@@ -11,6 +11,13 @@ use crate::ui::command::Menu;
 use crate::ui::views::workshop::WorkshopAction;
 
 impl AstuteApp {
+    /// Shows the workshop view comparing the maps at `paths` (as File ▸ Compare maps… would
+    /// with them picked).
+    pub fn compare(&mut self, paths: Vec<PathBuf>) {
+        self.workshop.open = true;
+        self.add_workshop_maps(paths);
+    }
+
     /// Carries out what the workshop view asked for.
     pub(super) fn workshop_command(&mut self, action: WorkshopAction) {
         match action {

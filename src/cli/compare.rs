@@ -23,6 +23,7 @@ the same when they join the same two stakeholders with the same kind.
   astute compare workshop/*.ron --json               the same as JSON, every disagreement listed
   astute compare workshop/*.ron --consensus hub.ron  also write the consensus map
   astute compare workshop/*.ron --picture grid.svg   also draw the grid with everyone's dots
+  astute compare workshop/*.ron --app                open the comparison in the desktop app
 The consensus map holds the stakeholders at least half of the maps placed, with the median
 power, interest and stance, and the links at least half drew. Names, scores and links only:
 nothing confidential is printed or written.";
@@ -56,19 +57,29 @@ pub struct CompareArgs {
     /// Replace output files that exist (the old ones are kept as OUT.bak).
     #[arg(long)]
     pub force: bool,
+    /// Open the comparison in the desktop app (File > Compare maps…) instead of printing it.
+    #[arg(long, conflicts_with_all = ["json", "consensus", "picture"])]
+    pub app: bool,
 }
 
 pub(super) fn compare(args: &CompareArgs) -> Outcome {
+    if args.app {
+        // `main` opens the app itself; a build without one says so.
+        complain("astute: this build has no desktop app; leave out --app to print the comparison");
+        return Err(super::Reported);
+    }
     // Every map is read, and every problem reported, before anything is written.
-    let mut loaded: Vec<(String, Loaded)> = Vec::with_capacity(args.maps.len());
+    let mut loaded: Vec<Loaded> = Vec::with_capacity(args.maps.len());
     all(args.maps.iter().map(|path| {
         let map = load(path)?;
-        loaded.push((path.display().to_string(), map));
+        loaded.push(map);
         Ok(())
     }))?;
+    let labels = participant_labels(&args.maps);
     let shown: Vec<(String, Shareable<'_>)> = loaded
         .iter()
-        .map(|(label, l)| (label.clone(), Disclosure::Redacted.share(&l.map)))
+        .zip(labels)
+        .map(|(l, label)| (label, Disclosure::Redacted.share(&l.map)))
         .collect();
     let workshop = Workshop::read(&shown);
 
@@ -86,6 +97,24 @@ pub(super) fn compare(args: &CompareArgs) -> Outcome {
         say(workshop.to_text().trim_end());
     }
     Ok(())
+}
+
+/// The participants as the report names them: by file name when no two maps share one
+/// (`workshop/*.ron` reads "alex.ron", not the folder over and over), else by path as given.
+fn participant_labels(paths: &[PathBuf]) -> Vec<String> {
+    let names: Vec<Option<String>> = paths
+        .iter()
+        .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let unique = names.iter().enumerate().all(|(i, name)| {
+        name.as_ref()
+            .is_some_and(|n| names[..i].iter().all(|m| m.as_ref() != Some(n)))
+    });
+    if unique {
+        names.into_iter().flatten().collect()
+    } else {
+        paths.iter().map(|p| p.display().to_string()).collect()
+    }
 }
 
 /// Tells what was written: on stderr when stdout holds JSON, so that it stays one object.
