@@ -131,7 +131,7 @@ pub(super) struct PendingLabel {
 /// A box in pixels: left, top, right, bottom.
 pub(super) type Box2 = [f32; 4];
 
-fn overlaps(a: &Box2, b: &Box2) -> bool {
+pub(super) fn overlaps(a: &Box2, b: &Box2) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
@@ -153,7 +153,16 @@ pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box
 /// a picture never drops a name.
 pub(super) fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
     let whole = [0.0, 0.0, scene.width, scene.height];
-    place_labels_clear_of(scene, labels, &[], whole, u);
+    place_labels_clear_of(scene, labels, &[], whole, u, Crowded::Kept);
+}
+
+/// What [`place_labels_clear_of`] does with a name that has no free place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Crowded {
+    /// Written in its first place all the same: a picture to print never drops a name.
+    Kept,
+    /// Left out: on screen, where hovering the point names it.
+    LeftOut,
 }
 
 /// [`place_labels`], with every name inside `within`, and clear of `obstacles` too where
@@ -164,6 +173,7 @@ pub(super) fn place_labels_clear_of(
     obstacles: &[Box2],
     within: Box2,
     u: f32,
+    crowded: Crowded,
 ) {
     let size = 12.0 * u;
     let mut taken: Vec<Box2> = labels
@@ -207,8 +217,12 @@ pub(super) fn place_labels_clear_of(
             .iter()
             .find(|(_, _, b)| free(b) && !obstacles.iter().any(|t| overlaps(t, b)))
             .or_else(|| boxes.iter().find(|(_, _, b)| free(b)))
-            .copied()
-            .unwrap_or(boxes[0]);
+            .copied();
+        let chosen = match (chosen, crowded) {
+            (Some(chosen), _) => chosen,
+            (None, Crowded::Kept) => boxes[0],
+            (None, Crowded::LeftOut) => continue,
+        };
         taken.push(chosen.2);
         scene.text(chosen.0, size, chosen.1, INK, &label.text);
     }

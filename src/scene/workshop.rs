@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use super::charts::{
-    Box2, PendingLabel, interest_axis, place_labels_clear_of, plot_area, power_axis, quadrants,
+    Box2, Crowded, PendingLabel, interest_axis, place_labels_clear_of, plot_area, power_axis,
+    quadrants,
 };
 use super::colours::{FAINT, INK, OUTLINE, RULE, WHITE};
 use super::*;
@@ -27,16 +28,27 @@ pub fn participant_label(label: &str) -> &str {
 /// The picture of `workshop` at `size` pixels. With `focus` (a person's index), that
 /// stakeholder's dots are named by participant and every other stakeholder is faded.
 pub fn workshop_scene(workshop: &Workshop, size: (f32, f32), focus: Option<usize>) -> Scene {
-    workshop_scene_in_units(workshop, size, focus, unit(size))
+    draw(workshop, size, focus, unit(size), Crowded::Kept)
 }
 
 /// [`workshop_scene`] with type and margins scaled by `u` (1 for a slide) rather than by the
-/// picture's size: for the screen, where type should stay readable whatever the size.
+/// picture's size: for the screen, where type should stay readable whatever the size. A name
+/// with no free place is left out rather than written over another (hovering names it).
 pub fn workshop_scene_in_units(
     workshop: &Workshop,
     size: (f32, f32),
     focus: Option<usize>,
     u: f32,
+) -> Scene {
+    draw(workshop, size, focus, u, Crowded::LeftOut)
+}
+
+fn draw(
+    workshop: &Workshop,
+    size: (f32, f32),
+    focus: Option<usize>,
+    u: f32,
+    crowded: Crowded,
 ) -> Scene {
     let mut scene = Scene::new(size);
     let (area, with_legend) = grid_area(size, u);
@@ -192,6 +204,7 @@ pub fn workshop_scene_in_units(
         }
     }
     if let Some(i) = focus {
+        let medians_named = labels.len();
         for &(at, participant, _) in &dots[i] {
             labels.push(PendingLabel {
                 at,
@@ -199,6 +212,8 @@ pub fn workshop_scene_in_units(
                 text: short(participant_label(workshop.label(participant))),
             });
         }
+        // Who placed the stakeholder in focus where is named before the other medians.
+        labels.rotate_left(medians_named);
     }
     let obstacles: Vec<Box2> = order
         .iter()
@@ -208,7 +223,7 @@ pub fn workshop_scene_in_units(
         .collect();
     // Names stay clear of the legend.
     let within = [0.0, 0.0, area.right + 16.0 * u, size.1];
-    place_labels_clear_of(&mut scene, labels, &obstacles, within, u);
+    place_labels_clear_of(&mut scene, labels, &obstacles, within, u, crowded);
     scene
 }
 
@@ -553,5 +568,68 @@ mod tests {
         }
         let empty = workshop_scene(&Workshop::read(&[]), (1600.0, 1000.0), None);
         assert_eq!(empty.stakeholder_count(), 0);
+    }
+
+    /// The names written in `scene` that are in `names`, with their boxes.
+    fn name_boxes(scene: &Scene, names: &[String]) -> Vec<(String, Box2)> {
+        scene
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text {
+                    pos,
+                    size,
+                    anchor,
+                    text,
+                    ..
+                } if names.contains(text) => {
+                    Some((text.clone(), charts::text_box(*pos, *size, *anchor, text)))
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn on_a_small_screen_no_name_is_written_over_another_and_a_slide_names_everyone() {
+        // Six copies of the hub with scores a little apart: sixteen medians crowded together.
+        let hub = crate::examples::hub();
+        let mut maps = vec![hub.clone(); 6];
+        for (i, map) in maps.iter_mut().enumerate() {
+            for s in &mut map.stakeholders {
+                s.power = (s.power + (i % 3) as f32 - 1.0).clamp(0.0, 10.0);
+            }
+        }
+        let shown: Vec<(String, Shareable<'_>)> = maps
+            .iter()
+            .enumerate()
+            .map(|(i, m)| (format!("p{i}.ron"), Disclosure::Redacted.share(m)))
+            .collect();
+        let w = Workshop::read(&shown);
+        let mut names: Vec<String> = w.people.iter().map(|p| short(&p.name)).collect();
+        names.extend((0..6).map(|i| format!("p{i}")));
+
+        let small = workshop_scene_in_units(&w, (480.0, 330.0), None, 0.85);
+        let written = name_boxes(&small, &names);
+        assert!(
+            !written.is_empty() && written.len() < w.people.len(),
+            "some left out"
+        );
+        for (i, (a, first)) in written.iter().enumerate() {
+            for (b, second) in &written[i + 1..] {
+                assert!(!charts::overlaps(first, second), "{a:?} is over {b:?}");
+            }
+        }
+        // In focus, every map's dot of the stakeholder is named first.
+        let focused = workshop_scene_in_units(&w, (480.0, 330.0), Some(0), 0.85);
+        let participants = name_boxes(&focused, &names[w.people.len()..]);
+        assert_eq!(participants.len(), 6, "{participants:?}");
+
+        // A slide never drops a name.
+        let slide = workshop_scene(&w, (1600.0, 1000.0), None);
+        assert_eq!(
+            name_boxes(&slide, &names[..w.people.len()]).len(),
+            w.people.len()
+        );
     }
 }
