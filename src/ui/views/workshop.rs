@@ -242,12 +242,14 @@ pub fn workshop_ui(ui: &mut Ui, state: &mut WorkshopState, out: &mut Requests) {
         egui::CentralPanel::default().show(ui, |ui| empty_ui(ui, out));
         return;
     }
-    // The lists take two fifths of a small window, so the picture keeps room to be read.
-    let lists = (ui.available_width() * 0.4).clamp(280.0, 460.0);
+    // The lists take two fifths of a small window, and never more than half of one made
+    // smaller, so the picture keeps room to be read.
+    let width = ui.available_width();
     egui::Panel::left("workshop-lists")
         .resizable(true)
-        .default_size(lists)
+        .default_size((width * 0.4).clamp(280.0, 460.0))
         .min_size(240.0)
+        .max_size((width * 0.5).max(240.0))
         .show(ui, |ui| lists_ui(ui, state));
     egui::CentralPanel::default().show(ui, |ui| picture_ui(ui, state));
 }
