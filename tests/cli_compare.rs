@@ -30,12 +30,15 @@ fn link(raw: u64, from: u64, to: u64, kind: LinkKind) -> Link {
     )
 }
 
+/// A name as one participant wrote it, with the power, interest and stance they gave.
+type Scored = (&'static str, f32, f32, i8);
+
 /// Five participants' maps of a small hub, each built apart (its own ids): the police's power
 /// put at 9, 2, 7, 8 and 9; one wrote "The Police Force", one "Barnados"; one left out
 /// Barnardo's and added the victims' panel; the referral drawn by all, the alliance by four,
 /// the tension by two.
 fn write_workshop(dir: &Path) -> Result<Vec<String>, Box<dyn std::error::Error>> {
-    let rows: [(&str, [(&str, f32, f32, i8); 3]); 5] = [
+    let rows: [(&str, [Scored; 3]); 5] = [
         (
             "ash",
             [

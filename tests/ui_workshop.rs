@@ -24,11 +24,14 @@ fn person(raw: u64, name: &str, power: f32, interest: f32, stance: i8) -> Stakeh
     s
 }
 
+/// A name as one participant wrote it, with the power, interest and stance they gave.
+type Scored = (&'static str, f32, f32, i8);
+
 /// Five participants' maps of a small hub, built apart: the police's power put at 9, 2, 7, 8
 /// and 9 and their stance at +1, −2, +1, 0, +1; "The Police Force" and "Barnados" written by
 /// one; Barnardo's left out by another, who added the victims' panel.
 fn write_workshop(dir: &Path) -> Result<Vec<PathBuf>, Box<dyn std::error::Error>> {
-    let rows: [(&str, [(&str, f32, f32, i8); 3]); 5] = [
+    let rows: [(&str, [Scored; 3]); 5] = [
         (
             "ash",
             [
