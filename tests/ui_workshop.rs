@@ -118,6 +118,7 @@ fn several_maps_are_compared_their_disagreements_listed_and_the_consensus_saved(
     let (mut harness, dir, _maps) = setup(|maps, dir| ScriptedDialogs {
         opens: maps.iter().cloned().map(Some).collect(),
         saves: vec![Some(dir.join("consensus.ron"))],
+        ..ScriptedDialogs::default()
     })?;
     // File ▸ Compare maps… asks for the first map; Add maps… for each of the others.
     click(&mut harness, "File");
@@ -388,5 +389,53 @@ fn the_app_opened_on_maps_compares_them_names_who_wrote_otherwise_and_exports_th
     click(&mut harness, "PNG…");
     let png = resvg::tiny_skia::Pixmap::decode_png(&std::fs::read(dir.path().join("grid.png"))?)?;
     assert!(png.width() > png.height());
+    Ok(())
+}
+
+#[test]
+fn without_a_portal_several_maps_are_picked_at_once_in_astute_s_own_chooser() -> TestResult {
+    use astute::app::{AstuteApp, NativeDialogs, Prefs, Start};
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir()?;
+    write_workshop(dir.path())?;
+    let hub = dir.path().join("hub.ron");
+    write_map(&hub, &small_hub())?;
+    let app = AstuteApp::new(Start {
+        file: Some(hub),
+        prefs: Prefs::default(),
+        autosave: None,
+        // No session bus, so no portal: Astute's own chooser.
+        dialogs: Box::new(NativeDialogs::on_bus(
+            "unix:path=/nonexistent/astute-test-session-bus",
+        )),
+    });
+    // `egui_file`'s text fields have no accessible name, so that check is off.
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::Vec2::new(1400.0, 900.0))
+        .with_accessibility_check(false)
+        .build_ui_state(|ui, app: &mut AstuteApp| app.frame_ui(ui), app);
+    harness.run();
+    click(&mut harness, "File");
+    click(&mut harness, "Compare maps…");
+    harness.get_by_label_contains("Maps to compare");
+    // One map clicked, two more added with Ctrl+click, all opened at once.
+    click(&mut harness, "🗋 ash.ron");
+    harness
+        .get_by_label("🗋 cy.ron")
+        .click_modifiers(Modifiers::CTRL);
+    harness.run();
+    harness
+        .get_by_label("🗋 ed.ron")
+        .click_modifiers(Modifiers::CTRL);
+    harness.run();
+    harness.get_by_role_and_label(Role::Button, "Open").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Workshop: 3 maps of “Hub”")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Maps to compare").is_none());
+    assert_eq!(harness.state().document().map.meta.title, "Test hub");
     Ok(())
 }

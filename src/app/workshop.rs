@@ -1,10 +1,16 @@
 //! The app's side of the workshop view ([`crate::ui::views::workshop`]): reading the maps to
 //! compare (through the redaction step, like every output), saving the consensus map and
-//! writing the picture. The view itself only asks, with [`Command::Workshop`].
+//! writing the picture. The view itself only asks, with [`Action::Workshop`]; File ▸ Compare
+//! maps… ([`Command::CompareMaps`]) shows it.
+//!
+//! [`Action::Workshop`]: crate::ui::Action::Workshop
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::{AstuteApp, Discarding, FileKind, Prompt};
+use super::AstuteApp;
+use super::dialogs::{Ask, FileKind};
+use super::files::Asking;
+use super::prompts::{Discarding, Prompt};
 use crate::disclose::Disclosure;
 use crate::ui::Command;
 use crate::ui::command::Menu;
@@ -18,15 +24,17 @@ impl AstuteApp {
         self.add_workshop_maps(paths);
     }
 
+    /// Shows the workshop view (File ▸ Compare maps…), asking for maps when it has none.
+    pub(super) fn open_workshop(&mut self) {
+        self.workshop.open = true;
+        if self.workshop.is_empty() {
+            self.pick_workshop_maps();
+        }
+    }
+
     /// Carries out what the workshop view asked for.
-    pub(super) fn workshop_command(&mut self, action: WorkshopAction) {
+    pub(super) fn workshop_action(&mut self, action: WorkshopAction) {
         match action {
-            WorkshopAction::Open => {
-                self.workshop.open = true;
-                if self.workshop.is_empty() {
-                    self.pick_workshop_maps();
-                }
-            }
             WorkshopAction::AddMaps => self.pick_workshop_maps(),
             WorkshopAction::Remove(index) => self.workshop.remove(index),
             WorkshopAction::SaveConsensus => self.save_consensus(),
@@ -43,7 +51,7 @@ impl AstuteApp {
                 } else {
                     (FileKind::Svg, self.workshop.picture_name(false))
                 };
-                self.export_file(kind, &name, |_| {
+                self.export_file(kind, &name, "Export the workshop's picture", move |_| {
                     if png {
                         crate::export::png::to_png(&scene)
                     } else {
@@ -55,9 +63,11 @@ impl AstuteApp {
         }
     }
 
+    /// Asks for maps to compare, several at once where the dialog allows it; the answer adds
+    /// them ([`Self::add_workshop_maps`]).
     fn pick_workshop_maps(&mut self) {
-        let paths = self.dialogs.pick_open_many(FileKind::Map);
-        self.add_workshop_maps(paths);
+        let ask = Ask::OpenMany(FileKind::Map);
+        self.ask(Asking::CompareMaps, ask, "Maps to compare");
     }
 
     /// Adds the maps at `paths` to the comparison, each as the redaction step lets it out. A
@@ -100,15 +110,18 @@ impl AstuteApp {
         }
     }
 
-    /// Writes the consensus map where the user picks, atomically.
+    /// Asks where to save the consensus map; [`Self::save_consensus_to`] writes it there.
     fn save_consensus(&mut self) {
         let name = self.workshop.consensus_name();
-        let Some(path) = self.dialogs.pick_save(FileKind::Map, &name) else {
-            return;
-        };
+        let ask = Ask::Save(FileKind::Map, name);
+        self.ask(Asking::SaveConsensus, ask, "Save the consensus map as");
+    }
+
+    /// Writes the consensus map to `path`, atomically.
+    pub(super) fn save_consensus_to(&mut self, path: &Path) {
         let mut map = self.workshop.workshop().consensus_map();
         map.meta.created = Some(chrono::Local::now().date_naive());
-        match crate::io::write_map(&path, &map) {
+        match crate::io::write_map(path, &map) {
             Ok(()) => {
                 self.status = format!(
                     "Saved the consensus map ({} stakeholders, {} links) to {}",
@@ -116,7 +129,7 @@ impl AstuteApp {
                     map.links.len(),
                     path.display()
                 );
-                self.workshop.saved = Some(path);
+                self.workshop.saved = Some(path.to_owned());
             }
             Err(error) => {
                 self.prompt = Some(Prompt::Error {
@@ -135,11 +148,11 @@ pub(super) fn leaves_workshop(command: Command) -> bool {
         command,
         Command::ThemeSystem | Command::ThemeLight | Command::ThemeDark | Command::Palette
     );
-    !themes && matches!(command.menu(), Menu::Edit | Menu::View | Menu::Map)
+    !themes && matches!(command.describe().menu, Menu::Edit | Menu::View | Menu::Map)
 }
 
 /// Do the keys of `command` work while the workshop view shows? Only those of the File menu
 /// and the palette: Delete, arrows and the like must not change a map that cannot be seen.
 pub(super) fn shortcut_in_workshop(command: Command) -> bool {
-    command.menu() == Menu::File || command == Command::Palette
+    command.describe().menu == Menu::File || command == Command::Palette
 }

@@ -4,6 +4,9 @@
 //! - [`graphml`]: the map as GraphML, every attribute declared as a key.
 //! - [`json`]: the whole map as JSON.
 //! - [`report`]: the map and its analysis as a standalone, printable HTML page or Markdown.
+//! - [`brief`](mod@brief): a meeting's brief, with its seating, as HTML or Markdown.
+//! - [`document`]: what the report and the brief are written as: sections of blocks, and the
+//!   HTML and Markdown writers of them.
 //! - [`html`]: what the HTML outputs share (escaping, the page and its style sheet).
 //! - [`markdown`]: what the Markdown outputs share (escaping, paragraphs, tables).
 //! - [`svg`] and [`png`]: a picture ([`crate::scene::Scene`]) of the network or a chart.
@@ -14,6 +17,8 @@
 
 use std::path::Path;
 
+pub mod brief;
+pub mod document;
 pub mod graphml;
 pub mod html;
 pub mod json;
@@ -22,6 +27,8 @@ pub mod png;
 pub mod report;
 pub mod svg;
 
+pub use brief::brief;
+pub use document::Document;
 pub use graphml::to_graphml;
 pub use report::{report_html, report_markdown};
 

@@ -10,113 +10,18 @@
 //! only with everything included. The output depends on the map only, so the same map always
 //! gives the same bytes.
 //!
-//! [`report`] gathers what the report says as sections of [`Block`]s; [`Report::to_html`] and
-//! [`Report::to_markdown`] write the same report in either form. The HTML page also holds two
-//! pictures, drawn from the same scenes as the app's exports: the network and the
+//! [`report`] gathers what the report says as a [`Document`] of sections of [`Block`]s, which
+//! [`Document::to_html`] and [`Document::to_markdown`] write in either form. The HTML page also
+//! holds two pictures, drawn from the same scenes as the app's exports: the network and the
 //! power–interest grid. The Markdown text leaves them out.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
-use super::TextFormat;
-use super::html::{self, esc, page, paragraphs};
-use super::markdown::{self, inline};
-use super::svg::to_svg_element;
+use super::document::{Block, Document, Picture, Section, Table, plain};
 use crate::analysis::{self, Quadrant, Salience};
 use crate::disclose::Shareable;
 use crate::model::{Choice, Dimension, LinkKind, Map, Stakeholder, StakeholderId, stance_label};
-use crate::scene::{Chart, SceneOptions};
-
-/// What the report says, before it is written as HTML or Markdown.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Report {
-    /// The map's title, or "Untitled map".
-    pub title: String,
-    /// Author, dates and counts, on one line under the title.
-    pub meta: String,
-    /// Whether confidential fields and the leader's personal records are in it.
-    pub confidential: bool,
-    /// The map's description, as the user wrote it.
-    pub description: String,
-    /// The sections, in order.
-    pub sections: Vec<Section>,
-    /// The map as the report shows it, for drawing the pictures.
-    map: Shareable<'static>,
-}
-
-/// A titled part of the report.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Section {
-    /// Its heading.
-    pub title: String,
-    /// What it holds, in order.
-    pub blocks: Vec<Block>,
-}
-
-/// One piece of a section.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Block {
-    /// A heading within the section.
-    Heading(String),
-    /// A paragraph of plain text.
-    Text(String),
-    /// A line of lesser detail (a date, counts).
-    Meta(String),
-    /// Text the user wrote: blank lines separate paragraphs.
-    Paragraphs(String),
-    /// Labels with their values.
-    Terms(Vec<(String, String)>),
-    /// A table.
-    Table(Table),
-    /// A list of items; `numbered` for an ordered one, `risk` for warnings.
-    List {
-        /// Ordered (1, 2, 3) rather than bulleted.
-        numbered: bool,
-        /// Shown as warnings.
-        risk: bool,
-        /// The items.
-        items: Vec<String>,
-    },
-    /// A picture of the map or a chart, with its caption. Only the HTML page draws it (as an
-    /// inline `<svg>` element); the Markdown text leaves it out.
-    Figure {
-        /// What to draw.
-        chart: Chart,
-        /// What it shows.
-        caption: String,
-    },
-    /// One stakeholder's details, framed; `me` marks the leader's own card.
-    Card {
-        /// The stakeholder's name.
-        title: String,
-        /// Whether this is "me".
-        me: bool,
-        /// The filled-in fields.
-        terms: Vec<(String, String)>,
-    },
-}
-
-/// A table: headings (with whether the column holds numbers) and rows of cells.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Table {
-    /// Each column's heading, and whether it holds numbers (aligned right).
-    pub columns: Vec<(String, bool)>,
-    /// The rows, a cell per column.
-    pub rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    /// A table with these column headings and no rows yet.
-    fn new(columns: &[(&str, bool)]) -> Self {
-        Self {
-            columns: columns
-                .iter()
-                .map(|&(name, num)| (name.to_owned(), num))
-                .collect(),
-            rows: Vec::new(),
-        }
-    }
-}
+use crate::scene::Chart;
 
 /// The whole map as `shown` and its analysis as a standalone HTML page.
 pub fn report_html(shown: &Shareable<'_>) -> String {
@@ -130,7 +35,7 @@ pub fn report_markdown(shown: &Shareable<'_>) -> String {
 
 /// What the report of the map as `shown` says. The interaction log, the journal and the
 /// self-assessments are in it only when `shown` includes everything.
-pub fn report(shown: &Shareable<'_>) -> Report {
+pub fn report(shown: &Shareable<'_>) -> Document {
     let include_confidential = shown.includes_confidential();
     let map = shown.map();
     let analysis = analysis::analyse(map);
@@ -172,168 +77,23 @@ pub fn report(shown: &Shareable<'_>) -> Report {
     if include_confidential {
         sections.extend(personal(map, &names));
     }
-    Report {
+    let notice = if include_confidential {
+        "CONFIDENTIAL: this report includes confidential fields, the interaction log, the \
+         journal and self-assessments. Do not circulate."
+    } else {
+        "Confidential fields, the interaction log, the journal and self-assessments are left \
+         out of this report."
+    };
+    Document {
+        page_title: format!("{title}: report"),
         title,
         meta: meta.join(" · "),
         confidential: include_confidential,
-        description: map.meta.description.clone(),
+        notice: notice.to_owned(),
+        intro: map.meta.description.clone(),
         sections,
-        map: shown.clone().into_owned(),
+        charts_of: Some(shown.clone().into_owned()),
     }
-}
-
-impl Report {
-    /// The line on what is left out, or the warning that nothing is.
-    fn confidentiality(&self) -> &'static str {
-        if self.confidential {
-            "CONFIDENTIAL: this report includes confidential fields, the interaction log, the \
-             journal and self-assessments. Do not circulate."
-        } else {
-            "Confidential fields, the interaction log, the journal and self-assessments are left \
-             out of this report."
-        }
-    }
-
-    /// The report in `format`.
-    pub fn render(&self, format: TextFormat) -> String {
-        match format {
-            TextFormat::Html => self.to_html(),
-            TextFormat::Markdown => self.to_markdown(),
-        }
-    }
-
-    /// The report as a standalone HTML page that prints well, every piece of text escaped.
-    pub fn to_html(&self) -> String {
-        let mut b = String::new();
-        let _ = writeln!(b, "<header>\n<h1>{}</h1>", esc(&self.title));
-        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(&self.meta));
-        let class = if self.confidential { "banner" } else { "note" };
-        let _ = writeln!(b, "<p class=\"{class}\">{}</p>", self.confidentiality());
-        b.push_str(&paragraphs(&self.description));
-        let _ = writeln!(b, "</header>");
-        for section in &self.sections {
-            let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(&section.title));
-            for block in &section.blocks {
-                block_html(&mut b, block, &self.map);
-            }
-            let _ = writeln!(b, "</section>");
-        }
-        page(&format!("{}: report", self.title), &b)
-    }
-
-    /// The report as Markdown (CommonMark with pipe tables), every piece of text escaped.
-    pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# {}\n", inline(&self.title));
-        let _ = writeln!(out, "{}\n", inline(&self.meta));
-        let _ = writeln!(out, "**{}**\n", inline(self.confidentiality()));
-        markdown::paragraphs(&mut out, &self.description);
-        for section in &self.sections {
-            let _ = writeln!(out, "## {}\n", inline(&section.title));
-            for block in &section.blocks {
-                block_markdown(&mut out, block);
-            }
-        }
-        out.truncate(out.trim_end().len());
-        out.push('\n');
-        out
-    }
-}
-
-fn block_html(b: &mut String, block: &Block, map: &Shareable<'_>) {
-    match block {
-        Block::Heading(text) => {
-            let _ = writeln!(b, "<h3>{}</h3>", esc(text));
-        }
-        Block::Text(text) => {
-            let _ = writeln!(b, "<p>{}</p>", esc(text));
-        }
-        Block::Meta(text) => {
-            let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(text));
-        }
-        Block::Paragraphs(text) => b.push_str(&paragraphs(text)),
-        Block::Terms(terms) => terms_html(b, terms),
-        Block::Table(table) => html::table(b, &table.columns, &table.rows),
-        Block::List {
-            numbered,
-            risk,
-            items,
-        } => {
-            let tag = if *numbered { "ol" } else { "ul" };
-            let class = if *risk { " class=\"risk\"" } else { "" };
-            let _ = writeln!(b, "<{tag}{class}>");
-            for item in items {
-                let _ = writeln!(b, "<li>{}</li>", esc(item));
-            }
-            let _ = writeln!(b, "</{tag}>");
-        }
-        Block::Figure { chart, caption } => {
-            let _ = writeln!(
-                b,
-                "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>",
-                figure_svg(map, *chart).trim_end(),
-                esc(caption)
-            );
-        }
-        Block::Card { title, me, terms } => {
-            let me = if *me { " me" } else { "" };
-            let _ = writeln!(b, "<section class=\"card{me}\">\n<h4>{}</h4>", esc(title));
-            terms_html(b, terms);
-            let _ = writeln!(b, "</section>");
-        }
-    }
-}
-
-fn terms_html(b: &mut String, terms: &[(String, String)]) {
-    let _ = writeln!(b, "<dl>");
-    for (label, value) in terms {
-        let _ = writeln!(b, "<dt>{}</dt><dd>{}</dd>", esc(label), esc(value));
-    }
-    let _ = writeln!(b, "</dl>");
-}
-
-fn block_markdown(out: &mut String, block: &Block) {
-    match block {
-        Block::Heading(text) => {
-            let _ = writeln!(out, "### {}\n", inline(text));
-        }
-        Block::Text(text) => {
-            let _ = writeln!(out, "{}\n", inline(text));
-        }
-        Block::Meta(text) => {
-            let _ = writeln!(out, "*{}*\n", inline(text));
-        }
-        Block::Paragraphs(text) => markdown::paragraphs(out, text),
-        Block::Terms(terms) => terms_markdown(out, terms),
-        Block::Table(table) => {
-            markdown::table(out, &table.columns, &table.rows);
-            out.push('\n');
-        }
-        Block::List {
-            numbered, items, ..
-        } => {
-            for (i, item) in items.iter().enumerate() {
-                if *numbered {
-                    let _ = writeln!(out, "{}. {}", i + 1, inline(item));
-                } else {
-                    let _ = writeln!(out, "- {}", inline(item));
-                }
-            }
-            out.push('\n');
-        }
-        Block::Figure { .. } => {}
-        Block::Card { title, terms, .. } => {
-            let _ = writeln!(out, "#### {}\n", inline(title));
-            terms_markdown(out, terms);
-        }
-    }
-}
-
-fn terms_markdown(out: &mut String, terms: &[(String, String)]) {
-    for (label, value) in terms {
-        let _ = writeln!(out, "- **{}:** {}", inline(label), inline(value));
-    }
-    out.push('\n');
 }
 
 /// Stakeholders' names by id, looked up once for the whole report.
@@ -405,31 +165,17 @@ fn section(title: &str, blocks: Vec<Block>) -> Section {
 /// A picture of `chart`, with its caption.
 fn figure(chart: Chart, caption: &str) -> Block {
     Block::Figure {
-        chart,
+        picture: Picture::Chart(chart),
         caption: caption.to_owned(),
     }
 }
-
-/// The picture of `chart` for `map` as an `<svg>` element, sized for the page, without a title
-/// (the report's headings say what it is).
-fn figure_svg(map: &Shareable<'_>, chart: Chart) -> String {
-    let options = SceneOptions {
-        title: false,
-        ..SceneOptions::default()
-    };
-    to_svg_element(&chart.scene(map, FIGURE_SIZE, &options))
-}
-
-/// The size of the pictures in the report, in pixels: a page's width, so that names stay
-/// readable when the page is printed.
-const FIGURE_SIZE: (f32, f32) = (1000.0, 640.0);
 
 /// A bulleted or numbered list.
 fn list(numbered: bool, items: Vec<String>) -> Block {
     Block::List {
         numbered,
         risk: false,
-        items,
+        items: items.into_iter().map(plain).collect(),
     }
 }
 
@@ -499,7 +245,7 @@ fn stakeholders(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> 
         blocks.push(Block::Card {
             title: map.display_name(s),
             me: map.me == Some(s.id),
-            terms: stakeholder_terms(s, names),
+            blocks: vec![Block::Terms(stakeholder_terms(s, names))],
         });
     }
     section("Stakeholders", blocks)
@@ -691,7 +437,7 @@ fn findings(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Sect
             items: analysis
                 .blocking
                 .iter()
-                .map(|b| format!("Warning: {}", b.explanation))
+                .map(|b| plain(format!("Warning: {}", b.explanation)))
                 .collect(),
         }
     });

@@ -65,7 +65,7 @@ fn draw(
         title_size,
         Anchor::Start,
         INK,
-        &fit(&format!("{}: {what}", workshop.title), room),
+        &elide(&format!("{}: {what}", workshop.title), room),
     );
     scene.items.push(rectangle(
         area.left,
@@ -319,7 +319,7 @@ fn legend(scene: &mut Scene, workshop: &Workshop, left: f32, top: f32, u: f32) {
             size,
             Anchor::Start,
             FAINT,
-            &fit(&format!("{}. {}", i + 1, participant_label(&p.label)), room),
+            &elide(&format!("{}. {}", i + 1, participant_label(&p.label)), room),
         );
     }
     if workshop.participants.len() > LEGEND_MAPS {
@@ -513,7 +513,7 @@ mod tests {
 
     #[test]
     fn every_text_and_dot_lies_inside_the_picture() {
-        let hub = crate::examples::hub();
+        let hub = crate::io::examples::hub();
         let mut maps = vec![hub.clone(); 8];
         for (i, map) in maps.iter_mut().enumerate() {
             for s in &mut map.stakeholders {
@@ -593,7 +593,7 @@ mod tests {
     #[test]
     fn on_a_small_screen_no_name_is_written_over_another_and_a_slide_names_everyone() {
         // Six copies of the hub with scores a little apart: sixteen medians crowded together.
-        let hub = crate::examples::hub();
+        let hub = crate::io::examples::hub();
         let mut maps = vec![hub.clone(); 6];
         for (i, map) in maps.iter_mut().enumerate() {
             for s in &mut map.stakeholders {

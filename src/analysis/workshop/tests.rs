@@ -571,7 +571,7 @@ fn the_consensus_map_holds_the_medians_and_the_links_at_least_half_drew() {
 
 #[test]
 fn the_consensus_of_copies_of_the_example_keeps_its_ids_and_me() {
-    let hub = crate::examples::hub();
+    let hub = crate::io::examples::hub();
     let mut maps = vec![hub.clone(), hub.clone(), hub.clone()];
     maps[1].stakeholders[0].power = 2.0;
     maps[2].stakeholders[0].power = 3.0;
@@ -588,7 +588,7 @@ fn the_consensus_of_copies_of_the_example_keeps_its_ids_and_me() {
     assert_eq!(consensus.purpose, hub.purpose);
     assert_eq!(consensus.settings, hub.settings);
     // Compared by id with the example, only the first stakeholder moved.
-    let diff = crate::compare::compare_maps(
+    let diff = crate::analysis::compare::compare_maps(
         &Disclosure::Redacted.share(&hub),
         "example",
         &Disclosure::Redacted.share(&consensus),

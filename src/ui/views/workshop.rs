@@ -5,25 +5,23 @@
 //!
 //! The maps come from the app, already through the redaction step ([`Shareable`]); this view
 //! reads them and asks for what it cannot do itself (open files, save, export) with
-//! [`Command::Workshop`].
+//! [`Action::Workshop`]; File ▸ Compare maps… ([`crate::ui::Command::CompareMaps`]) opens it.
 
 use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText, ScrollArea, Sense, Ui, vec2};
 
-use super::super::picture::paint_scene;
-use super::super::{Command, Requests};
+use super::super::windows::picture::paint_scene;
+use super::super::{Action, Requests};
 use crate::analysis::workshop::{Measure, Person, Tie, Workshop};
 use crate::disclose::Shareable;
 use crate::scene::{
     Item, Point, Rgba, Scene, colours, median_at, participant_label, workshop_scene_in_units,
 };
 
-/// What the workshop view asks the app to do.
+/// What the workshop view's buttons ask the app to do.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WorkshopAction {
-    /// Show the view and ask for maps to compare (File ▸ Compare maps…).
-    Open,
     /// Ask for more maps to add.
     AddMaps,
     /// Leave out map number `n`.
@@ -39,22 +37,6 @@ pub enum WorkshopAction {
     },
     /// Close the view and go back to the map.
     Close,
-}
-
-impl WorkshopAction {
-    /// The words on its menu entry or button.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Open => "Compare maps…",
-            Self::AddMaps => "Add maps…",
-            Self::Remove(_) => "Leave out a map",
-            Self::SaveConsensus => "Save consensus map…",
-            Self::OpenConsensus => "Open the consensus map",
-            Self::ExportPicture { png: false } => "SVG…",
-            Self::ExportPicture { png: true } => "PNG…",
-            Self::Close => "Close comparison",
-        }
-    }
 }
 
 /// Which list the view shows beside the picture.
@@ -255,7 +237,7 @@ pub fn workshop_ui(ui: &mut Ui, state: &mut WorkshopState, out: &mut Requests) {
 }
 
 fn bar_ui(ui: &mut Ui, state: &mut WorkshopState, out: &mut Requests) {
-    let action = |out: &mut Requests, action| out.command(Command::Workshop(action));
+    let action = |out: &mut Requests, action| out.act(Action::Workshop(action));
     ui.add_space(4.0);
     ui.horizontal_wrapped(|ui| {
         let w = &state.workshop;
@@ -350,7 +332,7 @@ fn empty_ui(ui: &mut Ui, out: &mut Requests) {
         );
         ui.add_space(10.0);
         if ui.button("Add maps…").clicked() {
-            out.command(Command::Workshop(WorkshopAction::AddMaps));
+            out.act(Action::Workshop(WorkshopAction::AddMaps));
         }
         ui.label(RichText::new("or drop the maps' .ron files on this window").weak());
     });
