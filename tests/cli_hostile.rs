@@ -211,7 +211,7 @@ fn crlf_and_cr_only_files_are_reported_at_the_right_lines() -> TestResult {
             stderr(&out),
             format!(
                 "{name}:3:2: power `x` is not a number from 0 to 10\n\
-                 out.ron: not written: 1 problem(s) in the CSV\n"
+                 out.ron: not written: 1 problem(s) in the spreadsheet\n"
             )
         );
     }

@@ -105,8 +105,8 @@ impl AstuteApp {
             Command::Save => self.save_then(None),
             Command::SaveAs => self.save_as(None),
             Command::ImportCsv => {
-                let title = "Import stakeholders from a CSV table";
-                self.ask(Asking::Import, Ask::Open(FileKind::Csv), title);
+                let title = "Import a spreadsheet (xlsx, ods, xls or CSV)";
+                self.ask(Asking::Import, Ask::Open(FileKind::Spreadsheet), title);
             }
             Command::CompareMaps => self.open_workshop(),
             Command::Undo => self.undo_redo(true),
@@ -227,6 +227,7 @@ impl AstuteApp {
                 self.picture.open_on(chart, self.look.colour_by);
             }
             Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
+            Command::ExportSpreadsheet => self.export_spreadsheet(),
         }
     }
 

@@ -6,6 +6,8 @@
 //! - `commands`: the one place where edits, commands and actions are applied, undone, redone.
 //! - `chrome`: the window's layout: menu bar, status bar, side panels, toolbar, central view.
 //! - `files`: open, save, revert, import, export, and the file dialog they ask.
+//! - `import`: spreadsheets in and out: the import preview (what a sheet changes, before it
+//!   does) and File > Export spreadsheet.
 //! - `recovery`: autosave of this window's document, and the work other sessions left
 //!   unsaved, offered back.
 //! - `prompts`: the questions that block the window (unsaved changes, errors, About).
@@ -22,6 +24,7 @@ mod commands;
 mod dialogs;
 mod document;
 mod files;
+mod import;
 mod prefs;
 mod present;
 mod prompts;
@@ -148,6 +151,8 @@ pub struct AstuteApp {
     /// Every command of the menus, the palette and the shortcuts.
     commands: Vec<Command>,
     prompt: Option<Prompt>,
+    /// A spreadsheet import waiting for the user to see what it changes.
+    import: Option<import::ImportPreview>,
     /// A prompt to show once the one showing is answered.
     next_prompt: Option<Prompt>,
     dialogs: Box<dyn FileDialogs>,
@@ -191,6 +196,7 @@ impl AstuteApp {
             palette: None,
             commands: Command::all(&EXAMPLES.iter().map(|e| e.name).collect::<Vec<_>>()),
             prompt: None,
+            import: None,
             next_prompt: None,
             dialogs: start.dialogs,
             request: None,
@@ -264,7 +270,10 @@ impl AstuteApp {
         }
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
-        let free = self.prompt.is_none() && self.palette.is_none() && self.asking.is_none();
+        let free = self.prompt.is_none()
+            && self.palette.is_none()
+            && self.asking.is_none()
+            && self.import.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
                 Some(PresenterKey::Leave) => out.command(Command::Present),
@@ -329,6 +338,7 @@ impl AstuteApp {
         }
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
+        self.import_preview_ui(ui);
         self.apply(&ctx, out);
         self.dialog_ui(&ctx);
         self.after_frame(&ctx);
@@ -365,7 +375,11 @@ impl AstuteApp {
             }
         }
         if let Some(path) = dropped {
-            self.discard_then(Discarding::Open(Some(path)));
+            if import::is_spreadsheet(&path) {
+                self.start_import(&path);
+            } else {
+                self.discard_then(Discarding::Open(Some(path)));
+            }
         }
         // Leaving the window is when work is most often lost: autosave then, once.
         if focused == Some(false) && self.focused != Some(false) && self.doc.is_dirty() {

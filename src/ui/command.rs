@@ -59,6 +59,7 @@ pub enum Command {
     ExportPicture,
     ExportReport,
     ExportGraphMl,
+    ExportSpreadsheet,
     Revert,
     Recover,
     Quit,
@@ -211,8 +212,9 @@ impl Command {
                 entry("Save as…", "Save the map to a new file", File).key(CMD_SHIFT, Key::S)
             }
             Self::ImportCsv => entry(
-                "Import stakeholders from CSV…",
-                "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step",
+                "Import spreadsheet…",
+                "Add or update stakeholders and links from a spreadsheet (CSV, xlsx, ods; Kumu's \
+                 too): see what changes, then apply it as one step",
                 File,
             ),
             Self::CompareMaps => entry(
@@ -235,6 +237,12 @@ impl Command {
             Self::ExportGraphMl => entry(
                 "Export for Gephi or yEd (GraphML)…",
                 "Every stakeholder and link with their attributes; no confidential fields",
+                File,
+            ),
+            Self::ExportSpreadsheet => entry(
+                "Export spreadsheet (xlsx or CSV)…",
+                "Stakeholders, links and issues as an xlsx workbook or CSV tables to edit and \
+                 import back; no confidential fields",
                 File,
             ),
             Self::Revert => entry(
