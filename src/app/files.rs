@@ -56,7 +56,10 @@ impl AstuteApp {
 
     pub(super) fn carry_out(&mut self, action: Discarding) {
         match action {
-            Discarding::New => self.replace_document(Document::untitled(Map::new("Untitled map"))),
+            Discarding::New => {
+                self.replace_document(Document::untitled(Map::new("Untitled map")));
+                self.status.clear();
+            }
             Discarding::Open(Some(path)) => {
                 self.open_path(&path);
             }
@@ -107,7 +110,8 @@ impl AstuteApp {
         let Some(example) = EXAMPLES.get(index) else {
             return;
         };
-        match example.map() {
+        // Dated as of today, so that its next actions are not all long overdue.
+        match example.map_as_of(chrono::Local::now().date_naive()) {
             Ok(map) => {
                 self.replace_document(Document::untitled(map));
                 self.status =

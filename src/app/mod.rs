@@ -38,6 +38,7 @@ use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
 
+pub use chrome::PanelWidths;
 pub use dialogs::{
     Answer, Ask, FileDialogs, FileKind, InAppDialogs, NativeDialogs, Request, ScriptedDialogs,
 };
@@ -141,6 +142,8 @@ pub struct AstuteApp {
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
+    /// The side panels as last shown, and which are open in a narrow window.
+    panels: chrome::Panels,
     analysis: AnalysisService,
     layout: Option<LayoutRun>,
     presenting: Option<Presenting>,
@@ -189,6 +192,7 @@ impl AstuteApp {
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
+            panels: chrome::Panels::default(),
             analysis: AnalysisService::default(),
             layout: None,
             presenting: None,
@@ -257,6 +261,16 @@ impl AstuteApp {
         &self.selection
     }
 
+    /// The preferences as they would be remembered now.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The side panels' widths as last drawn (for tests and embedding).
+    pub fn panel_widths(&self) -> PanelWidths {
+        self.panels.shown
+    }
+
     /// The last status message.
     pub fn status(&self) -> &str {
         &self.status
@@ -268,6 +282,7 @@ impl AstuteApp {
         if ctx.options(|o| o.theme_preference) != self.prefs.theme.to_egui() {
             ctx.set_theme(self.prefs.theme.to_egui());
         }
+        prefs::readable_weak_text(&ctx);
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
         let free = self.prompt.is_none()
@@ -282,7 +297,8 @@ impl AstuteApp {
                 None => {}
             }
         }
-        if free {
+        // An open menu or popup has the keys (Escape closes it, not the selection).
+        if free && !egui::Popup::is_any_open(&ctx) {
             let typing = ctx.egui_wants_keyboard_input();
             if self.workshop.open {
                 // Only the keys that cannot change a map that cannot be seen.
