@@ -18,3 +18,5 @@ step "tests, with the desktop app"
 cargo test
 step "tests, without the desktop app (the model, file format, analysis and CLI)"
 cargo test --no-default-features
+step "fuzzing: reading a map and importing CSV, 30 s each (skipped without a nightly toolchain and cargo-fuzz)"
+scripts/fuzz.sh 30

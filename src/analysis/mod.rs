@@ -10,6 +10,8 @@
 //! - [`compare`]: what changed between two states of a map (lens 5, change over time).
 //! - [`seating`]: who sits where round a meeting table, and what is wrong with a seating.
 //! - [`exercises`]: the workshop exercises and the checks of what participants did.
+//! - [`workshop`]: a workshop's maps of one case read together: spreads, disagreements, the
+//!   consensus map.
 //!
 //! [`analyse`] runs all of them at once. [`to_json`] and [`to_text`] give what `astute analyse`
 //! prints: the analysis of the map as the redaction step lets it out ([`Shareable`]), since
@@ -25,6 +27,7 @@ pub mod merge;
 pub mod network;
 pub mod personal;
 pub mod seating;
+pub mod workshop;
 
 use std::fmt::Write as _;
 

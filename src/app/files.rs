@@ -32,6 +32,10 @@ pub(super) enum Asking {
     /// Write this map (already through the redaction step) there as a spreadsheet: an xlsx
     /// workbook, or CSV tables for a `.csv` name.
     Spreadsheet(Box<Shareable<'static>>),
+    /// Add the maps picked to the workshop view's comparison.
+    CompareMaps,
+    /// Save the workshop's consensus map there.
+    SaveConsensus,
     /// Write an export there: its bytes made for that path; a picture closes its window.
     Export {
         contents: ExportContents,
@@ -216,9 +220,17 @@ impl AstuteApp {
             return;
         };
         ctx.request_repaint();
-        let Answer::Picked(path) = answer else {
+        let path = match answer {
+            Answer::Picked(path) => path,
+            Answer::PickedMany(paths) => {
+                if let Asking::CompareMaps = asking {
+                    self.add_workshop_maps(paths);
+                }
+                // Nothing else asks for several files.
+                return;
+            }
             // Cancelled: nothing changes, and the export window keeps its choices.
-            return;
+            Answer::Cancelled => return,
         };
         match asking {
             Asking::Open => {
@@ -234,6 +246,8 @@ impl AstuteApp {
             Asking::Import => self.start_import(&path),
             Asking::MergeWith => self.merge_with(&path),
             Asking::Spreadsheet(shown) => self.write_spreadsheet(&path, &shown),
+            Asking::CompareMaps => self.add_workshop_maps(vec![path]),
+            Asking::SaveConsensus => self.save_consensus_to(&path),
             Asking::Export { contents, picture } => {
                 if self.write_export(&path, contents) && picture {
                     self.picture.open = false;

@@ -11,6 +11,7 @@ use strum::IntoEnumIterator;
 
 use super::style::ColourBy;
 use super::views::View;
+use super::views::workshop::WorkshopAction;
 use crate::model::{Choice, Lens, MeetingId, ScenarioId};
 
 /// The menus of the menu bar.
@@ -55,6 +56,7 @@ pub enum Command {
     SaveAs,
     ImportCsv,
     MergeWith,
+    CompareMaps,
     ExportPicture,
     ExportReport,
     ExportGraphMl,
@@ -107,6 +109,8 @@ pub enum Action {
     ApplyScenario,
     /// Write this meeting's brief to a file.
     ExportBrief(MeetingId),
+    /// Something the workshop view's buttons ask for (File ▸ Compare maps… opens the view).
+    Workshop(WorkshopAction),
 }
 
 /// How a command shows itself: its label, tooltip, menu and shortcuts, in one place.
@@ -218,6 +222,12 @@ impl Command {
                 "Merge with…",
                 "Merge another copy of this map into it: see what each side changed and settle \
                  every conflict",
+                File,
+            ),
+            Self::CompareMaps => entry(
+                "Compare maps…",
+                "Read a workshop's maps of one case together: where participants agree, and \
+                 where they differ most",
                 File,
             ),
             Self::ExportPicture => entry(
