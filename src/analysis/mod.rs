@@ -3,6 +3,7 @@
 //! - [`grid`]: the power–interest quadrant and the salience class of each stakeholder (lens 3).
 //! - [`network`]: degree, betweenness, closeness and eigenvector centrality, and brokers.
 //! - [`matching`]: who is who across two maps made apart (by id, else by name).
+//! - [`merge`]: the three-way merge of two people's copies of a map, and its conflicts.
 //! - [`coalitions`]: coalitions, blocking coalitions, isolated partners and suggested
 //!   alliances (lens 4).
 //! - [`engagement`]: who has been neglected; [`personal`]: where I sit and whom I favour.
@@ -22,6 +23,7 @@ pub mod engagement;
 pub mod exercises;
 pub mod grid;
 pub mod matching;
+pub mod merge;
 pub mod network;
 pub mod personal;
 pub mod seating;

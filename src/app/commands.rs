@@ -108,6 +108,10 @@ impl AstuteApp {
                 let title = "Import a spreadsheet (xlsx, ods, xls or CSV)";
                 self.ask(Asking::Import, Ask::Open(FileKind::Spreadsheet), title);
             }
+            Command::MergeWith => {
+                let title = "Merge another copy of this map into it";
+                self.ask(Asking::MergeWith, Ask::Open(FileKind::Map), title);
+            }
             Command::CompareMaps => self.open_workshop(),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),

@@ -27,6 +27,8 @@ pub(super) enum Asking {
     SaveAs { then: Option<Discarding> },
     /// Import the spreadsheet picked: its preview shows what it changes first.
     Import,
+    /// Merge the map picked into this one (File > Merge with…).
+    MergeWith,
     /// Write this map (already through the redaction step) there as a spreadsheet: an xlsx
     /// workbook, or CSV tables for a `.csv` name.
     Spreadsheet(Box<Shareable<'static>>),
@@ -125,6 +127,8 @@ impl AstuteApp {
     }
 
     pub(super) fn replace_document(&mut self, doc: Document) {
+        // A map with conflicts from a merge opens on the merge view.
+        self.merge = Self::merge_view_of_recorded(&doc.map);
         self.ids = IdAllocator::for_map(&doc.map);
         self.doc = doc;
         self.layout = None;
@@ -240,6 +244,7 @@ impl AstuteApp {
                 }
             }
             Asking::Import => self.start_import(&path),
+            Asking::MergeWith => self.merge_with(&path),
             Asking::Spreadsheet(shown) => self.write_spreadsheet(&path, &shown),
             Asking::CompareMaps => self.add_workshop_maps(vec![path]),
             Asking::SaveConsensus => self.save_consensus_to(&path),

@@ -8,6 +8,7 @@
 //! - `files`: open, save, revert, import, export, and the file dialog they ask.
 //! - `import`: spreadsheets in and out: the import preview (what a sheet changes, before it
 //!   does) and File > Export spreadsheet.
+//! - `merge`: File > Merge with…, and a map with conflicts opening on the merge view.
 //! - `recovery`: autosave of this window's document, and the work other sessions left
 //!   unsaved, offered back.
 //! - `prompts`: the questions that block the window (unsaved changes, errors, About).
@@ -25,6 +26,7 @@ mod dialogs;
 mod document;
 mod files;
 mod import;
+mod merge;
 mod prefs;
 mod present;
 mod prompts;
@@ -154,6 +156,8 @@ pub struct AstuteApp {
     /// Every command of the menus, the palette and the shortcuts.
     commands: Vec<Command>,
     prompt: Option<Prompt>,
+    /// A merge being settled (File > Merge with…, or a map opened with conflicts).
+    merge: Option<crate::ui::windows::merge::MergeView>,
     /// A spreadsheet import waiting for the user to see what it changes.
     import: Option<import::ImportPreview>,
     /// A prompt to show once the one showing is answered.
@@ -201,6 +205,7 @@ impl AstuteApp {
             commands: Command::all(&EXAMPLES.iter().map(|e| e.name).collect::<Vec<_>>()),
             prompt: None,
             import: None,
+            merge: None,
             next_prompt: None,
             dialogs: start.dialogs,
             request: None,
@@ -288,7 +293,8 @@ impl AstuteApp {
         let free = self.prompt.is_none()
             && self.palette.is_none()
             && self.asking.is_none()
-            && self.import.is_none();
+            && self.import.is_none()
+            && self.merge.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
                 Some(PresenterKey::Leave) => out.command(Command::Present),
@@ -353,6 +359,13 @@ impl AstuteApp {
             }
         }
         self.palette_ui(ui, &mut out);
+        if self.prompt.is_none()
+            && let Some(view) = &mut self.merge
+            && crate::ui::windows::merge::merge_ui(&ctx, view, &mut out)
+                == crate::ui::windows::merge::MergeOutcome::Closed
+        {
+            self.merge = None;
+        }
         self.prompt_ui(ui);
         self.import_preview_ui(ui);
         self.apply(&ctx, out);

@@ -1,7 +1,7 @@
 //! The command-line verbs, one file each (or per group of verbs): `check`, `fmt`, `stats`,
-//! `analyse`, `diff`, `compare`, `import`, `export`, `brief`, `examples` and `recover`. This
-//! module holds the command line itself ([`Cli`], [`Command`]), [`run`], and what every verb
-//! shares: how results and problems are printed, how maps are read, and how outputs are
+//! `analyse`, `diff`, `merge`, `compare`, `import`, `export`, `brief`, `examples` and `recover`.
+//! This module holds the command line itself ([`Cli`], [`Command`]), [`run`], and what every
+//! verb shares: how results and problems are printed, how maps are read, and how outputs are
 //! written.
 //!
 //! Results go to stdout; problems go to stderr, one per line, as `FILE:LINE:COL: message`
@@ -21,6 +21,7 @@ mod examples;
 mod export;
 mod fmt;
 mod import;
+mod merge;
 mod recover;
 mod stats;
 
@@ -46,6 +47,8 @@ pub use export::{ExportArgs, ExportFormat};
 pub use fmt::FmtArgs;
 pub use import::ImportArgs;
 use import::import_help;
+use merge::MERGE_HELP;
+pub use merge::MergeArgs;
 use recover::RECOVER_HELP;
 pub use recover::RecoverArgs;
 pub use stats::StatsArgs;
@@ -91,6 +94,9 @@ pub enum Command {
     /// Compare two maps, a snapshot with the map now, or the map with a scenario
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Merge two copies of a map, changes since their common ancestor (a git merge driver)
+    #[command(after_help = MERGE_HELP)]
+    Merge(MergeArgs),
     /// Read a workshop's maps of one case together: the largest disagreements first
     #[command(after_help = COMPARE_HELP)]
     Compare(CompareArgs),
@@ -134,6 +140,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Analyse(args) => analyse::analyse(&args),
         Command::Brief(args) => brief::brief(&args),
         Command::Diff(args) => diff::diff(&args),
+        Command::Merge(args) => merge::merge(&args),
         Command::Compare(args) => compare::compare(&args),
         Command::Recover(args) => recover::recover(&args),
     };

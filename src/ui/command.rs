@@ -55,6 +55,7 @@ pub enum Command {
     Save,
     SaveAs,
     ImportCsv,
+    MergeWith,
     CompareMaps,
     ExportPicture,
     ExportReport,
@@ -215,6 +216,12 @@ impl Command {
                 "Import spreadsheet…",
                 "Add or update stakeholders and links from a spreadsheet (CSV, xlsx, ods; Kumu's \
                  too): see what changes, then apply it as one step",
+                File,
+            ),
+            Self::MergeWith => entry(
+                "Merge with…",
+                "Merge another copy of this map into it: see what each side changed and settle \
+                 every conflict",
                 File,
             ),
             Self::CompareMaps => entry(

@@ -593,6 +593,7 @@ fn the_consensus_of_copies_of_the_example_keeps_its_ids_and_me() {
         "example",
         &Disclosure::Redacted.share(&consensus),
         "consensus",
+        &[],
     );
     assert!(diff.added.is_empty() && diff.removed.is_empty(), "{diff:?}");
     assert!(diff.links_gained.is_empty() && diff.links_lost.is_empty());
