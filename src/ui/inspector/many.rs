@@ -75,7 +75,7 @@ fn shared_number_ui(
     let (lo, hi) = range_of(chosen.iter().map(|s| get(s)));
     // The values when the drag began: each frame's change is measured from them, so a drag
     // pushed to an end and back leaves the differences as they were.
-    let start_id = ui.id().with(("many-drag-start", label));
+    let start_id = ui.make_persistent_id(("many-drag-start", label));
     let start: Option<Vec<f32>> = ui.data(|d| d.get_temp(start_id));
     let start = start.filter(|v| v.len() == chosen.len());
     let (start_lo, start_hi) = start
