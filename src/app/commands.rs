@@ -157,7 +157,7 @@ impl AstuteApp {
                         ctx,
                         &self.doc.map,
                         self.doc.history.revision(),
-                        self.canvas.last_rect,
+                        self.canvas.fit_area(),
                     ));
                     self.status =
                         "Arranging in the background: Stop keeps the layout so far.".into();

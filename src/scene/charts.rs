@@ -1,6 +1,7 @@
 //! The charts with axes: the power–interest grid and the stance–power chart.
 
 use super::colours::{FAINT, INK, OUTLINE, RULE};
+use super::labels::{self, Prefer, Want};
 use super::*;
 
 /// A chart's frame: the plot area inside `size` with room for a title and axis labels.
@@ -124,16 +125,10 @@ struct PendingLabel {
     text: String,
 }
 
-/// A box in pixels: left, top, right, bottom.
-type Box2 = [f32; 4];
-
-fn overlaps(a: &Box2, b: &Box2) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
-}
-
 /// About where a line of text lies: half an em a character (this font's average), from
 /// 0.8 em above the baseline to 0.25 em below.
-pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box2 {
+#[cfg(test)]
+pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> labels::Box2 {
     let width = text.chars().count() as f32 * size * 0.5;
     let left = match anchor {
         Anchor::Start => pos.x,
@@ -143,52 +138,47 @@ pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box
     [left, pos.y - size * 0.8, left + width, pos.y + size * 0.25]
 }
 
-/// Writes every name beside its point where it covers no other name or point: to the right
-/// (to the left on the right-hand side of the picture), else the other side, below, above,
-/// or a line lower or higher. Where nothing is free the name goes in its first place anyway:
-/// a picture never drops a name.
+/// Writes every name beside its point where it covers no other name or point, with the
+/// placement the screen uses too ([`labels::place`]): beside, below or above, a line lower
+/// or higher, or further out with a leader line. Where nothing is free the name goes in its
+/// first place anyway: a picture never drops a name.
 fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
     let size = 12.0 * u;
-    let mut taken: Vec<Box2> = labels
+    let line = size * 1.05;
+    let wants: Vec<Want> = labels
         .iter()
-        .map(|l| {
-            let r = l.radius;
-            [l.at.x - r, l.at.y - r, l.at.x + r, l.at.y + r]
+        .map(|l| Want {
+            at: (l.at.x, l.at.y),
+            radius: l.radius,
+            width: l.text.chars().count() as f32 * size * 0.5,
+            height: line,
         })
         .collect();
-    let (width, height) = (scene.width, scene.height);
-    for label in labels {
-        let (at, r, gap) = (label.at, label.radius, 4.0 * u);
-        let baseline = at.y + 4.5 * u;
-        let right = (Point::new(at.x + r + gap, baseline), Anchor::Start);
-        let left = (Point::new(at.x - r - gap, baseline), Anchor::End);
-        let (first, second) = if at.x > width * 0.75 {
-            (left, right)
-        } else {
-            (right, left)
+    let bounds = [0.0, 0.0, scene.width, scene.height];
+    let spots = labels::place(&wants, bounds, 4.0 * u, Prefer::Beside);
+    for ((label, want), spot) in labels.iter().zip(&wants).zip(spots) {
+        let (rect, leader) = match spot {
+            Some(spot) => (spot.rect, spot.leader),
+            None => {
+                let left = label.at.x + label.radius + 4.0 * u;
+                let top = label.at.y - line / 2.0;
+                ([left, top, left + want.width, top + line], false)
+            }
         };
-        let line = size * 1.2;
-        let candidates = [
-            first,
-            second,
-            (Point::new(at.x, at.y + r + size), Anchor::Middle),
-            (Point::new(at.x, at.y - r - gap), Anchor::Middle),
-            (Point::new(first.0.x, baseline + line), first.1),
-            (Point::new(first.0.x, baseline - line), first.1),
-            (Point::new(second.0.x, baseline + line), second.1),
-            (Point::new(second.0.x, baseline - line), second.1),
-        ];
-        let inside = |b: &Box2| b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= width && b[3] <= height;
-        let chosen = candidates
-            .iter()
-            .map(|&(pos, anchor)| (pos, anchor, text_box(pos, size, anchor, &label.text)))
-            .find(|(_, _, b)| inside(b) && !taken.iter().any(|t| overlaps(t, b)))
-            .unwrap_or_else(|| {
-                let (pos, anchor) = first;
-                (pos, anchor, text_box(pos, size, anchor, &label.text))
-            });
-        taken.push(chosen.2);
-        scene.text(chosen.0, size, chosen.1, INK, &label.text);
+        if leader {
+            let to = Point::new(
+                label.at.x.clamp(rect[0], rect[2]),
+                label.at.y.clamp(rect[1], rect[3]),
+            );
+            scene.line(label.at, to, FAINT, u);
+        }
+        scene.text(
+            Point::new(rect[0], rect[1] + size * 0.8),
+            size,
+            Anchor::Start,
+            INK,
+            &label.text,
+        );
     }
 }
 

@@ -17,7 +17,8 @@ use super::{
     CanvasState, DIM, Drag, LABEL_MIN_RADIUS, MAX_ACCESSIBLE_NODES, MAX_DASHES, MAX_LABELS, Placed,
     TINY_NODE, node_at, node_radius,
 };
-use crate::model::{Choice, LinkKind, Map, StakeholderId};
+use crate::model::{Choice, Kind, LinkKind, Map, StakeholderId};
+use crate::scene::labels::Prefer;
 use crate::ui::encoding::ViewContext;
 use crate::ui::{Selection, style};
 
@@ -163,7 +164,7 @@ pub(super) fn draw_labels(
             })
         })
         .collect();
-    labels::draw_labels(ui, painter, labels, MAX_LABELS);
+    labels::draw_labels(ui, painter, labels, MAX_LABELS, Prefer::Below);
 }
 
 pub(super) fn draw_drag_feedback(
@@ -229,50 +230,110 @@ pub(super) fn expose_to_accessibility(
     }
 }
 
-pub(super) fn legend_ui(ui: &Ui, canvas: Rect, view: &ViewContext<'_>) {
+/// The legend in the canvas's bottom-left corner: colours, shapes, the "me" ring and link
+/// kinds, as the exported picture explains them. It can be folded to its title; returns the
+/// rectangle it takes, so that fitting leaves room for it.
+pub(super) fn legend_ui(ui: &Ui, canvas: Rect, view: &ViewContext<'_>, open: &mut bool) -> Rect {
     let colour_by = view.look.colour_by;
     let coalitions = view.analysed.map_or(0, |a| a.analysis.coalitions.len());
     let colours: Vec<(Color32, String)> = crate::scene::colour_key(view.map, colour_by, coalitions)
         .into_iter()
         .map(|(rgba, name)| (style::colour(rgba), name))
         .collect();
-    egui::Area::new(egui::Id::unique("astute-legend"))
+    let shown = egui::Area::new(egui::Id::unique("astute-legend"))
         .fixed_pos(canvas.left_bottom() + vec2(10.0, -10.0))
         .pivot(Align2::LEFT_BOTTOM)
         .order(egui::Order::Middle)
-        .interactable(false)
+        .constrain_to(canvas)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                egui::Grid::new("astute-legend-grid")
-                    .spacing(vec2(14.0, 2.0))
-                    .show(ui, |ui| {
-                        ui.strong(colour_by.label());
-                        ui.strong("Links");
-                        ui.end_row();
-                        let rows = colours.len().max(LinkKind::ALL.len());
-                        for row in 0..rows {
-                            match colours.get(row) {
-                                Some((colour, label)) => swatch(ui, *colour, label),
-                                None => {
-                                    ui.label("");
-                                }
-                            }
-                            if let Some(&kind) = LinkKind::ALL.get(row) {
-                                link_swatch(ui, kind);
-                            }
-                            ui.end_row();
-                        }
-                    });
-                let size = view.look.size_by;
-                if size != crate::ui::encoding::SizeBy::Power || view.look.show_brokers {
-                    ui.separator();
-                    ui.label(format!("Size: {}", size.label().to_lowercase()));
-                    if view.look.show_brokers {
-                        ui.label("Double ring: broker");
-                    }
+                let (arrow, tip) = if *open {
+                    ("⏷ Legend", "Fold the legend away")
+                } else {
+                    ("⏵ Legend", "Show the legend")
+                };
+                if ui
+                    .add(egui::Button::new(arrow).frame(false))
+                    .on_hover_text(tip)
+                    .clicked()
+                {
+                    *open = !*open;
                 }
+                if !*open {
+                    return;
+                }
+                legend_grid_ui(ui, view, &colours);
             });
         });
+    shown
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::Group, true, "Legend"));
+    shown.response.rect
+}
+
+fn legend_grid_ui(ui: &mut Ui, view: &ViewContext<'_>, colours: &[(Color32, String)]) {
+    let shapes: Vec<(Kind, &str)> = Kind::ALL.iter().map(|&k| (k, k.label())).collect();
+    let me = view.map.me.is_some();
+    egui::Grid::new("astute-legend-grid")
+        .spacing(vec2(14.0, 2.0))
+        .show(ui, |ui| {
+            ui.strong(view.look.colour_by.label());
+            ui.strong(format!(
+                "Shape (size: {})",
+                view.look.size_by.label().to_lowercase()
+            ));
+            ui.strong("Links");
+            ui.end_row();
+            let rows = colours
+                .len()
+                .max(LinkKind::ALL.len())
+                .max(shapes.len() + usize::from(me));
+            for row in 0..rows {
+                match colours.get(row) {
+                    Some((colour, label)) => swatch(ui, *colour, label),
+                    None => {
+                        ui.label("");
+                    }
+                }
+                match shapes.get(row) {
+                    Some(&(kind, label)) => shape_swatch(ui, kind, label, false),
+                    None if me && row == shapes.len() => {
+                        shape_swatch(ui, Kind::Person, "Ringed: me", true);
+                    }
+                    None => {
+                        ui.label("");
+                    }
+                }
+                if let Some(&kind) = LinkKind::ALL.get(row) {
+                    link_swatch(ui, kind);
+                }
+                ui.end_row();
+            }
+        });
+    if view.look.show_brokers {
+        ui.separator();
+        ui.label("Double ring: broker");
+    }
+}
+
+/// A stakeholder's shape (or the "me" ring around one) and what it stands for.
+fn shape_swatch(ui: &mut Ui, kind: Kind, label: &str, ring: bool) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
+        let ink = ui.visuals().strong_text_color();
+        let fill = ui.visuals().widgets.inactive.bg_fill;
+        let mut mesh = Mesh::default();
+        if ring {
+            add_node_shape(&mut mesh, kind, rect.center(), 7.0, ink);
+            add_node_shape(&mut mesh, kind, rect.center(), 5.0, ui.visuals().panel_fill);
+            add_node_shape(&mut mesh, kind, rect.center(), 3.5, fill);
+        } else {
+            add_node_shape(&mut mesh, kind, rect.center(), 6.5, ink);
+            add_node_shape(&mut mesh, kind, rect.center(), 5.0, fill);
+        }
+        ui.painter().add(Shape::mesh(mesh));
+        ui.label(label);
+    });
 }
 
 fn swatch(ui: &mut Ui, colour: Color32, label: &str) {

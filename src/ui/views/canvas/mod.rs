@@ -72,6 +72,10 @@ pub struct CanvasState {
     pending_link: Option<PendingLink>,
     /// The canvas rectangle of the last frame, for commands that zoom.
     pub last_rect: Option<Rect>,
+    /// The legend is folded to its title.
+    pub legend_folded: bool,
+    /// Where the legend was drawn last frame: fitting keeps nodes out from under it.
+    legend_rect: Option<Rect>,
 }
 
 impl CanvasState {
@@ -81,6 +85,16 @@ impl CanvasState {
             self.camera.zoom_around(rect, rect.center(), factor);
             self.keep_fit = None;
         }
+    }
+
+    /// The part of the canvas a fit frames the map in (the canvas less the legend's corner),
+    /// as of the last frame.
+    pub fn fit_area(&self) -> Option<Rect> {
+        let rect = self.last_rect?;
+        Some(
+            self.legend_rect
+                .map_or(rect, |legend| room_beside(rect, legend)),
+        )
     }
 }
 
@@ -140,6 +154,7 @@ pub fn canvas_ui(
     if state.last_rect != Some(rect) && state.pending_fit.is_none() {
         state.pending_fit = state.keep_fit;
     }
+    let legend_rect = state.legend_rect;
     state.last_rect = Some(rect);
     apply_pending_fit(map, state, selection, rect);
     if response.hovered() && handle_scroll_and_zoom(ui, state, rect) {
@@ -162,7 +177,17 @@ pub fn canvas_ui(
     draw_labels(ui, &painter, view, &placed, hovered_node, selection);
     draw_drag_feedback(ui, &painter, map, state, &placed, &index);
     expose_to_accessibility(ui, map, &placed, selection);
-    legend_ui(ui, rect, view);
+    let mut open = !state.legend_folded;
+    let legend = legend_ui(ui, rect, view, &mut open);
+    state.legend_folded = !open;
+    // The legend changed size (first drawn, folded or opened): a fit still in force makes room.
+    if legend_rect.map(|r| r.size()) != Some(legend.size()) {
+        state.legend_rect = Some(legend);
+        if state.pending_fit.is_none() {
+            state.pending_fit = state.keep_fit;
+        }
+        ui.ctx().request_repaint();
+    }
 
     if let Some(i) = hovered_node.filter(|_| state.drag.is_none()) {
         let s = &map.stakeholders[placed[i].index];
@@ -247,7 +272,28 @@ fn apply_pending_fit(map: &Map, state: &mut CanvasState, selection: &Selection, 
         ));
     }
     if bounds.is_positive() {
-        state.camera.fit(rect, bounds);
+        let area = state
+            .legend_rect
+            .map_or(rect, |legend| room_beside(rect, legend));
+        state.camera.fit_within(rect, area, bounds);
+    }
+}
+
+/// The larger part of `canvas` that the legend (in its bottom-left corner) leaves free: the
+/// strip to its right or the strip above it.
+fn room_beside(canvas: Rect, legend: Rect) -> Rect {
+    let legend = legend.intersect(canvas);
+    if !legend.is_positive() {
+        return canvas;
+    }
+    let mut right = canvas;
+    right.min.x = legend.right();
+    let mut above = canvas;
+    above.max.y = legend.top();
+    if right.area() >= above.area() {
+        right
+    } else {
+        above
     }
 }
 
