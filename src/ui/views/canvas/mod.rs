@@ -98,6 +98,28 @@ impl CanvasState {
     }
 }
 
+/// Where the stakeholder whose name field should take focus is remembered between frames.
+fn name_focus_key() -> egui::Id {
+    egui::Id::unique("astute-focus-name")
+}
+
+/// Asks for `id`'s name field to take focus when it is next shown (after adding it), so that
+/// typing names it.
+pub fn focus_name_soon(ctx: &egui::Context, id: StakeholderId) {
+    ctx.data_mut(|d| d.insert_temp(name_focus_key(), id.raw()));
+}
+
+/// Whether `id`'s name field should take focus now; true once per request.
+pub fn take_name_focus(ctx: &egui::Context, id: StakeholderId) -> bool {
+    ctx.data_mut(|d| {
+        let wanted = d.get_temp::<u64>(name_focus_key()) == Some(id.raw());
+        if wanted {
+            d.remove::<u64>(name_focus_key());
+        }
+        wanted
+    })
+}
+
 /// What to frame at the next frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fit {
