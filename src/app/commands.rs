@@ -136,6 +136,8 @@ impl AstuteApp {
                     let revision = self.doc.history.revision();
                     self.presenting = Some(Presenting::start(ctx, &self.doc.map, revision));
                     self.palette = None;
+                    // Presenting starts with the whole map, not wherever a Find left the camera.
+                    self.canvas.pending_fit = Some(Fit::All);
                 }
             },
             Command::SaveView => self.save_view(),
