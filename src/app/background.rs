@@ -127,6 +127,29 @@ impl AnalysisService {
     }
 }
 
+/// How often the spinner of background work moves (and so repaints the window).
+const SPINNER_STEP: Duration = Duration::from_millis(250);
+
+/// A spinner for background work that moves a step four times a second, rather than
+/// repainting the window at every frame as egui's own does.
+pub(super) fn slow_spinner_ui(ui: &mut egui::Ui) -> egui::Response {
+    let side = ui.spacing().interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    let steps = (ui.input(|i| i.time) / SPINNER_STEP.as_secs_f64()).floor();
+    let start = (steps % 8.0) as f32 * std::f32::consts::TAU / 8.0;
+    let radius = side * 0.35;
+    let points: Vec<egui::Pos2> = (0..=12)
+        .map(|i| {
+            let angle = start + i as f32 / 12.0 * std::f32::consts::TAU * 0.75;
+            rect.center() + radius * egui::vec2(angle.cos(), angle.sin())
+        })
+        .collect();
+    let stroke = egui::Stroke::new(2.0, ui.visuals().strong_text_color());
+    ui.painter().add(egui::Shape::line(points, stroke));
+    ui.ctx().request_repaint_after(SPINNER_STEP);
+    response
+}
+
 /// A thread that analyses the newest map it is sent, skipping any it has been sent since.
 fn spawn_worker(ctx: egui::Context) -> Worker {
     let (job_tx, job_rx) = channel::<Job>();
