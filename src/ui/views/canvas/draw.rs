@@ -195,7 +195,15 @@ pub(super) fn draw_drag_feedback(
                     4.0,
                 ));
             }
-            ui.ctx().set_cursor_icon(if node_at(placed, end).is_some() {
+            // The stakeholder the link would go to, ringed while the pointer is over it.
+            let target = node_at(placed, end)
+                .map(|i| &placed[i])
+                .filter(|p| map.stakeholders.get(p.index).is_some_and(|s| s.id != *from));
+            if let Some(p) = target {
+                let ring = Stroke::new(3.0, style::ME_RING);
+                painter.circle_stroke(p.center, p.radius + 6.0, ring);
+            }
+            ui.ctx().set_cursor_icon(if target.is_some() {
                 CursorIcon::Copy
             } else {
                 CursorIcon::Crosshair
@@ -321,7 +329,7 @@ fn shape_swatch(ui: &mut Ui, kind: Kind, label: &str, ring: bool) {
     ui.horizontal(|ui| {
         let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
         let ink = ui.visuals().strong_text_color();
-        let fill = ui.visuals().widgets.inactive.bg_fill;
+        let fill = Color32::from_gray(150);
         let mut mesh = Mesh::default();
         if ring {
             add_node_shape(&mut mesh, kind, rect.center(), 7.0, ink);

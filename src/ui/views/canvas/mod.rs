@@ -48,6 +48,8 @@ const MAX_ACCESSIBLE_NODES: usize = 300;
 const DIM: f32 = 0.18;
 /// At most this many dash segments are drawn in one frame.
 const MAX_DASHES: usize = 8_000;
+/// On a canvas smaller than this, the legend starts folded so that the map keeps its room.
+const LEGEND_FROM: Vec2 = Vec2::new(420.0, 380.0);
 /// Pointer distance (screen points) within which a link counts as hit.
 const LINK_HIT_DISTANCE: f32 = 5.0;
 
@@ -72,8 +74,9 @@ pub struct CanvasState {
     pending_link: Option<PendingLink>,
     /// The canvas rectangle of the last frame, for commands that zoom.
     pub last_rect: Option<Rect>,
-    /// The legend is folded to its title.
-    pub legend_folded: bool,
+    /// The user folded (`Some(false)`) or opened (`Some(true)`) the legend; `None`: open
+    /// unless the canvas is too small to spare it the room.
+    pub legend_open: Option<bool>,
     /// Where the legend was drawn last frame: fitting keeps nodes out from under it.
     legend_rect: Option<Rect>,
 }
@@ -199,9 +202,13 @@ pub fn canvas_ui(
     draw_labels(ui, &painter, view, &placed, hovered_node, selection);
     draw_drag_feedback(ui, &painter, map, state, &placed, &index);
     expose_to_accessibility(ui, map, &placed, selection);
-    let mut open = !state.legend_folded;
+    let cramped = rect.width() < LEGEND_FROM.x || rect.height() < LEGEND_FROM.y;
+    let was_open = state.legend_open.unwrap_or(!cramped);
+    let mut open = was_open;
     let legend = legend_ui(ui, rect, view, &mut open);
-    state.legend_folded = !open;
+    if open != was_open {
+        state.legend_open = Some(open);
+    }
     // The legend changed size (first drawn, folded or opened): a fit still in force makes room.
     if legend_rect.map(|r| r.size()) != Some(legend.size()) {
         state.legend_rect = Some(legend);
@@ -211,7 +218,8 @@ pub fn canvas_ui(
         ui.ctx().request_repaint();
     }
 
-    if let Some(i) = hovered_node.filter(|_| state.drag.is_none()) {
+    // No tooltip while dragging or while the link-kind chooser is open: it would cover it.
+    if let Some(i) = hovered_node.filter(|_| state.drag.is_none() && state.pending_link.is_none()) {
         let s = &map.stakeholders[placed[i].index];
         response
             .clone()
