@@ -12,7 +12,7 @@ use egui::{
 
 use super::camera::Camera;
 use super::labels::{self, Label};
-use super::mesh::{add_link, add_node_shape, add_square, clip_to, trim};
+use super::mesh::{add_bent_link, add_link, add_node_shape, add_square, clip_to, trim};
 use super::{
     CanvasState, DIM, Drag, LABEL_MIN_RADIUS, MAX_ACCESSIBLE_NODES, MAX_DASHES, MAX_LABELS, Placed,
     TINY_NODE, node_at, node_radius,
@@ -42,6 +42,7 @@ pub(super) fn draw_links(
     let mut mesh = Mesh::default();
     mesh.reserve_vertices(map.links.len() * 4);
     mesh.reserve_triangles(map.links.len() * 2);
+    let parallel = parallel_offsets(map, detailed);
     for (i, link) in map.links.iter().enumerate() {
         let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
             continue;
@@ -81,9 +82,55 @@ pub(super) fn draw_links(
                 style.dash = None;
             }
         }
-        add_link(&mut mesh, start, end, width, colour, style, show_detail);
+        // Parallel links bow apart, each to its own side, by a fixed amount on screen; the
+        // bend follows the pair's order (lower id first) so both directions agree.
+        let side = if link.from.raw() <= link.to.raw() {
+            1.0
+        } else {
+            -1.0
+        };
+        let bend = parallel.get(i).copied().unwrap_or(0.0) * PARALLEL_GAP * side;
+        add_bent_link(
+            &mut mesh,
+            start,
+            end,
+            bend,
+            width,
+            colour,
+            style,
+            show_detail,
+        );
     }
     painter.add(Shape::mesh(mesh));
+}
+
+/// Screen points between parallel links at their middle.
+const PARALLEL_GAP: f32 = 9.0;
+
+/// Per link in map order, where it lies among the links of its pair: 0 for a lone link,
+/// else −0.5, 0.5 for two, −1, 0, 1 for three… Empty (all straight) on maps too dense to
+/// draw in detail, where the pass would cost more than it shows.
+fn parallel_offsets(map: &Map, detailed: bool) -> Vec<f32> {
+    if !detailed {
+        return Vec::new();
+    }
+    let pair = |l: &crate::model::Link| {
+        let (a, b) = (l.from.raw(), l.to.raw());
+        (a.min(b), a.max(b))
+    };
+    let mut counts: HashMap<(u64, u64), (usize, usize)> = HashMap::with_capacity(map.links.len());
+    for link in &map.links {
+        counts.entry(pair(link)).or_default().0 += 1;
+    }
+    map.links
+        .iter()
+        .map(|link| {
+            let entry = counts.entry(pair(link)).or_default();
+            let (n, k) = (entry.0, entry.1);
+            entry.1 += 1;
+            k as f32 - (n as f32 - 1.0) / 2.0
+        })
+        .collect()
 }
 
 pub(super) fn draw_nodes(
@@ -369,4 +416,37 @@ fn link_swatch(ui: &mut Ui, kind: LinkKind) {
         ui.painter().add(Shape::mesh(mesh));
         ui.label(kind.label());
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Id, Link, Stakeholder};
+
+    #[test]
+    fn links_between_one_pair_bow_apart_and_a_lone_link_stays_straight() {
+        let mut map = Map::new("pairs");
+        for raw in 1..=3 {
+            map.stakeholders
+                .push(Stakeholder::new(Id::from_raw(raw), format!("S{raw}")));
+        }
+        let (a, b, c) = (Id::from_raw(1), Id::from_raw(2), Id::from_raw(3));
+        map.links = vec![
+            Link::new(Id::from_raw(10), a, b, LinkKind::Funding),
+            Link::new(Id::from_raw(11), b, a, LinkKind::Competition),
+            Link::new(Id::from_raw(12), a, c, LinkKind::Alliance),
+        ];
+        assert_eq!(parallel_offsets(&map, true), vec![-0.5, 0.5, 0.0]);
+        // Drawn, the two parallel links' middles lie apart.
+        let middle = |bend: f32| {
+            let mut mesh = Mesh::default();
+            let style = style::link_style(LinkKind::Alliance);
+            let (from, to) = (egui::pos2(0.0, 0.0), egui::pos2(100.0, 0.0));
+            add_bent_link(&mut mesh, from, to, bend, 2.0, style.colour, style, true);
+            let ys: Vec<f32> = mesh.vertices.iter().map(|v| v.pos.y).collect();
+            ys.iter().sum::<f32>() / ys.len() as f32
+        };
+        assert!((middle(-0.5 * PARALLEL_GAP) - middle(0.5 * PARALLEL_GAP)).abs() > 5.0);
+        assert!(middle(0.0).abs() < 1e-3);
+    }
 }
