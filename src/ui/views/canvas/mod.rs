@@ -20,7 +20,7 @@ pub mod mesh;
 
 use std::collections::HashMap;
 
-use egui::{Pos2, Rect, Response, Sense, Ui, Vec2, pos2};
+use egui::{Pos2, Rect, Response, Sense, Ui, Vec2, pos2, vec2};
 
 use crate::edit::GroupKey;
 use crate::model::{IdAllocator, Link, LinkId, Map, Pos, StakeholderId};
@@ -312,7 +312,13 @@ fn apply_pending_fit(map: &Map, state: &mut CanvasState, selection: &Selection, 
 /// The larger part of `canvas` that the legend (in its bottom-left corner) leaves free: the
 /// strip to its right or the strip above it.
 fn room_beside(canvas: Rect, legend: Rect) -> Rect {
-    let legend = legend.intersect(canvas);
+    // The legend always sits in the bottom-left corner, 10 points in: where it was last
+    // drawn may be another canvas (the one before presenting), so only its size counts.
+    let legend = Rect::from_min_size(
+        canvas.left_bottom() + vec2(0.0, -legend.height() - 10.0),
+        legend.size() + vec2(10.0, 10.0),
+    )
+    .intersect(canvas);
     if !legend.is_positive() {
         return canvas;
     }
