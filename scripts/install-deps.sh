@@ -7,6 +7,9 @@ packages=(
   xvfb xauth imagemagick xdotool
   libgl1-mesa-dri libegl1 libegl-mesa0 libgl1 mesa-vulkan-drivers libvulkan1
   libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1
+  # Tests that read exports back as users' tools do: the GraphML schema check (xmllint) and
+  # printing the report to PDF (Chromium).
+  libxml2-utils chromium
 )
 missing=()
 for p in "${packages[@]}"; do

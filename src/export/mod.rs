@@ -17,6 +17,7 @@ use std::path::Path;
 pub mod graphml;
 pub mod html;
 pub mod json;
+pub mod look;
 pub mod markdown;
 pub mod png;
 pub mod report;
