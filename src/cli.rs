@@ -55,7 +55,7 @@ pub enum Command {
     /// Make a map from a stakeholders CSV and, optionally, a links CSV
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
-    /// Export a map as CSV, JSON, GraphML, a report (HTML or Markdown), or an SVG or PNG picture
+    /// Export a map as CSV, JSON, GraphML, GEXF, a report (HTML or Markdown), or an SVG or PNG picture
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
     /// List the built-in example maps, or write one
@@ -156,7 +156,9 @@ CSV writes two files: OUT holds the stakeholders and OUT-links holds the links, 
 `-o partners.csv` writes partners.csv and partners-links.csv. Both use the columns that
 `astute import` reads, plus ids.
 JSON writes the whole map to OUT.
-GraphML writes the map as a network for Gephi, yEd or networkx, every attribute declared.
+GraphML writes the map as a network for Gephi, yEd, networkx or igraph, every attribute
+declared and typed, directed links the right way round, with yEd's and Gephi's colours, sizes
+and shapes; gexf writes the same network as GEXF 1.3, Gephi's own format.
 HTML writes a standalone, printable report of the whole map and its analysis; md writes the
 same report as Markdown.
 SVG and PNG draw a picture: --chart map (the network, as on the canvas; the default), grid
@@ -298,6 +300,8 @@ pub enum ExportFormat {
     Json,
     /// The network as GraphML, for Gephi, yEd or networkx.
     Graphml,
+    /// The network as GEXF 1.3, Gephi's own format.
+    Gexf,
     /// A standalone HTML report of the map and its analysis.
     Html,
     /// The same report as Markdown.
@@ -725,7 +729,7 @@ fn export(args: &ExportArgs) -> Outcome {
     match args.to {
         ExportFormat::Csv => export_csv(args, &shown),
         ExportFormat::Json => export_json(args, &shown),
-        ExportFormat::Graphml => export_graphml(args, &shown),
+        ExportFormat::Graphml | ExportFormat::Gexf => export_network(args, &shown),
         ExportFormat::Html => export_report(args, &shown, TextFormat::Html),
         ExportFormat::Markdown => export_report(args, &shown, TextFormat::Markdown),
         ExportFormat::Svg | ExportFormat::Png => export_picture(args, &shown),
@@ -760,12 +764,18 @@ fn export_picture(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     Ok(())
 }
 
-fn export_graphml(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
+/// GraphML or GEXF.
+fn export_network(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = crate::export::to_graphml(map).map_err(|e| fail_at(&args.output, e))?;
+    let (text, format) = if args.to == ExportFormat::Gexf {
+        (crate::export::gexf::to_gexf(map), "GEXF")
+    } else {
+        (crate::export::to_graphml(map), "GraphML")
+    };
+    let text = text.map_err(|e| fail_at(&args.output, e))?;
     write_out(&args.output, text.as_bytes())?;
     say(format!(
-        "{}: {} nodes and {} edges as GraphML{}",
+        "{}: {} nodes and {} edges as {format}{}",
         args.output.display(),
         map.stakeholders.len(),
         map.links.len(),

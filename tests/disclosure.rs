@@ -15,7 +15,7 @@
 //! - with `--include-confidential`, every marker of a field the format carries is in it.
 //!
 //! The outputs are read back the way their users read them where a reader is at hand: JSON
-//! with serde_json, CSV with the csv crate, GraphML with an XML reader, Markdown with a
+//! with serde_json, CSV with the csv crate, GraphML and GEXF with an XML reader, Markdown with a
 //! CommonMark parser. The library functions run on many maps; the CLI binary on a few.
 
 mod binary;
@@ -96,6 +96,7 @@ enum Output {
     Json,
     Csv,
     Graphml,
+    Gexf,
     ReportHtml,
     ReportMd,
     BriefHtml,
@@ -130,7 +131,9 @@ impl Output {
                         _ => stakeholder,
                     }
             }
-            Self::Graphml => {
+            // GEXF holds the title, purpose and description in its <meta>, the name in
+            // its attribute's title: the same fields as GraphML.
+            Self::Graphml | Self::Gexf => {
                 on_map
                     && (stakeholder
                         || matches!(
@@ -569,7 +572,7 @@ fn read_back(output: Output, raw: &str) -> Result<String, String> {
             }
             Ok(out)
         }
-        Output::Graphml | Output::Picture(_) => xml_text(raw),
+        Output::Graphml | Output::Gexf | Output::Picture(_) => xml_text(raw),
         Output::ReportMd | Output::BriefMd => {
             use pulldown_cmark::{Event, Options, Parser};
             let mut out = String::new();
@@ -685,6 +688,10 @@ fn library_outputs(map: &Map, disclosure: Disclosure) -> Result<Vec<(Output, Str
             Output::Graphml,
             export::to_graphml(&shown).map_err(|e| e.to_string())?,
         ),
+        (
+            Output::Gexf,
+            export::gexf::to_gexf(&shown).map_err(|e| e.to_string())?,
+        ),
         (Output::ReportHtml, export::report_html(&shown)),
         (Output::ReportMd, export::report_markdown(&shown)),
         (Output::BriefHtml, the_brief.to_html()),
@@ -759,6 +766,7 @@ fn cli_outputs(dir: &std::path::Path, include: bool) -> Result<Vec<(Output, Stri
     for (output, to, file) in [
         (Output::Json, "json", "out.json"),
         (Output::Graphml, "graphml", "out.graphml"),
+        (Output::Gexf, "gexf", "out.gexf"),
         (Output::ReportHtml, "html", "out.html"),
         (Output::ReportMd, "md", "out.md"),
     ] {

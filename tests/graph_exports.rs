@@ -300,3 +300,114 @@ fn networkx_reads_the_canvas_looks_and_every_issue_position() -> TestResult {
     }
     Ok(())
 }
+
+fn gexf_file(dir: &Path, name: &str, map: &Map) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let text = astute::export::gexf::to_gexf(&Disclosure::Redacted.share(map))?;
+    Ok(write_temp(dir, &format!("{name}.gexf"), &text)?)
+}
+
+#[test]
+fn networkx_reads_gexf_with_every_link_the_right_way_round_and_typed() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    for (name, map) in examples()? {
+        let file = gexf_file(dir.path(), &name, &map)?;
+        let read = read_with("networkx-gexf", &file)?;
+        check_links(&format!("{name} gexf"), &map, &read)?;
+        for s in &map.stakeholders {
+            let node = &read["nodes"][s.id.to_string()];
+            assert_eq!(node["label"], Value::from(s.name.as_str()), "{name}");
+            assert!(node["power"].is_f64(), "{name}: power {}", node["power"]);
+            assert_eq!(node["stance"], Value::from(s.stance), "{name}");
+            assert_eq!(node["legitimacy"], Value::from(s.legitimacy), "{name}");
+            let viz = &node["viz"];
+            let look = look::node_look(s);
+            for (channel, value) in ["r", "g", "b"].iter().zip(look.fill) {
+                assert_eq!(viz["color"][channel], Value::from(value), "{name}");
+            }
+            assert_eq!(number(&viz["size"]) as f32, look.diameter, "{name}");
+            assert_eq!(number(&viz["position"]["x"]) as f32, s.pos.x, "{name}");
+            // y points up in GEXF, as Gephi draws.
+            assert_eq!(number(&viz["position"]["y"]) as f32, -s.pos.y, "{name}");
+        }
+    }
+    Ok(())
+}
+
+/// Every `viz:` element of each node and edge, by id: (element, attributes).
+type Viz = HashMap<String, Vec<(String, HashMap<String, String>)>>;
+
+fn gexf_viz(xml: &str) -> Result<Viz, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut viz: Viz = HashMap::new();
+    let mut owner = String::new();
+    loop {
+        match reader.read_event().map_err(|e| e.to_string())? {
+            Event::Start(e) | Event::Empty(e) => {
+                let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                let attributes: HashMap<String, String> = e
+                    .attributes()
+                    .flatten()
+                    .map(|a| {
+                        (
+                            String::from_utf8_lossy(a.key.as_ref()).into_owned(),
+                            String::from_utf8_lossy(&a.value).into_owned(),
+                        )
+                    })
+                    .collect();
+                if name == "node" || name == "edge" {
+                    owner = attributes.get("id").cloned().unwrap_or_default();
+                } else if let Some(element) = name.strip_prefix("viz:") {
+                    viz.entry(owner.clone())
+                        .or_default()
+                        .push((element.to_owned(), attributes));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(viz)
+}
+
+#[test]
+fn gexf_carries_the_canvas_looks_of_every_node_and_edge() -> TestResult {
+    for (name, map) in examples()? {
+        let xml = astute::export::gexf::to_gexf(&Disclosure::Redacted.share(&map))?;
+        assert!(xml.contains("xmlns=\"http://gexf.net/1.3\""), "{name}");
+        assert!(xml.contains("defaultedgetype=\"directed\""), "{name}");
+        let viz = gexf_viz(&xml)?;
+        let get = |id: &str, element: &str, attribute: &str| -> String {
+            viz.get(id)
+                .and_then(|v| v.iter().find(|(e, _)| e == element))
+                .and_then(|(_, a)| a.get(attribute).cloned())
+                .unwrap_or_default()
+        };
+        for s in &map.stakeholders {
+            let id = s.id.to_string();
+            let shape = match s.kind {
+                Kind::Person => "disc",
+                Kind::Organisation => "square",
+                Kind::Group => "diamond",
+            };
+            assert_eq!(get(&id, "shape", "value"), shape, "{name}: {}", s.name);
+            assert_eq!(get(&id, "color", "a"), "1", "{name}");
+        }
+        for link in &map.links {
+            let id = link.id.to_string();
+            let look = look::link_look(link);
+            assert_eq!(get(&id, "color", "r"), look.colour[0].to_string(), "{name}");
+            assert_eq!(get(&id, "color", "g"), look.colour[1].to_string(), "{name}");
+            assert_eq!(get(&id, "color", "b"), look.colour[2].to_string(), "{name}");
+            let thickness: f32 = get(&id, "thickness", "value").parse()?;
+            assert_eq!(thickness, look.width, "{name}");
+            let line = get(&id, "shape", "value");
+            assert_eq!(line == "solid", look.dash.is_none(), "{name}: {line}");
+        }
+        // Symmetric kinds are mutual edges, the directed ones take the default.
+        let mutual = map.links.iter().filter(|l| !l.kind.is_directed()).count();
+        assert_eq!(xml.matches("type=\"mutual\"").count(), mutual, "{name}");
+        assert!(!xml.contains("type=\"undirected\""), "{name}");
+    }
+    Ok(())
+}

@@ -14,6 +14,7 @@
 
 use std::path::Path;
 
+pub mod gexf;
 pub mod graphml;
 pub mod html;
 pub mod json;
