@@ -55,7 +55,8 @@ pub enum Command {
     /// Make a map from a stakeholders CSV and, optionally, a links CSV
     #[command(after_help = IMPORT_HELP)]
     Import(ImportArgs),
-    /// Export a map as CSV, JSON, GraphML, GEXF, a report (HTML or Markdown), or an SVG or PNG picture
+    /// Export a map as CSV, JSON, GraphML, GEXF, a report (HTML or Markdown), or an SVG, PNG or
+    /// PDF picture
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
     /// List the built-in example maps, or write one
@@ -161,7 +162,8 @@ declared and typed, directed links the right way round, with yEd's and Gephi's c
 and shapes; gexf writes the same network as GEXF 1.3, Gephi's own format.
 HTML writes a standalone, printable report of the whole map and its analysis; md writes the
 same report as Markdown.
-SVG and PNG draw a picture: --chart map (the network, as on the canvas; the default), grid
+SVG, PNG and PDF draw a picture (PDF: vector, the font embedded, text selectable, a page of
+the picture's size at 96 pixels per inch): --chart map (the network, as on the canvas; the default), grid
 (the power-interest grid), stance (stance across, power up), salience (power, legitimacy and
 urgency), issues (the issue matrix) or horizon (the horizon scan), at --size WIDTHxHEIGHT
 pixels: 1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi. Stakeholders
@@ -173,8 +175,9 @@ confidential link notes, the journal, self-assessments and what was said in each
 date, who took part and its temperature stay), in the map and in its snapshots and scenarios.";
 
 const BRIEF_HELP: &str = "\
-The format follows the output's extension: .html (a standalone page that prints well) or .md;
-`-o -` prints the brief as Markdown.
+The format follows the output's extension: .html (a standalone page that prints well), .md,
+or .pdf (the purpose, agenda, risks and seating plan on the first page, then one A4 page per
+invitee; --paper letter for US Letter); `-o -` prints the brief as Markdown.
 The brief gives the purpose and agenda; per invitee their stance, power, interests, positions
 on the agenda's issues, allies and tensions in the room, plan and last contact; the risks; and
 the seating (the meeting's own, or a suggestion that keeps tension pairs apart) with reasons.
@@ -191,9 +194,12 @@ pub struct BriefArgs {
     /// The meeting's title (an exact match, or the one match ignoring case).
     #[arg(long, value_name = "TITLE")]
     pub meeting: String,
-    /// The brief to write: BRIEF.html or BRIEF.md (`-` prints it, as Markdown).
+    /// The brief to write: BRIEF.html, BRIEF.md or BRIEF.pdf (`-` prints it, as Markdown).
     #[arg(short, long = "output", value_name = "BRIEF")]
     pub output: PathBuf,
+    /// The paper the PDF brief is set on.
+    #[arg(long, value_enum, default_value_t = crate::export::Paper::A4)]
+    pub paper: crate::export::Paper,
     /// Keep confidential fields (hidden agendas, confidential notes) in the brief.
     #[arg(long)]
     pub include_confidential: bool,
@@ -274,10 +280,10 @@ pub struct ExportArgs {
     /// Replace output files that exist (the old ones are kept as OUT.bak).
     #[arg(long)]
     pub force: bool,
-    /// For SVG and PNG: the picture to draw.
+    /// For SVG, PNG and PDF: the picture to draw.
     #[arg(long, value_enum, default_value_t = crate::scene::Chart::Map)]
     pub chart: crate::scene::Chart,
-    /// For SVG and PNG: the size in pixels (1600x1000 is a slide; 4961x3508 an A3 poster at
+    /// For SVG, PNG and PDF: the size in pixels (1600x1000 is a slide; 4961x3508 an A3 poster at
     /// 300 dpi).
     #[arg(
         long,
@@ -286,7 +292,7 @@ pub struct ExportArgs {
         value_parser = crate::scene::parse_size
     )]
     pub size: (u32, u32),
-    /// For SVG and PNG: what the stakeholders' fill colour shows.
+    /// For SVG, PNG and PDF: what the stakeholders' fill colour shows.
     #[arg(long, value_enum, default_value_t = crate::scene::ColourBy::Stance)]
     pub colour: crate::scene::ColourBy,
 }
@@ -311,6 +317,8 @@ pub enum ExportFormat {
     Svg,
     /// A picture (see --chart and --size) as PNG.
     Png,
+    /// A picture (see --chart and --size) as vector PDF, the font embedded.
+    Pdf,
 }
 
 /// Arguments of `astute examples`.
@@ -732,7 +740,7 @@ fn export(args: &ExportArgs) -> Outcome {
         ExportFormat::Graphml | ExportFormat::Gexf => export_network(args, &shown),
         ExportFormat::Html => export_report(args, &shown, TextFormat::Html),
         ExportFormat::Markdown => export_report(args, &shown, TextFormat::Markdown),
-        ExportFormat::Svg | ExportFormat::Png => export_picture(args, &shown),
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf => export_picture(args, &shown),
     }
 }
 
@@ -749,11 +757,18 @@ fn export_picture(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     let scene = args
         .chart
         .scene(map, (width as f32, height as f32), &options);
-    let (bytes, format) = if args.to == ExportFormat::Png {
-        let png = crate::export::png::to_png(&scene).map_err(|e| fail_at(&args.output, e))?;
-        (png, "PNG")
-    } else {
-        (crate::export::svg::to_svg(&scene).into_bytes(), "SVG")
+    let (bytes, format) = match args.to {
+        ExportFormat::Png => {
+            let png = crate::export::png::to_png(&scene).map_err(|e| fail_at(&args.output, e))?;
+            (png, "PNG")
+        }
+        ExportFormat::Pdf => {
+            let title = format!("{}: {}", map.meta.title, args.chart.label());
+            let pdf = crate::export::pdf::scene_to_pdf(&scene, &title)
+                .map_err(|e| fail_at(&args.output, e))?;
+            (pdf, "PDF")
+        }
+        _ => (crate::export::svg::to_svg(&scene).into_bytes(), "SVG"),
     };
     write_out(&args.output, &bytes)?;
     say(format!(
@@ -803,10 +818,15 @@ fn brief(args: &BriefArgs) -> Outcome {
     } else {
         TextFormat::from_path(&args.output)
     };
-    let Some(format) = format else {
+    let pdf = !is_stdout(&args.output)
+        && args
+            .output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let Some(format) = format.or(pdf.then_some(TextFormat::Html)) else {
         return Err(fail_at(
             &args.output,
-            "cannot tell the format from the extension: use .html or .md",
+            "cannot tell the format from the extension: use .html, .md or .pdf",
         ));
     };
     let loaded = load(&args.map)?;
@@ -828,8 +848,15 @@ fn brief(args: &BriefArgs) -> Outcome {
         ));
     };
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = meeting::brief(&shown, found).render(format);
-    write_out(&args.output, text.as_bytes())?;
+    let the_brief = meeting::brief(&shown, found);
+    let bytes = if pdf {
+        the_brief
+            .to_pdf(args.paper)
+            .map_err(|e| fail_at(&args.output, e))?
+    } else {
+        the_brief.render(format).into_bytes()
+    };
+    write_out(&args.output, &bytes)?;
     let note = if args.include_confidential {
         " (confidential fields included)"
     } else {

@@ -25,6 +25,7 @@ use crate::disclose::Shareable;
 use crate::export::TextFormat;
 use crate::export::html::{self, esc, page, paragraphs};
 use crate::export::markdown::inline;
+use crate::export::pdf::{PdfError, Style, Typesetter};
 use crate::model::{
     Choice, Link, LinkKind, Map, Meeting, SensitiveField, Stakeholder, StakeholderId, TableShape,
     stance_label,
@@ -970,6 +971,292 @@ impl Brief {
         );
         s
     }
+}
+
+/// The brief as PDF: a first page with the purpose, agenda, risks and the seating plan, then
+/// one page per invitee (the type set smaller where that keeps a part to one page: down to
+/// 8 points for an invitee, 7.5 for the first page's text).
+impl Brief {
+    /// The brief as a PDF document on `paper`, the font embedded and the text selectable.
+    pub fn to_pdf(&self, paper: crate::export::Paper) -> Result<Vec<u8>, PdfError> {
+        // The first page: the largest type, then the largest drawing of the table, that keeps
+        // it to one page.
+        let mut pages = Vec::new();
+        let sizes = [
+            (10.0, 1.0),
+            (9.5, 0.95),
+            (9.0, 0.9),
+            (8.5, 0.85),
+            (8.0, 0.8),
+        ];
+        // A large meeting's many seating reasons may need 7.5-point type; names on the drawing
+        // stay at 8 points or more.
+        let smaller = [(8.0, 0.65), (8.0, 0.5), (7.5, 0.5), (7.5, 0.4)];
+        for (body, scale) in sizes.into_iter().chain(smaller) {
+            pages = self.first_pages(paper, body, scale);
+            if pages.len() == 1 {
+                break;
+            }
+        }
+        for a in &self.attendees {
+            // The largest type that keeps the invitee to one page.
+            let mut best = None;
+            for body in [10.0, 9.5, 9.0, 8.5, 8.0] {
+                let set = attendee_pages(a, paper, body);
+                let fits = set.len() == 1;
+                best = Some(set);
+                if fits {
+                    break;
+                }
+            }
+            pages.extend(best.unwrap_or_default());
+        }
+        let size = paper.size_pt();
+        let refs: Vec<(&crate::scene::Scene, (f32, f32))> =
+            pages.iter().map(|p| (p, size)).collect();
+        crate::export::pdf::pages_to_pdf(&refs, &self.heading())
+    }
+
+    /// The purpose, agenda, risks and seating plan, on the first page where they fit.
+    fn first_pages(
+        &self,
+        paper: crate::export::Paper,
+        body: f32,
+        scale: f32,
+    ) -> Vec<crate::scene::Scene> {
+        let mut t = Typesetter::new(paper, body);
+        t.heading(&self.heading(), 1);
+        t.paragraph(&self.meta_line(), Style::Faint);
+        let style = if self.confidential {
+            Style::Risk
+        } else {
+            Style::Faint
+        };
+        t.paragraph(self.confidentiality(), style);
+        t.heading("Purpose", 2);
+        let purpose = if self.purpose.trim().is_empty() {
+            "(no purpose given)"
+        } else {
+            &self.purpose
+        };
+        t.paragraph(purpose, Style::Body);
+        if !self.partnership_purpose.trim().is_empty() {
+            t.paragraph(
+                &format!(
+                    "The partnership's shared purpose: {}",
+                    self.partnership_purpose
+                ),
+                Style::Faint,
+            );
+        }
+        t.heading("Agenda", 2);
+        if self.agenda.is_empty() {
+            t.paragraph("No agenda yet.", Style::Body);
+        }
+        for (i, (title, issues)) in self.agenda.iter().enumerate() {
+            let issues = if issues.is_empty() {
+                String::new()
+            } else {
+                format!(" (issue: {})", issues.join("; "))
+            };
+            t.bullet(&format!("{}. {title}{issues}", i + 1), Style::Body);
+        }
+        t.heading("Risks", 2);
+        if self.risks.is_empty() {
+            t.paragraph("No particular risks found.", Style::Body);
+        }
+        for risk in &self.risks {
+            t.bullet(risk, Style::Risk);
+        }
+        t.heading(self.seating_heading(), 2);
+        if self.seating.seats.is_empty() {
+            t.paragraph("Nobody to seat.", Style::Body);
+        } else {
+            let width = t.text_width();
+            let left = t.left();
+            let height = seating_height(&self.seating.table, width, scale);
+            let (scene, top) = t.figure(height);
+            self.draw_seating(scene, left, top, width, height, scale);
+            t.space(4.0);
+            if self.seating.table.shape() == TableShape::Rectangular {
+                // Names would crowd the long sides: the drawing numbers the seats, and this
+                // names them.
+                let key: Vec<String> = self
+                    .seating
+                    .seats
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, name, _))| format!("{} {name}", i + 1))
+                    .collect();
+                t.paragraph(&key.join(" · "), Style::Body);
+            }
+            t.paragraph(self.seating_intro(), Style::Faint);
+            for line in &self.seating.lines {
+                t.bullet(line, Style::Body);
+            }
+        }
+        t.finish()
+    }
+
+    /// Draws the table, its numbered seats and each seat's name into `scene`, within the
+    /// box from (`left`, `top`), `width` × `height` points.
+    fn draw_seating(
+        &self,
+        scene: &mut crate::scene::Scene,
+        left: f32,
+        top: f32,
+        width: f32,
+        height: f32,
+        scale: f32,
+    ) {
+        use crate::scene::{Anchor, Item, Point, Role, Stroke};
+        let table = &self.seating.table;
+        let unit = seating_unit(table, width, scale);
+        let (cx, cy) = (left + width / 2.0, top + height / 2.0);
+        let at = |p: [f32; 2]| Point::new(cx + p[0] * unit, cy + p[1] * unit);
+        let wood = [0xE9, 0xDF, 0xCF, 0xFF];
+        let edge = Some(Stroke {
+            colour: [0x8A, 0x7A, 0x62, 0xFF],
+            width: 1.5,
+        });
+        match table.outline() {
+            Outline::Circle { radius } => scene.items.push(Item::Circle {
+                center: Point::new(cx, cy),
+                radius: radius * unit,
+                fill: Some(wood),
+                stroke: edge,
+                role: Role::Decoration,
+            }),
+            Outline::Rect {
+                width: w,
+                height: h,
+            } => {
+                let (hw, hh) = (w / 2.0, h / 2.0);
+                scene.items.push(Item::Polygon {
+                    points: [[-hw, -hh], [hw, -hh], [hw, hh], [-hw, hh]]
+                        .into_iter()
+                        .map(at)
+                        .collect(),
+                    fill: Some(wood),
+                    stroke: edge,
+                    role: Role::Decoration,
+                });
+            }
+        }
+        let seat = 0.3 * unit;
+        let size = (seat * 0.9).clamp(8.0, 10.0);
+        for (i, (p, (_, name, me))) in table
+            .seat_positions()
+            .into_iter()
+            .zip(&self.seating.seats)
+            .enumerate()
+        {
+            let centre = at(p);
+            let (fill, ink) = if *me {
+                ([0x2C, 0x5D, 0x8A, 0xFF], [0xFF, 0xFF, 0xFF, 0xFF])
+            } else {
+                ([0xFF, 0xFF, 0xFF, 0xFF], [0x1B, 0x1B, 0x1B, 0xFF])
+            };
+            scene.items.push(Item::Circle {
+                center: centre,
+                radius: seat,
+                fill: Some(fill),
+                stroke: Some(Stroke {
+                    colour: [0x55, 0x55, 0x55, 0xFF],
+                    width: 1.0,
+                }),
+                role: Role::Decoration,
+            });
+            scene.items.push(Item::Text {
+                pos: Point::new(centre.x, centre.y + size * 0.35),
+                size,
+                anchor: Anchor::Middle,
+                colour: ink,
+                bold: true,
+                text: (i + 1).to_string(),
+            });
+            if table.shape() == TableShape::Rectangular {
+                continue;
+            }
+            // The name outside the seat, away from the table's centre.
+            let (dx, dy) = (centre.x - cx, centre.y - cy);
+            let len = (dx * dx + dy * dy).sqrt().max(0.001);
+            let (ux, uy) = (dx / len, dy / len);
+            let (anchor, x, y) = if ux.abs() <= 0.3 {
+                // Above or below the table: the name above or below the seat.
+                let y = if uy < 0.0 {
+                    centre.y - seat - 4.0
+                } else {
+                    centre.y + seat + size + 2.0
+                };
+                (Anchor::Middle, centre.x, y)
+            } else {
+                let anchor = if ux > 0.0 { Anchor::Start } else { Anchor::End };
+                let gap = seat + 4.0;
+                (
+                    anchor,
+                    centre.x + ux * gap,
+                    centre.y + uy * gap + size * 0.35,
+                )
+            };
+            scene.items.push(Item::Text {
+                pos: Point::new(x, y),
+                size,
+                anchor,
+                colour: [0x1B, 0x1B, 0x1B, 0xFF],
+                bold: false,
+                text: shorten(name, 26),
+            });
+        }
+    }
+}
+
+/// Points per seat width for a drawing of `table` `width` points across, leaving room for
+/// the names either side.
+fn seating_unit(table: &Table, width: f32, scale: f32) -> f32 {
+    let span = table
+        .seat_positions()
+        .iter()
+        .map(|p| p[0].abs())
+        .fold(1.0f32, f32::max);
+    // Room for the names round a round table; a rectangular one is numbered only.
+    let names = if table.shape() == TableShape::Rectangular {
+        20.0
+    } else {
+        150.0
+    };
+    ((width / 2.0 - names) / (span + 0.3)).clamp(20.0, 45.0) * scale
+}
+
+/// The height of the seating drawing, in points.
+fn seating_height(table: &Table, width: f32, scale: f32) -> f32 {
+    let unit = seating_unit(table, width, scale);
+    let span = table
+        .seat_positions()
+        .iter()
+        .map(|p| p[1].abs())
+        .fold(1.0f32, f32::max);
+    2.0 * (span + 0.3) * unit + 36.0
+}
+
+/// One invitee's page(s), the body type `body` points.
+fn attendee_pages(
+    a: &Attendee,
+    paper: crate::export::Paper,
+    body: f32,
+) -> Vec<crate::scene::Scene> {
+    let mut t = Typesetter::new(paper, body);
+    t.heading(&a.name, 1);
+    for (label, value) in &a.fields {
+        t.term(label, value, 118.0);
+    }
+    for (heading, lines) in &a.lists {
+        t.heading(heading, 3);
+        for line in lines {
+            t.bullet(line, Style::Body);
+        }
+    }
+    t.finish()
 }
 
 /// `text` wrapped at spaces onto at most `lines` lines of at most `width` characters; a word
