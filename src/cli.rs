@@ -160,8 +160,9 @@ JSON writes the whole map to OUT.
 GraphML writes the map as a network for Gephi, yEd, networkx or igraph, every attribute
 declared and typed, directed links the right way round, with yEd's and Gephi's colours, sizes
 and shapes; gexf writes the same network as GEXF 1.3, Gephi's own format.
-HTML writes a standalone, printable report of the whole map and its analysis; md writes the
-same report as Markdown.
+HTML writes a standalone report of the whole map and its analysis, to print and circulate: a
+summary that stands alone on the first page, then the sections; laid out for A4 (--paper
+letter for US Letter). md writes the same report as Markdown.
 SVG, PNG and PDF draw a picture (PDF: vector, the font embedded, text selectable, a page of
 the picture's size at 96 pixels per inch): --chart map (the network, as on the canvas; the default), grid
 (the power-interest grid), stance (stance across, power up), salience (power, legitimacy and
@@ -292,6 +293,9 @@ pub struct ExportArgs {
         value_parser = crate::scene::parse_size
     )]
     pub size: (u32, u32),
+    /// For the HTML report: the paper it is laid out for when printed.
+    #[arg(long, value_enum, default_value_t = crate::export::Paper::A4)]
+    pub paper: crate::export::Paper,
     /// For SVG, PNG and PDF: what the stakeholders' fill colour shows.
     #[arg(long, value_enum, default_value_t = crate::scene::ColourBy::Stance)]
     pub colour: crate::scene::ColourBy,
@@ -801,7 +805,9 @@ fn export_network(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
 
 fn export_report(args: &ExportArgs, map: &Shareable<'_>, format: TextFormat) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = crate::export::report::report(map).render(format);
+    let mut report = crate::export::report::report(map);
+    report.paper = args.paper;
+    let text = report.render(format);
     write_out(&args.output, text.as_bytes())?;
     say(format!(
         "{}: a report of the map and its analysis{}",

@@ -193,12 +193,18 @@ fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
 }
 
 /// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
-/// the map's thresholds, each quadrant named, and every stakeholder a labelled point.
-pub(crate) fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
+/// the map's thresholds, each quadrant named, and every stakeholder a labelled point; sizes
+/// are multiples of `unit_px` when given (see [`super::SceneOptions::unit`]).
+pub(crate) fn grid_scene(
+    map: &Map,
+    size: (f32, f32),
+    colour_by: ColourBy,
+    unit_px: Option<f32>,
+) -> Scene {
     use crate::analysis::grid::Quadrant;
 
     let mut scene = Scene::new(size);
-    let u = unit(size);
+    let u = unit_px.unwrap_or(unit(size));
     let area = chart_frame(
         &mut scene,
         map,
