@@ -403,7 +403,9 @@ fn a_picture_of_the_grid_is_exported_as_png_and_the_network_as_svg() -> TestResu
     let open_window = |harness: &mut egui_kittest::Harness<'static, astute::app::AstuteApp>| {
         harness.get_by_label("File").click();
         harness.run();
-        harness.get_by_label("Export picture (SVG or PNG)…").click();
+        harness
+            .get_by_label("Export picture (SVG, PNG or PDF)…")
+            .click();
         harness.run();
     };
     // Opened from the grid, the window offers the grid.

@@ -686,7 +686,7 @@ impl AstuteApp {
         }
     }
 
-    /// Exports the meeting's brief as HTML or Markdown, by the file's extension.
+    /// Exports the meeting's brief as HTML, PDF (A4) or Markdown, by the file's extension.
     fn export_brief(&mut self, id: crate::model::MeetingId) {
         let Some(meeting) = self.doc.map.meetings.iter().find(|m| m.id == id).cloned() else {
             return;
@@ -694,15 +694,24 @@ impl AstuteApp {
         let disclosure = Disclosure::from_flag(self.meetings.include_confidential);
         let shown = disclosure.share(&self.doc.map).into_owned();
         let name = format!("{}-brief.html", file_stem(&meeting.title));
-        self.export_file(FileKind::Document, &name, |path| {
-            let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
+        self.export_file(FileKind::Brief, &name, |path| {
             let brief = crate::meeting::brief::brief(&shown, &meeting);
+            let pdf = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            if pdf {
+                return brief
+                    .to_pdf(crate::export::Paper::A4)
+                    .map_err(|e| e.to_string());
+            }
+            let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
             Ok(brief.render(format).into_bytes())
         });
     }
 
-    /// Exports the whole map as a report (HTML or Markdown, by the file's extension) or as
-    /// GraphML, without confidential fields.
+    /// Exports the whole map as a report (HTML or Markdown, by the file's extension), as
+    /// GraphML or as GEXF, without confidential fields.
     fn export_map(&mut self, command: Command) {
         let shown = Disclosure::Redacted.share(&self.doc.map).into_owned();
         let stem = file_stem(&shown.meta.title);
@@ -711,6 +720,12 @@ impl AstuteApp {
                 let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
                 let report = crate::export::report::report(&shown);
                 Ok(report.render(format).into_bytes())
+            });
+        } else if command == Command::ExportGexf {
+            self.export_file(FileKind::Gexf, &format!("{stem}.gexf"), |_| {
+                crate::export::gexf::to_gexf(&shown)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string())
             });
         } else {
             self.export_file(FileKind::GraphMl, &format!("{stem}.graphml"), |_| {
@@ -730,6 +745,7 @@ impl AstuteApp {
         let kind = match request.format {
             PictureFormat::Svg => FileKind::Svg,
             PictureFormat::Png => FileKind::Png,
+            PictureFormat::Pdf => FileKind::Pdf,
         };
         let name = request.file_name(&file_stem(&shown.meta.title));
         self.export_file(kind, &name, |_| request.render(&shown));
@@ -1031,7 +1047,9 @@ impl AstuteApp {
                 self.picture.open_on(chart, self.look.colour_by);
             }
             Command::ExportBrief(id) => self.export_brief(id),
-            Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
+            Command::ExportReport | Command::ExportGraphMl | Command::ExportGexf => {
+                self.export_map(command)
+            }
         }
     }
 

@@ -143,18 +143,29 @@ pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box
     [left, pos.y - size * 0.8, left + width, pos.y + size * 0.25]
 }
 
-/// Writes every name beside its point where it covers no other name or point: to the right
-/// (to the left on the right-hand side of the picture), else the other side, below, above,
-/// or a line lower or higher. Where nothing is free the name goes in its first place anyway:
-/// a picture never drops a name.
+/// Writes every name beside its point where it covers no other name, point or text already
+/// drawn (axis numbers, quadrant names): to the right (to the left on the right-hand side of
+/// the picture), else the other side, below, above, or a line lower or higher. Where nothing
+/// is free the name goes in its first place anyway: a picture never drops a name.
 fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
     let size = 12.0 * u;
+    let drawn = scene.items.iter().filter_map(|item| match item {
+        Item::Text {
+            pos,
+            size,
+            anchor,
+            text,
+            ..
+        } => Some(text_box(*pos, *size, *anchor, text)),
+        _ => None,
+    });
     let mut taken: Vec<Box2> = labels
         .iter()
         .map(|l| {
             let r = l.radius;
             [l.at.x - r, l.at.y - r, l.at.x + r, l.at.y + r]
         })
+        .chain(drawn)
         .collect();
     let (width, height) = (scene.width, scene.height);
     for label in labels {

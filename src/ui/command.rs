@@ -86,6 +86,7 @@ pub enum Command {
     ExportBrief(crate::model::MeetingId),
     ExportReport,
     ExportGraphMl,
+    ExportGexf,
     ExportPicture,
     /// Open built-in example number `n` as an unsaved copy.
     OpenExample(usize),
@@ -109,6 +110,7 @@ impl Command {
             ExportPicture,
             ExportReport,
             ExportGraphMl,
+            ExportGexf,
             Revert,
             Quit,
             Undo,
@@ -153,7 +155,8 @@ impl Command {
             Self::ImportCsv => "Import stakeholders from CSV…".into(),
             Self::ExportReport => "Export report…".into(),
             Self::ExportGraphMl => "Export for Gephi or yEd (GraphML)…".into(),
-            Self::ExportPicture => "Export picture (SVG or PNG)…".into(),
+            Self::ExportGexf => "Export for Gephi (GEXF)…".into(),
+            Self::ExportPicture => "Export picture (SVG, PNG or PDF)…".into(),
             Self::ExportBrief(_) => "Export meeting brief…".into(),
             Self::Revert => "Revert to saved".into(),
             Self::Quit => "Quit".into(),
@@ -218,10 +221,15 @@ impl Command {
             Self::ExportGraphMl => {
                 "Every stakeholder and link with their attributes; no confidential fields"
             }
-            Self::ExportPicture => {
-                "The network or a chart as an SVG or PNG, for a slide or a poster"
+            Self::ExportGexf => {
+                "Gephi's own format, with positions, colours and sizes; no confidential fields"
             }
-            Self::ExportBrief(_) => "The meeting's brief as an HTML page or Markdown text",
+            Self::ExportPicture => {
+                "The network or a chart as an SVG, PNG or PDF, for a slide, a poster or paper"
+            }
+            Self::ExportBrief(_) => {
+                "The meeting's brief as an HTML page, a PDF (a page per invitee) or Markdown text"
+            }
             Self::ImportCsv => {
                 "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step"
             }
@@ -323,6 +331,7 @@ impl Command {
             | Self::ImportCsv
             | Self::ExportReport
             | Self::ExportGraphMl
+            | Self::ExportGexf
             | Self::ExportPicture
             | Self::ExportBrief(_)
             | Self::Revert
