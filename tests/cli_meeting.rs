@@ -203,7 +203,7 @@ fn export_writes_graphml_and_an_html_report() -> TestResult {
     let html = fs::read_to_string(dir.path().join("report.html"))?;
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Victim support hub"));
-    assert!(html.contains("Power–interest grid"));
+    assert!(html.contains("<figcaption>The power–interest grid"));
     assert!(!html.contains(HUB_SECRET));
 
     // Existing files are kept unless --force; with it, confidential fields may be included.
