@@ -1,4 +1,4 @@
-//! How long comparing two states of a map (`astute::compare::compare`, what `astute diff` and
+//! How long comparing two states of a map (`astute::analysis::compare::compare`, what `astute diff` and
 //! the change-over-time lens do) takes on a synthetic map of 10,000 stakeholders and 30,000
 //! links against a changed copy of it.
 //!
@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::hint::black_box;
 use std::time::Duration;
 
-use astute::compare::{State, compare};
+use astute::analysis::compare::{State, compare};
 use astute::model::{IdAllocator, Link, LinkKind, Map, Stakeholder, StakeholderId, synthetic};
 use criterion::{Criterion, criterion_group, criterion_main};
 

@@ -5,8 +5,8 @@
 use std::hint::black_box;
 
 use astute::model::{IdAllocator, synthetic};
-use astute::ui::canvas::{CanvasState, Fit, canvas_ui};
-use astute::ui::encoding::{Encoding, Look, Scene};
+use astute::ui::encoding::{Encoding, Look, ViewContext};
+use astute::ui::views::canvas::{CanvasState, Fit, canvas_ui};
 use astute::ui::{Requests, Selection};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Pos2, RawInput, Rect, Vec2};
@@ -35,13 +35,13 @@ fn frame(c: &mut Criterion) {
             let output = ctx.run_ui(input(frame_number), |ui| {
                 let mut out = Requests::default();
                 let encoding = Encoding::new(&map, None, &look);
-                let scene = Scene {
+                let view = ViewContext {
                     map: &map,
                     analysed: None,
                     look: &look,
                     encoding: &encoding,
                 };
-                canvas_ui(ui, &scene, state, &mut selection, &mut ids, &mut out);
+                canvas_ui(ui, &view, state, &mut selection, &mut ids, &mut out);
             });
             ctx.tessellate(output.shapes, output.pixels_per_point)
         };

@@ -60,7 +60,7 @@ fn main() {
         .map(|&n| (n.to_string(), synthetic::map(n, 3, 1)))
         .collect();
     if with_examples {
-        for example in astute::examples::EXAMPLES {
+        for example in astute::io::examples::EXAMPLES {
             match example.map() {
                 Ok(map) => maps.push((example.name.to_owned(), map)),
                 Err(error) => eprintln!("{}: {error}", example.name),

@@ -1,13 +1,24 @@
 #!/usr/bin/env bash
-# Runs what CI runs, plus formatting and lints: use before every commit.
+# Every check CI runs (.ci/run calls this): formatting, clippy with warnings as errors for both
+# feature sets, the documentation with warnings as errors, and every test, with and without the
+# desktop app (the README's `scripts/install-deps.sh && cargo test` is the first test run). Use
+# it before every commit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*"; }
+step "formatting"
 cargo fmt --all -- --check
+step "clippy, with the desktop app"
 cargo clippy --all-targets -- -D warnings
-cargo clippy --no-default-features --lib --bins --tests -- -D warnings
-# Documentation: every intra-doc link must resolve.
+step "clippy, without the desktop app"
+cargo clippy --no-default-features --all-targets -- -D warnings
+step "documentation: every intra-doc link must resolve"
 RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --quiet
+step "tests, with the desktop app"
 cargo test
+step "tests, without the desktop app (the model, file format, analysis and CLI)"
+cargo test --no-default-features
+step "GraphML against the GraphML schema (xmllint)"
 # GraphML against the GraphML schema (offline copies in tests/schema/; yEd's graphics use the
 # schema's own extension points, as tests/schema/ygraphml.xsd says).
 graphml="$(mktemp -d)"

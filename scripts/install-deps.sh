@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Astute needs on a fresh Debian/Ubuntu machine: the libraries the window opens
 # with (X11/Wayland, OpenGL through Mesa, so it also runs without a GPU), and Xvfb for running it
-# on a machine without a display. The Rust toolchain itself is expected to be installed (rustup).
+# on a machine without a display; dbus-daemon, for the test that tells a desktop portal from
+# none on a private session bus. The Rust toolchain itself is expected to be installed (rustup).
 set -euo pipefail
 packages=(
   xvfb xauth imagemagick xdotool
+  dbus-daemon
   libgl1-mesa-dri libegl1 libegl-mesa0 libgl1 mesa-vulkan-drivers libvulkan1
   libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1
   # Tests that read exports back as users' tools do: the GraphML schema check (xmllint),

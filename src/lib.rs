@@ -3,14 +3,11 @@ pub mod analysis;
 #[cfg(feature = "gui")]
 pub mod app;
 pub mod cli;
-pub mod compare;
 pub mod disclose;
 pub mod edit;
-pub mod examples;
 pub mod export;
 pub mod io;
 pub mod layout;
-pub mod meeting;
 pub mod model;
 pub mod scene;
 #[cfg(feature = "gui")]

@@ -576,7 +576,7 @@ fn without_the_gui_the_app_verb_explains_itself() -> TestResult {
 fn analyse_prints_metrics_and_coalitions_as_json() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("hub.ron");
-    let example = astute::examples::EXAMPLES[0].map()?;
+    let example = astute::io::examples::EXAMPLES[0].map()?;
     std::fs::write(&path, astute::io::to_ron_string(&example)?)?;
     let output = std::process::Command::new(env!("CARGO_BIN_EXE_astute"))
         .args(["analyse", "--json"])

@@ -6,7 +6,7 @@ mod binary;
 use std::fs;
 use std::path::Path;
 
-use astute::examples;
+use astute::io::examples;
 use astute::io::to_ron_string;
 use binary::*;
 

@@ -1,10 +1,10 @@
-//! Property tests of `astute::compare`: on generated maps, a map compared with itself shows no
+//! Property tests of `astute::analysis::compare`: on generated maps, a map compared with itself shows no
 //! changes, and applying a comparison's changes to the earlier map gives the later one on
 //! everything the comparison covers (names, power, interest, stance and links).
 
 use std::collections::{BTreeMap, HashSet};
 
-use astute::compare::{Comparison, LinkState, State, compare};
+use astute::analysis::compare::{Comparison, LinkState, State, compare};
 use astute::model::{
     AllianceDepth, Choice, IdAllocator, Link, LinkId, LinkKind, Map, Stakeholder, StakeholderId,
     synthetic,

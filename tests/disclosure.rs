@@ -27,11 +27,11 @@ use std::collections::BTreeSet;
 use std::fs;
 
 use astute::analysis;
-use astute::compare::compare_in_map;
+use astute::analysis::compare::compare_in_map;
 use astute::disclose::{Disclosure, Shareable};
+use astute::export::brief;
 use astute::export::{self, svg::to_svg};
 use astute::io::{spreadsheet, to_ron_string};
-use astute::meeting::brief;
 use astute::model::{
     AgendaItem, Choice, Dimension, Factor, FactorCategory, Id, Interaction, Issue, IssuePosition,
     JournalEntry, Kind, Lens, Link, LinkKind, Map, Meeting, Pos, Rating, SavedView, Scenario,

@@ -5,9 +5,9 @@
 mod binary;
 
 use astute::disclose::Disclosure;
-use astute::examples::EXAMPLES;
 use astute::export::png::{fonts, to_png};
 use astute::export::svg::to_svg;
+use astute::io::examples::EXAMPLES;
 use astute::scene::{A3_POSTER, Chart, SceneOptions};
 use binary::*;
 use resvg::tiny_skia::Pixmap;

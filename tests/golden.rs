@@ -18,7 +18,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use astute::disclose::Disclosure;
-use astute::examples::EXAMPLES;
+use astute::io::examples::EXAMPLES;
 use astute::model::{Map, Meeting};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use quick_xml::Reader;
@@ -28,8 +28,8 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 // The outputs, with or without what is confidential.
 
-fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> astute::meeting::Brief {
-    astute::meeting::brief(
+fn brief(map: &Map, meeting: &Meeting, include_confidential: bool) -> astute::export::Document {
+    astute::export::brief(
         &Disclosure::from_flag(include_confidential).share(map),
         meeting,
     )

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use astute::disclose::Disclosure;
-use astute::examples::EXAMPLES;
 use astute::export::look;
+use astute::io::examples::EXAMPLES;
 use astute::model::{
     Choice, Id, Issue, IssuePosition, Kind, Link, LinkKind, Map, Pos, Stakeholder,
 };

@@ -11,7 +11,7 @@ use std::path::Path;
 use std::process::Command;
 
 use astute::disclose::Disclosure;
-use astute::examples::EXAMPLES;
+use astute::io::examples::EXAMPLES;
 use binary::{TestResult, astute, code, stderr};
 use lopdf::{Document, Object};
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use astute::meeting::seating::{EXACT_MAX, Table, assess, suggest};
+use astute::analysis::seating::{EXACT_MAX, Table, assess, suggest};
 use astute::model::{
     Choice, Id, Link, LinkKind, Map, Meeting, MeetingId, Stakeholder, StakeholderId, TableShape,
 };

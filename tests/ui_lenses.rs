@@ -1,40 +1,19 @@
-//! UI tests of the personal, interpersonal and strategic lenses (issue 5) driven with
-//! egui_kittest: the journal, self-assessment, interaction log, shared purpose and horizon scan.
+//! UI tests of the lenses driven with egui_kittest: the journal, self-assessment, interaction
+//! log, who has been neglected, the shared purpose, the horizon scan and the alliances lens.
 #![cfg(feature = "gui")]
 
 mod common;
 
-use astute::app::{Prefs, ScriptedDialogs};
-use astute::io::write_map;
-use astute::model::{Lens, Map};
+use astute::model::{Id, Lens, Link, LinkKind};
+use astute::ui::views::View;
 use common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
-/// `map` opened with `lens` in the left panel.
-fn open_with_lens(lens: Lens, map: &Map) -> Result<Setup, Box<dyn std::error::Error>> {
-    let dir = tempfile::tempdir()?;
-    let path = dir.path().join("hub.ron");
-    write_map(&path, map)?;
-    let prefs = Prefs {
-        lens,
-        ..Prefs::default()
-    };
-    let app = start_with(prefs, Some(path), ScriptedDialogs::default(), dir.path());
-    Ok(Setup {
-        harness: harness(app),
-        dir,
-    })
-}
-
-fn map_of(setup: &Setup) -> &Map {
-    &setup.harness.state().document().map
-}
-
 #[test]
 fn a_journal_entry_is_written_about_the_selection_and_undone_in_one_step() -> TestResult {
-    let mut setup = open_with_lens(Lens::Personal, &small_hub())?;
+    let mut setup = open_at(Lens::Personal, View::Map, &small_hub())?;
     let harness = &mut setup.harness;
     harness
         .get_by_role_and_label(Role::Button, "Police")
@@ -65,7 +44,7 @@ fn a_journal_entry_is_written_about_the_selection_and_undone_in_one_step() -> Te
 
 #[test]
 fn assessing_today_adds_an_assessment_whose_ratings_can_be_changed() -> TestResult {
-    let mut setup = open_with_lens(Lens::Personal, &small_hub())?;
+    let mut setup = open_at(Lens::Personal, View::Map, &small_hub())?;
     let harness = &mut setup.harness;
     harness.get_by_label("Assess today").click();
     harness.run();
@@ -83,7 +62,7 @@ fn assessing_today_adds_an_assessment_whose_ratings_can_be_changed() -> TestResu
 
 #[test]
 fn logging_a_contact_records_the_selected_stakeholders() -> TestResult {
-    let mut setup = open_with_lens(Lens::Interpersonal, &small_hub())?;
+    let mut setup = open_at(Lens::Interpersonal, View::Map, &small_hub())?;
     let harness = &mut setup.harness;
     harness
         .get_by_role_and_label(Role::Button, "NHS practitioner")
@@ -112,7 +91,7 @@ fn logging_a_contact_records_the_selected_stakeholders() -> TestResult {
 
 #[test]
 fn a_horizon_factor_is_added_for_the_selection_and_shows_its_stakeholders() -> TestResult {
-    let mut setup = open_with_lens(Lens::Strategic, &small_hub())?;
+    let mut setup = open_at(Lens::Strategic, View::Map, &small_hub())?;
     let harness = &mut setup.harness;
     harness
         .get_by_role_and_label(Role::Button, "Hub co-ordinator")
@@ -137,7 +116,7 @@ fn a_horizon_factor_is_added_for_the_selection_and_shows_its_stakeholders() -> T
 
 #[test]
 fn the_shared_purpose_is_written_in_the_strategic_lens() -> TestResult {
-    let mut setup = open_with_lens(Lens::Strategic, &small_hub())?;
+    let mut setup = open_at(Lens::Strategic, View::Map, &small_hub())?;
     let harness = &mut setup.harness;
     let field = harness.get_by_label("Purpose in one sentence");
     field.focus();
@@ -147,82 +126,6 @@ fn the_shared_purpose_is_written_in_the_strategic_lens() -> TestResult {
         map_of(&setup).purpose.statement,
         "One door for every victim"
     );
-    Ok(())
-}
-
-#[test]
-fn a_snapshot_compared_with_now_lists_who_moved() -> TestResult {
-    let mut setup = open_with_lens(Lens::Strategic, &small_hub())?;
-    let harness = &mut setup.harness;
-    harness.get_by_label("Take snapshot").click();
-    harness.run();
-    assert_eq!(map_of(&setup).snapshots.len(), 1);
-    let harness = &mut setup.harness;
-    // Police gains power in the inspector.
-    harness
-        .get_by_role_and_label(Role::Button, "Police")
-        .click();
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Slider, "Power")
-        .set_value_accesskit(10.0);
-    harness.run();
-    harness.key_press(Key::Escape);
-    harness.run();
-    // Compare the snapshot with now.
-    harness.get_by_label("Compare").click();
-    harness.run();
-    harness.get_by_label_contains("Snapshot: ").click();
-    harness.run();
-    harness.get_by_label_contains("Moved: Police power 8.0 to 10.0");
-    harness.get_by_label("1 differences");
-    Ok(())
-}
-
-/// The small hub in the strategic lens, with a what-if started and the police deleted in it.
-fn what_if_without_the_police() -> Result<Setup, Box<dyn std::error::Error>> {
-    let mut setup = open_with_lens(Lens::Strategic, &small_hub())?;
-    let harness = &mut setup.harness;
-    harness.get_by_label("Try a what-if").click();
-    harness.run();
-    harness.get_by_label_contains("Changes go to this scenario only");
-    harness
-        .get_by_role_and_label(Role::Button, "Police")
-        .click();
-    harness.run();
-    harness.key_press(Key::Delete);
-    harness.run();
-    assert_eq!(map_of(&setup).scenarios.len(), 1);
-    Ok(setup)
-}
-
-#[test]
-fn a_what_if_changes_only_the_scenario_until_applied() -> TestResult {
-    let mut setup = what_if_without_the_police()?;
-    let map = map_of(&setup);
-    assert!(map.stakeholder(POLICE).is_some(), "the map is untouched");
-    assert!(map.scenarios[0].stakeholders.iter().all(|s| s.id != POLICE));
-    assert!(
-        map.scenarios[0].links.is_empty(),
-        "the police's link went with them"
-    );
-    let harness = &mut setup.harness;
-    assert!(
-        harness
-            .query_by_role_and_label(Role::Button, "Police")
-            .is_none()
-    );
-    harness.get_by_label("Apply to the map").click();
-    harness.run();
-    let map = map_of(&setup);
-    assert!(map.stakeholder(POLICE).is_none() && map.links.is_empty());
-    assert!(map.scenarios.is_empty());
-    // One undo brings the map and the scenario back.
-    let harness = &mut setup.harness;
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-    let map = map_of(&setup);
-    assert!(map.stakeholder(POLICE).is_some() && map.scenarios.len() == 1);
     Ok(())
 }
 
@@ -237,7 +140,7 @@ fn partners_to_manage_closely_with_no_contact_are_listed_as_neglected() -> TestR
         .ok_or("no police")?;
     police.plan.next_action = "Ask for the referral figures".into();
     police.plan.due = Some(due);
-    let setup = open_with_lens(Lens::Interpersonal, &map)?;
+    let setup = open_at(Lens::Interpersonal, View::Map, &map)?;
     // The police (power 8, interest 3) must be kept satisfied and nobody has been in touch;
     // their next action is also overdue. Each finding is in its own group.
     let days = map.settings.neglect_days;
@@ -252,64 +155,20 @@ fn partners_to_manage_closely_with_no_contact_are_listed_as_neglected() -> TestR
 }
 
 #[test]
-fn the_facilitator_hides_the_analysis_and_an_exercise_checks_the_work() -> TestResult {
-    let mut setup = open_with_lens(Lens::Alliances, &small_hub())?;
-    let harness = &mut setup.harness;
-    harness.get_by_label_contains("Coalitions (");
-    harness.get_by_label("Help").click();
-    harness.run();
-    harness.get_by_label("Workshop exercises…").click();
+fn a_coalition_in_the_alliances_lens_selects_its_members_on_the_map() -> TestResult {
+    let mut map = small_hub();
+    map.links
+        .push(Link::new(Id::from_raw(0x41), HUB, NHS, LinkKind::Alliance));
+    let Setup { mut harness, .. } = open_at(Lens::Personal, View::Table, &map)?;
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
     harness.run();
     harness
-        .get_by_label("Hide the analysis until I reveal it (facilitator)")
+        .get_by_label_contains("Coalition 1: 2 members")
         .click();
     harness.run();
-    assert!(harness.query_by_label_contains("Coalitions (").is_none());
-    harness.get_by_label_contains("The facilitator has hidden the analysis");
-    // The alliances exercise: start, build an alliance, check.
-    // The exercise tab (the lens rail has a button of the same name, drawn first).
-    harness
-        .query_all_by_label("Alliances")
-        .last()
-        .ok_or("no exercise tab")?
-        .click();
-    harness.run();
-    harness.get_by_label("Start").click();
-    harness.run();
-    harness.get_by_label("Check").click();
-    harness.run();
-    harness.get_by_label("No new alignment or alliance link yet.");
-    Ok(())
-}
-
-#[test]
-fn deleting_the_what_if_being_edited_goes_back_to_the_untouched_map() -> TestResult {
-    let mut setup = what_if_without_the_police()?;
-    assert_eq!(map_of(&setup).scenarios[0].stakeholders.len(), 2);
-    // Discard the what-if: its Delete button in the strategic lens.
-    let harness = &mut setup.harness;
-    let delete = harness
-        .query_all_by_label("Delete")
-        .last()
-        .ok_or("no Delete button beside the what-if")?;
-    delete.click();
-    harness.run();
-    let map = map_of(&setup);
-    assert!(map.scenarios.is_empty());
-    assert_eq!(map.stakeholders.len(), 3, "the map never changed");
-    let harness = &mut setup.harness;
-    assert!(
-        harness
-            .query_by_label_contains("Changes go to this scenario only")
-            .is_none(),
-        "the app still edits a what-if that is gone"
-    );
-    harness.get_by_role_and_label(Role::Button, "Police");
-    // Undo brings the what-if back, with its change.
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
-    harness.run();
-    let map = map_of(&setup);
-    assert_eq!(map.scenarios.len(), 1);
-    assert_eq!(map.scenarios[0].stakeholders.len(), 2);
+    let selection = harness.state().selection();
+    assert!(selection.contains(HUB) && selection.contains(NHS) && !selection.contains(POLICE));
+    // The map is shown, with the members on it.
+    harness.get_by_role_and_label(Role::Button, "Hub co-ordinator");
     Ok(())
 }

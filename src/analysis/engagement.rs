@@ -345,7 +345,7 @@ mod tests {
     #[test]
     fn the_example_hub_shows_whom_the_coordinator_has_neglected()
     -> Result<(), Box<dyn std::error::Error>> {
-        let map = crate::examples::find("victim-support-hub")
+        let map = crate::io::examples::find("victim-support-hub")
             .ok_or("no example")?
             .map()
             .map_err(|e| format!("{:?}", e.diagnostics()))?;

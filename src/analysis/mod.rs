@@ -5,17 +5,24 @@
 //! - [`matching`]: who is who across two maps made apart (by id, else by name).
 //! - [`coalitions`]: coalitions, blocking coalitions, isolated partners and suggested
 //!   alliances (lens 4).
+//! - [`engagement`]: who has been neglected; [`personal`]: where I sit and whom I favour.
+//! - [`compare`]: what changed between two states of a map (lens 5, change over time).
+//! - [`seating`]: who sits where round a meeting table, and what is wrong with a seating.
+//! - [`exercises`]: the workshop exercises and the checks of what participants did.
 //!
 //! [`analyse`] runs all of them at once. [`to_json`] and [`to_text`] give what `astute analyse`
 //! prints: the analysis of the map as the redaction step lets it out ([`Shareable`]), since
 //! suggested alliances quote words from stated interests.
 
 pub mod coalitions;
+pub mod compare;
 pub mod engagement;
+pub mod exercises;
 pub mod grid;
 pub mod matching;
 pub mod network;
 pub mod personal;
+pub mod seating;
 
 use std::fmt::Write as _;
 
@@ -49,7 +56,7 @@ pub struct Analysis {
     /// One row per stakeholder, in map order.
     pub stakeholders: Vec<StakeholderAnalysis>,
     /// False when eigenvector centrality is undefined (no links, or no convergence): it is
-    /// then 0 in [`Centrality::eigenvector`], `null` in [`Analysis::to_json`], and the text
+    /// then 0 in [`Centrality::eigenvector`], `null` in [`to_json`], and the text
     /// report says so.
     pub eigenvector_converged: bool,
     /// Groups of two or more tied by alignment and alliance links.

@@ -253,7 +253,7 @@ mod tests {
 
     #[test]
     fn a_stopped_layout_finishes_with_a_position_for_everyone() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let ctx = egui::Context::default();
         let canvas = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(900.0, 700.0));
         let mut run = LayoutRun::start(&ctx, &map, 1, Some(canvas));
@@ -279,7 +279,7 @@ mod tests {
 
     #[test]
     fn small_maps_are_analysed_at_once_and_again_only_when_they_change() {
-        let mut map = crate::examples::hub();
+        let mut map = crate::io::examples::hub();
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
         let (first, fresh) = service.get(&ctx, &map, 1);

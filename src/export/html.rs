@@ -79,6 +79,7 @@ const REPORT_STYLE: &str = "\
 nav ol.contents { columns: 2; column-gap: 2rem; padding-left: 1.4rem; }
 nav a { color: #2c5d8a; text-decoration: none; }
 figure svg { max-width: 100%; height: auto; }
+section.card h3 { font-size: .95rem; margin: .8rem 0 .2rem; color: #2c5d8a; }
 section.card dl { display: block; }
 section.card dt { display: inline; }
 section.card dt::after { content: ':'; }
@@ -109,7 +110,7 @@ section.card dd::after { content: ''; display: block; }
   section.card { border: none; border-top: 1px solid #c9c9c9; border-radius: 0;
     padding: 0 0 .1rem; margin: 0 0 .2rem; font-size: 8pt; }
   section.card.me { border-top: 2px solid #2c5d8a; }
-  section.card h4 { margin: .1rem 0 0; font-size: 8.5pt; }
+  section.card h3 { margin: .1rem 0 0; font-size: 8.5pt; }
   body > section section.card dd::after { content: ' · '; display: inline; margin: 0; }
   body > section section.card dd:last-child::after { content: ''; }
   dl { gap: .05rem .6rem; }

@@ -5,6 +5,9 @@
 //! - [`graphml`]: the map as GraphML, every attribute declared as a key.
 //! - [`json`]: the whole map as JSON.
 //! - [`report`]: the map and its analysis as a standalone, printable HTML page or Markdown.
+//! - [`brief`](mod@brief): a meeting's brief, with its seating, as HTML, Markdown or PDF.
+//! - [`document`]: what the report and the brief are written as: sections of blocks, and the
+//!   HTML and Markdown writers of them; [`document_pdf`] sets one as PDF pages (the brief).
 //! - [`html`]: what the HTML outputs share (escaping, the page and its style sheet).
 //! - [`markdown`]: what the Markdown outputs share (escaping, paragraphs, tables).
 //! - [`gexf`]: the map as GEXF 1.3, Gephi's own format, with its looks.
@@ -18,6 +21,9 @@
 
 use std::path::Path;
 
+pub mod brief;
+pub mod document;
+pub mod document_pdf;
 pub mod gexf;
 pub mod graphml;
 pub mod html;
@@ -29,6 +35,8 @@ pub mod png;
 pub mod report;
 pub mod svg;
 
+pub use brief::brief;
+pub use document::Document;
 pub use graphml::to_graphml;
 pub use report::{report_html, report_markdown};
 

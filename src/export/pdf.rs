@@ -106,6 +106,8 @@ const ACCENT: Rgba = [0x2C, 0x5D, 0x8A, 0xFF];
 const FAINT: Rgba = [0x55, 0x55, 0x55, 0xFF];
 /// The colour of warnings.
 const RISK: Rgba = [0x7A, 0x1F, 0x1F, 0xFF];
+/// The colour of the rules between a table's rows.
+const RULE: Rgba = [0xC9, 0xC9, 0xC9, 0xFF];
 
 /// How a run of text is set.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -160,6 +162,14 @@ impl Typesetter {
     /// Room left on the page below the next line, in points.
     pub fn room(&self) -> f32 {
         self.page_size().1 - MARGIN - self.y
+    }
+
+    /// Starts a new page unless `height` points are left on this one (and it holds
+    /// something), to keep what follows together.
+    pub fn keep(&mut self, height: f32) {
+        if self.room() < height && self.y > MARGIN {
+            self.new_page();
+        }
     }
 
     /// Space of `points` before the next line.
@@ -263,6 +273,121 @@ impl Typesetter {
         self.y += size * 0.3;
     }
 
+    /// A table: a bold header row, then a row per entry, each cell's text wrapped within its
+    /// column; numeric columns aligned right. A row is never split across pages, and a page
+    /// that a table runs onto repeats the header row.
+    pub fn table(&mut self, columns: &[(String, bool)], rows: &[Vec<String>]) {
+        const PAD: f32 = 3.0;
+        let size = self.body * 0.9;
+        let line = size * 1.3;
+        let width = self.text_width();
+        let natural: Vec<f32> = (0..columns.len())
+            .map(|c| {
+                std::iter::once(columns[c].0.as_str())
+                    .chain(rows.iter().filter_map(|r| r.get(c).map(String::as_str)))
+                    .map(|text| measure(text, size))
+                    .fold(0.0f32, f32::max)
+                    + 2.0 * PAD
+            })
+            .collect();
+        let widths = share_width(&natural, width);
+        let wrapped = |cells: &[String]| -> Vec<Vec<String>> {
+            widths
+                .iter()
+                .enumerate()
+                .map(|(c, w)| {
+                    let text = cells.get(c).map_or("", String::as_str);
+                    wrap(text, size, (w - 2.0 * PAD).max(size))
+                })
+                .collect()
+        };
+        let header: Vec<String> = columns.iter().map(|(name, _)| name.clone()).collect();
+        let header_cells = wrapped(&header);
+        let height_of = |cells: &[Vec<String>]| {
+            cells.iter().map(Vec::len).max().unwrap_or(0).max(1) as f32 * line + PAD
+        };
+        let header_height = height_of(&header_cells);
+        let mut first = true;
+        for row in rows {
+            let cells = wrapped(row);
+            let height = height_of(&cells);
+            if first || self.room() < height {
+                if !first || self.room() < header_height + height {
+                    self.new_page();
+                }
+                self.table_row(&header_cells, &widths, columns, true);
+                first = false;
+            }
+            self.table_row(&cells, &widths, columns, false);
+        }
+        self.y += self.body * 0.45;
+    }
+
+    /// One row of a table (see [`Typesetter::table`]), and the rule under it.
+    fn table_row(
+        &mut self,
+        cells: &[Vec<String>],
+        widths: &[f32],
+        columns: &[(String, bool)],
+        header: bool,
+    ) {
+        const PAD: f32 = 3.0;
+        let size = self.body * 0.9;
+        let line = size * 1.3;
+        let top = self.y;
+        let mut left = MARGIN;
+        let mut bottom = top;
+        for (c, lines) in cells.iter().enumerate() {
+            let w = widths.get(c).copied().unwrap_or(0.0);
+            let numeric = !header && columns.get(c).is_some_and(|(_, n)| *n);
+            let colour = if header { FAINT } else { INK };
+            for (k, text) in lines.iter().enumerate() {
+                let y = top + line * (k as f32 + 1.0);
+                let (x, anchor) = if numeric {
+                    (left + w - PAD, Anchor::End)
+                } else {
+                    (left + PAD, Anchor::Start)
+                };
+                self.current().items.push(Item::Text {
+                    pos: Point::new(x, y),
+                    size,
+                    anchor,
+                    colour,
+                    bold: header,
+                    text: text.clone(),
+                });
+                bottom = bottom.max(y);
+            }
+            left += w;
+        }
+        self.y = bottom.max(top + line) + PAD;
+        let y = self.y - PAD * 0.4;
+        let right = MARGIN + widths.iter().sum::<f32>();
+        self.current().items.push(Item::Line {
+            from: Point::new(MARGIN, y),
+            to: Point::new(right, y),
+            colour: if header { FAINT } else { RULE },
+            width: if header { 0.8 } else { 0.4 },
+            dash: None,
+            arrow: false,
+        });
+    }
+
+    /// Reserves room for `scene` drawn `scale` points to its pixel, centred across the text
+    /// (starting a new page when it does not fit), and draws it there.
+    pub fn picture(&mut self, scene: &Scene, scale: f32) {
+        let (width, height) = (scene.width * scale, scene.height * scale);
+        let left = MARGIN + (self.text_width() - width).max(0.0) / 2.0;
+        let (page, top) = self.figure(height);
+        page.items.extend(
+            scene
+                .items
+                .iter()
+                .map(|item| placed(item, left, top, scale)),
+        );
+        self.y += self.body * 0.3;
+    }
+
     /// The pages.
     pub fn finish(self) -> Vec<Scene> {
         self.pages
@@ -304,6 +429,93 @@ impl Typesetter {
             bold,
             text: text.to_owned(),
         });
+    }
+}
+
+/// Column widths for columns whose text is `natural` points wide, sharing `width`: every
+/// column its natural width when they fit, else the narrow ones theirs and the wide ones an
+/// equal share of the rest.
+pub(super) fn share_width(natural: &[f32], width: f32) -> Vec<f32> {
+    if natural.iter().sum::<f32>() <= width {
+        return natural.to_vec();
+    }
+    // The largest cap such that the columns, each at most the cap, fill the width.
+    let (mut low, mut high) = (0.0f32, width);
+    for _ in 0..40 {
+        let cap = (low + high) / 2.0;
+        if natural.iter().map(|n| n.min(cap)).sum::<f32>() > width {
+            high = cap;
+        } else {
+            low = cap;
+        }
+    }
+    natural.iter().map(|n| n.min(low)).collect()
+}
+
+/// `item` moved to (`left`, `top`) and scaled by `scale`.
+fn placed(item: &Item, left: f32, top: f32, scale: f32) -> Item {
+    let at = |p: Point| Point::new(left + p.x * scale, top + p.y * scale);
+    let stroke = |s: &Option<crate::scene::Stroke>| {
+        s.map(|s| crate::scene::Stroke {
+            width: s.width * scale,
+            ..s
+        })
+    };
+    match item {
+        Item::Circle {
+            center,
+            radius,
+            fill,
+            stroke: edge,
+            role,
+        } => Item::Circle {
+            center: at(*center),
+            radius: radius * scale,
+            fill: *fill,
+            stroke: stroke(edge),
+            role: *role,
+        },
+        Item::Polygon {
+            points,
+            fill,
+            stroke: edge,
+            role,
+        } => Item::Polygon {
+            points: points.iter().map(|&p| at(p)).collect(),
+            fill: *fill,
+            stroke: stroke(edge),
+            role: *role,
+        },
+        Item::Line {
+            from,
+            to,
+            colour,
+            width,
+            dash,
+            arrow,
+        } => Item::Line {
+            from: at(*from),
+            to: at(*to),
+            colour: *colour,
+            width: width * scale,
+            dash: dash.map(|(on, off)| (on * scale, off * scale)),
+            arrow: *arrow,
+        },
+        Item::Text {
+            pos,
+            size,
+            anchor,
+            colour,
+            bold,
+            text,
+        } => Item::Text {
+            pos: at(*pos),
+            size: size * scale,
+            anchor: *anchor,
+            colour: *colour,
+            bold: *bold,
+            text: text.clone(),
+        },
     }
 }
 

@@ -1,6 +1,6 @@
 //! The report of a whole map and its analysis, to circulate and for the record: a standalone
 //! HTML page (inline CSS, no scripts, no external resources) that prints on A4 (or US Letter,
-//! [`Report::paper`]), or Markdown text for a wiki, a shared drive or an email.
+//! [`Document::print`]), or Markdown text for a wiki, a shared drive or an email.
 //!
 //! Its first part, the summary, stands alone on the first printed page: the shared purpose,
 //! the power–interest grid, the coalitions and any blocking coalition, the top risks of the
@@ -16,118 +16,19 @@
 //! only with everything included. The output depends on the map only, so the same map always
 //! gives the same bytes.
 //!
-//! [`report`] gathers what the report says as sections of [`Block`]s; [`Report::to_html`] and
-//! [`Report::to_markdown`] write the same report in either form. The HTML page also holds the
-//! pictures, drawn from the same scenes as the app's exports: the grid and the network. The
+//! [`report`] gathers what the report says as a [`Document`] of sections of [`Block`]s, which
+//! [`Document::to_html`] and [`Document::to_markdown`] write in either form. The HTML page also
+//! holds the pictures, drawn from the same scenes as the app's exports: the grid and the network. The
 //! Markdown text leaves them out.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
-use super::html::{self, esc, paragraphs};
-use super::markdown::{self, inline};
-use super::svg::to_svg_element;
-use super::{Paper, TextFormat};
+use super::Paper;
+use super::document::{Block, Document, Picture, Section, Table, plain};
 use crate::analysis::{self, Quadrant};
 use crate::disclose::Shareable;
 use crate::model::{Choice, Dimension, LinkKind, Map, Stakeholder, StakeholderId, stance_label};
-use crate::scene::{Chart, SceneOptions};
-
-/// What the report says, before it is written as HTML or Markdown.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Report {
-    /// The map's title, or "Untitled map".
-    pub title: String,
-    /// Author, dates and counts, on one line under the title.
-    pub meta: String,
-    /// Whether confidential fields and the leader's personal records are in it.
-    pub confidential: bool,
-    /// The map's description, as the user wrote it.
-    pub description: String,
-    /// The sections, in order; the first is the summary.
-    pub sections: Vec<Section>,
-    /// The paper the page is laid out for when printed (A4 unless asked otherwise).
-    pub paper: Paper,
-    /// The map as the report shows it, for drawing the pictures.
-    map: Shareable<'static>,
-}
-
-/// A titled part of the report.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Section {
-    /// Its heading.
-    pub title: String,
-    /// What it holds, in order.
-    pub blocks: Vec<Block>,
-}
-
-/// One piece of a section.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Block {
-    /// A heading within the section.
-    Heading(String),
-    /// A paragraph of plain text.
-    Text(String),
-    /// A line of lesser detail (a date, counts).
-    Meta(String),
-    /// Text the user wrote: blank lines separate paragraphs.
-    Paragraphs(String),
-    /// Labels with their values.
-    Terms(Vec<(String, String)>),
-    /// A table.
-    Table(Table),
-    /// A list of items; `numbered` for an ordered one, `risk` for warnings.
-    List {
-        /// Ordered (1, 2, 3) rather than bulleted.
-        numbered: bool,
-        /// Shown as warnings.
-        risk: bool,
-        /// The items.
-        items: Vec<String>,
-    },
-    /// A picture of the map or a chart, with its caption. Only the HTML page draws it (as an
-    /// inline `<svg>` element); the Markdown text leaves it out.
-    Figure {
-        /// What to draw.
-        chart: Chart,
-        /// What it shows.
-        caption: String,
-    },
-    /// One stakeholder's details, framed; `me` marks the leader's own card.
-    Card {
-        /// The stakeholder's name.
-        title: String,
-        /// Whether this is "me".
-        me: bool,
-        /// The filled-in fields.
-        terms: Vec<(String, String)>,
-    },
-}
-
-/// A table: headings (with whether the column holds numbers) and rows of cells.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Table {
-    /// Each column's heading, and whether it holds numbers (aligned right).
-    pub columns: Vec<(String, bool)>,
-    /// The rows, a cell per column.
-    pub rows: Vec<Vec<String>>,
-    /// Printed across the whole page, rather than in one of its two columns.
-    pub wide: bool,
-}
-
-impl Table {
-    /// A table with these column headings and no rows yet.
-    fn new(columns: &[(&str, bool)]) -> Self {
-        Self {
-            columns: columns
-                .iter()
-                .map(|&(name, num)| (name.to_owned(), num))
-                .collect(),
-            rows: Vec::new(),
-            wide: false,
-        }
-    }
-}
+use crate::scene::Chart;
 
 /// The whole map as `shown` and its analysis as a standalone HTML page.
 pub fn report_html(shown: &Shareable<'_>) -> String {
@@ -141,7 +42,7 @@ pub fn report_markdown(shown: &Shareable<'_>) -> String {
 
 /// What the report of the map as `shown` says. The interaction log, the journal and the
 /// self-assessments are in it only when `shown` includes everything.
-pub fn report(shown: &Shareable<'_>) -> Report {
+pub fn report(shown: &Shareable<'_>) -> Document {
     let include_confidential = shown.includes_confidential();
     let map = shown.map();
     let analysis = analysis::analyse(map);
@@ -187,204 +88,24 @@ pub fn report(shown: &Shareable<'_>) -> Report {
     if include_confidential {
         sections.extend(personal(map, &names));
     }
-    Report {
+    let notice = if include_confidential {
+        "CONFIDENTIAL: this report includes confidential fields, the interaction log, the \
+         journal and self-assessments. Do not circulate."
+    } else {
+        "Confidential fields, the interaction log, the journal and self-assessments are left \
+         out of this report."
+    };
+    Document {
+        page_title: format!("{title}: report"),
         title,
         meta: meta.join(" · "),
         confidential: include_confidential,
-        description: map.meta.description.clone(),
+        notice: notice.to_owned(),
+        intro: map.meta.description.clone(),
         sections,
-        paper: Paper::default(),
-        map: shown.clone().into_owned(),
+        charts_of: Some(shown.clone().into_owned()),
+        print: Some(Paper::default()),
     }
-}
-
-impl Report {
-    /// The line on what is left out, or the warning that nothing is.
-    fn confidentiality(&self) -> &'static str {
-        if self.confidential {
-            "CONFIDENTIAL: this report includes confidential fields, the interaction log, the \
-             journal and self-assessments. Do not circulate."
-        } else {
-            "Confidential fields, the interaction log, the journal and self-assessments are left \
-             out of this report."
-        }
-    }
-
-    /// The report in `format`.
-    pub fn render(&self, format: TextFormat) -> String {
-        match format {
-            TextFormat::Html => self.to_html(),
-            TextFormat::Markdown => self.to_markdown(),
-        }
-    }
-
-    /// The report as a standalone HTML page that prints well, every piece of text escaped.
-    pub fn to_html(&self) -> String {
-        let mut b = String::new();
-        let _ = writeln!(b, "<header>\n<h1>{}</h1>", esc(&self.title));
-        let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(&self.meta));
-        let class = if self.confidential { "banner" } else { "note" };
-        let _ = writeln!(b, "<p class=\"{class}\">{}</p>", self.confidentiality());
-        b.push_str(&paragraphs(&self.description));
-        let _ = writeln!(b, "</header>");
-        for (i, section) in self.sections.iter().enumerate() {
-            // A section with a table across the page prints in one column; the others in two.
-            let wide = section
-                .blocks
-                .iter()
-                .any(|b| matches!(b, Block::Table(t) if t.wide));
-            let class = match (i, wide) {
-                (0, _) => " class=\"summary\"",
-                (_, true) => " class=\"single\"",
-                _ => "",
-            };
-            let _ = writeln!(
-                b,
-                "<section id=\"{}\"{class}>\n<h2>{}</h2>",
-                anchor(i, &section.title),
-                esc(&section.title)
-            );
-            for block in &section.blocks {
-                block_html(&mut b, block, &self.map);
-            }
-            if i == 0 && self.sections.len() > 1 {
-                // The sections a reader can skip to, at the foot of the first page.
-                let _ = writeln!(b, "<nav>\n<h3>In this report</h3>\n<ol class=\"contents\">");
-                for (k, other) in self.sections.iter().enumerate().skip(1) {
-                    let _ = writeln!(
-                        b,
-                        "<li><a href=\"#{}\">{}</a></li>",
-                        anchor(k, &other.title),
-                        esc(&other.title)
-                    );
-                }
-                let _ = writeln!(b, "</ol>\n</nav>");
-            }
-            let _ = writeln!(b, "</section>");
-        }
-        html::page_on(&format!("{}: report", self.title), &b, self.paper)
-    }
-
-    /// The report as Markdown (CommonMark with pipe tables), every piece of text escaped.
-    pub fn to_markdown(&self) -> String {
-        let mut out = String::new();
-        let _ = writeln!(out, "# {}\n", inline(&self.title));
-        let _ = writeln!(out, "{}\n", inline(&self.meta));
-        let _ = writeln!(out, "**{}**\n", inline(self.confidentiality()));
-        markdown::paragraphs(&mut out, &self.description);
-        for (i, section) in self.sections.iter().enumerate() {
-            let _ = writeln!(out, "## {}\n", inline(&section.title));
-            for block in &section.blocks {
-                block_markdown(&mut out, block);
-            }
-            if i == 0 && self.sections.len() > 1 {
-                let titles: Vec<String> = self.sections[1..]
-                    .iter()
-                    .map(|s| inline(&s.title))
-                    .collect();
-                let _ = writeln!(out, "*In this report:* {}\n", titles.join(" · "));
-            }
-        }
-        out.truncate(out.trim_end().len());
-        out.push('\n');
-        out
-    }
-}
-
-fn block_html(b: &mut String, block: &Block, map: &Shareable<'_>) {
-    match block {
-        Block::Heading(text) => {
-            let _ = writeln!(b, "<h3>{}</h3>", esc(text));
-        }
-        Block::Text(text) => {
-            let _ = writeln!(b, "<p>{}</p>", esc(text));
-        }
-        Block::Meta(text) => {
-            let _ = writeln!(b, "<p class=\"meta\">{}</p>", esc(text));
-        }
-        Block::Paragraphs(text) => b.push_str(&paragraphs(text)),
-        Block::Terms(terms) => terms_html(b, terms),
-        Block::Table(table) => html::table(b, &table.columns, &table.rows),
-        Block::List {
-            numbered,
-            risk,
-            items,
-        } => {
-            let tag = if *numbered { "ol" } else { "ul" };
-            let class = if *risk { " class=\"risk\"" } else { "" };
-            let _ = writeln!(b, "<{tag}{class}>");
-            for item in items {
-                let _ = writeln!(b, "<li>{}</li>", esc(item));
-            }
-            let _ = writeln!(b, "</{tag}>");
-        }
-        Block::Figure { chart, caption } => {
-            let _ = writeln!(
-                b,
-                "<figure>\n{}\n<figcaption>{}</figcaption>\n</figure>",
-                figure_svg(map, *chart).trim_end(),
-                esc(caption)
-            );
-        }
-        Block::Card { title, me, terms } => {
-            let me = if *me { " me" } else { "" };
-            let _ = writeln!(b, "<section class=\"card{me}\">\n<h4>{}</h4>", esc(title));
-            terms_html(b, terms);
-            let _ = writeln!(b, "</section>");
-        }
-    }
-}
-
-fn terms_html(b: &mut String, terms: &[(String, String)]) {
-    let _ = writeln!(b, "<dl>");
-    for (label, value) in terms {
-        let _ = writeln!(b, "<dt>{}</dt><dd>{}</dd>", esc(label), esc(value));
-    }
-    let _ = writeln!(b, "</dl>");
-}
-
-fn block_markdown(out: &mut String, block: &Block) {
-    match block {
-        Block::Heading(text) => {
-            let _ = writeln!(out, "### {}\n", inline(text));
-        }
-        Block::Text(text) => {
-            let _ = writeln!(out, "{}\n", inline(text));
-        }
-        Block::Meta(text) => {
-            let _ = writeln!(out, "*{}*\n", inline(text));
-        }
-        Block::Paragraphs(text) => markdown::paragraphs(out, text),
-        Block::Terms(terms) => terms_markdown(out, terms),
-        Block::Table(table) => {
-            markdown::table(out, &table.columns, &table.rows);
-            out.push('\n');
-        }
-        Block::List {
-            numbered, items, ..
-        } => {
-            for (i, item) in items.iter().enumerate() {
-                if *numbered {
-                    let _ = writeln!(out, "{}. {}", i + 1, inline(item));
-                } else {
-                    let _ = writeln!(out, "- {}", inline(item));
-                }
-            }
-            out.push('\n');
-        }
-        Block::Figure { .. } => {}
-        Block::Card { title, terms, .. } => {
-            let _ = writeln!(out, "#### {}\n", inline(title));
-            terms_markdown(out, terms);
-        }
-    }
-}
-
-fn terms_markdown(out: &mut String, terms: &[(String, String)]) {
-    for (label, value) in terms {
-        let _ = writeln!(out, "- **{}:** {}", inline(label), inline(value));
-    }
-    out.push('\n');
 }
 
 /// Stakeholders' names by id, looked up once for the whole report.
@@ -456,54 +177,18 @@ fn section(title: &str, blocks: Vec<Block>) -> Section {
 /// A picture of `chart`, with its caption.
 fn figure(chart: Chart, caption: &str) -> Block {
     Block::Figure {
-        chart,
+        picture: Picture::Chart(chart),
         caption: caption.to_owned(),
     }
 }
-
-/// The picture of `chart` for `map` as an `<svg>` element, sized for the page, without a title
-/// (the report's headings say what it is).
-fn figure_svg(map: &Shareable<'_>, chart: Chart) -> String {
-    let options = SceneOptions {
-        title: false,
-        unit_milli_px: Some(FIGURE_UNIT_MILLI_PX),
-        ..SceneOptions::default()
-    };
-    let size = match chart {
-        Chart::Grid => GRID_SIZE,
-        _ => NETWORK_SIZE,
-    };
-    to_svg_element(&chart.scene(map, size, &options))
-}
-
-/// The width of the pictures, in CSS pixels: within the text width of A4 and Letter pages
-/// (182 mm, 688 px, on A4 with 14 mm margins), so a picture prints at its own size.
-pub const FIGURE_WIDTH: f32 = 680.0;
-/// The power–interest grid on the summary page.
-const GRID_SIZE: (f32, f32) = (FIGURE_WIDTH, 390.0);
-/// The network, taller: it has the most names to keep apart.
-const NETWORK_SIZE: (f32, f32) = (FIGURE_WIDTH, 430.0);
-/// The pictures' size unit in thousandths of a pixel: their smallest text, 12 units, is then
-/// 10.8 px, which prints at 8.1 points (a CSS pixel is 0.75 points).
-pub const FIGURE_UNIT_MILLI_PX: u32 = 900;
 
 /// A bulleted or numbered list.
 fn list(numbered: bool, items: Vec<String>) -> Block {
     Block::List {
         numbered,
         risk: false,
-        items,
+        items: items.into_iter().map(plain).collect(),
     }
-}
-
-/// A section's anchor in the page: its place and its title, lower-case, words joined by `-`.
-fn anchor(index: usize, title: &str) -> String {
-    let words: Vec<String> = title
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    format!("s{index}-{}", words.join("-"))
 }
 
 /// How many suggested alliances the report lists, the strongest first.
@@ -575,7 +260,7 @@ fn summary(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Secti
         blocks.push(Block::List {
             numbered: false,
             risk: true,
-            items: vec![format!(
+            items: vec![plain(format!(
                 "Warning: {} blocking coalition{} (see Analysis).",
                 analysis.blocking.len(),
                 if analysis.blocking.len() == 1 {
@@ -583,7 +268,7 @@ fn summary(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Secti
                 } else {
                     "s"
                 }
-            )],
+            ))],
         });
     }
     blocks.push(Block::Heading("Top risks on the horizon".into()));
@@ -627,7 +312,7 @@ fn summary(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Secti
 
 /// What changed between the latest snapshot and the map now, in a sentence or a list.
 fn since_last_snapshot(map: &Map) -> Block {
-    use crate::compare::{State, compare};
+    use crate::analysis::compare::{State, compare};
     // The latest by date; of two on one day, the later in the list.
     let Some(last) = map
         .snapshots
@@ -676,7 +361,7 @@ fn since_last_snapshot(map: &Map) -> Block {
     if !shifts.is_empty() {
         items.push(format!("Stance shifted: {}.", shifts.join(", ")));
     }
-    let link = |l: &crate::compare::LinkState| {
+    let link = |l: &crate::analysis::compare::LinkState| {
         format!(
             "{} – {} ({})",
             l.from_name,
@@ -698,7 +383,7 @@ fn since_last_snapshot(map: &Map) -> Block {
             diff.links_changed.len()
         ));
     }
-    let people = |list: &[crate::compare::Named]| {
+    let people = |list: &[crate::analysis::compare::Named]| {
         list.iter()
             .map(|n| n.name.as_str())
             .collect::<Vec<_>>()
@@ -715,11 +400,7 @@ fn since_last_snapshot(map: &Map) -> Block {
         return Block::Text(format!("Nothing has changed since {when}."));
     }
     items.insert(0, format!("Compared with {when}:"));
-    Block::List {
-        numbered: false,
-        risk: false,
-        items,
-    }
+    list(false, items)
 }
 
 fn purpose(map: &Map) -> Option<Section> {
@@ -791,7 +472,7 @@ fn stakeholders(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> 
         .map(|s| Block::Card {
             title: map.display_name(s),
             me: map.me == Some(s.id),
-            terms: stakeholder_terms(s, names),
+            blocks: vec![Block::Terms(stakeholder_terms(s, names))],
         })
         .collect();
     vec![
@@ -968,7 +649,7 @@ fn findings(names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
             items: analysis
                 .blocking
                 .iter()
-                .map(|b| format!("Warning: {}", b.explanation))
+                .map(|b| plain(format!("Warning: {}", b.explanation)))
                 .collect(),
         }
     });

@@ -39,26 +39,34 @@ fn write_svg(w: &mut Writer<Vec<u8>>, scene: &Scene, declaration: bool) -> io::R
     }
     let (width, height) = (num(scene.width), num(scene.height));
     let view_box = format!("0 0 {width} {height}");
-    w.create_element("svg")
+    let mut svg = w
+        .create_element("svg")
         .with_attribute(("xmlns", "http://www.w3.org/2000/svg"))
         .with_attribute(("version", "1.1"))
         .with_attribute(("width", width.as_str()))
         .with_attribute(("height", height.as_str()))
         .with_attribute(("viewBox", view_box.as_str()))
-        .with_attribute(("font-family", FONT_FAMILY))
-        .write_inner_content(|w| {
-            let (fill, opacity) = colour(scene.background);
-            w.create_element("rect")
-                .with_attribute(("width", width.as_str()))
-                .with_attribute(("height", height.as_str()))
-                .with_attribute(("fill", fill.as_str()))
-                .with_attribute(("fill-opacity", opacity.as_str()))
-                .write_empty()?;
-            for item in &scene.items {
-                write_item(w, item)?;
-            }
-            Ok(())
-        })?;
+        .with_attribute(("font-family", FONT_FAMILY));
+    if scene.title.is_some() {
+        svg = svg.with_attribute(("role", "img"));
+    }
+    svg.write_inner_content(|w| {
+        if let Some(title) = &scene.title {
+            w.create_element("title")
+                .write_text_content(BytesText::new(&clean(title)))?;
+        }
+        let (fill, opacity) = colour(scene.background);
+        w.create_element("rect")
+            .with_attribute(("width", width.as_str()))
+            .with_attribute(("height", height.as_str()))
+            .with_attribute(("fill", fill.as_str()))
+            .with_attribute(("fill-opacity", opacity.as_str()))
+            .write_empty()?;
+        for item in &scene.items {
+            write_item(w, item)?;
+        }
+        Ok(())
+    })?;
     Ok(())
 }
 

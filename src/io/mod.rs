@@ -5,8 +5,10 @@ mod atomic;
 pub mod autosave;
 pub mod decode;
 mod diagnostic;
+pub mod examples;
 mod input;
 mod map_file;
+mod ron_messages;
 pub mod spreadsheet;
 
 pub use atomic::{

@@ -567,7 +567,7 @@ fn every_example_arranges_with_every_name_clear() {
     // where the labels take more of the map. (In an 800 × 500 window the canvas is about
     // 300 × 280 points: fifteen names of 130 × 20 cannot all fit, and are read by zooming.)
     for frame in [None, Some([508.0, 680.0])] {
-        for example in crate::examples::EXAMPLES {
+        for example in crate::io::examples::EXAMPLES {
             let map = match example.map() {
                 Ok(map) => map,
                 Err(error) => panic!("{}: {error}", example.name),
@@ -709,7 +709,7 @@ fn degenerate_starts_are_replaced_and_a_grid_comes_out_as_a_grid() {
 fn re_arranging_keeps_the_mental_map() {
     // Arranged once, the map is no degenerate start: arranging again starts from it and
     // hardly moves anyone (a mirrored or rotated copy would move nearly everyone).
-    let map = crate::examples::hub();
+    let map = crate::io::examples::hub();
     let once = arranged(&map);
     let layout = StressLayout::new(&once, &estimated_boxes(&once), StressParams::default());
     assert!(!layout.restarted());

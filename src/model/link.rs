@@ -29,6 +29,20 @@ choice_enum! {
 }
 
 impl LinkKind {
+    /// The kind's name in JSON outputs (`astute stats --json`, `astute diff --json`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Alignment => "alignment",
+            Self::Alliance => "alliance",
+            Self::Tension => "tension",
+            Self::Competition => "competition",
+            Self::Influence => "influence",
+            Self::Authority => "authority",
+            Self::Funding => "funding",
+            Self::Referral => "referral",
+        }
+    }
+
     /// Does the link run one way, from `from` to `to`?
     pub fn is_directed(self) -> bool {
         matches!(

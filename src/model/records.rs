@@ -323,6 +323,13 @@ choice_enum! {
     }
 }
 
+impl Default for Lens {
+    /// The first lens, personal skills.
+    fn default() -> Self {
+        Self::Personal
+    }
+}
+
 impl Lens {
     /// The dimension of political astuteness the lens serves.
     pub fn dimension(self) -> Dimension {

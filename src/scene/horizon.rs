@@ -128,7 +128,7 @@ pub(crate) fn horizon_scene(map: &Map, size: (f32, f32)) -> Scene {
             );
             break;
         }
-        let title = fit(&format!("{}. {}", n + 1, factor.title), chars);
+        let title = elide(&format!("{}. {}", n + 1, factor.title), chars);
         scene.bold(
             Point::new(list_left, y),
             text_size,
@@ -148,7 +148,7 @@ pub(crate) fn horizon_scene(map: &Map, size: (f32, f32)) -> Scene {
             factor.likelihood.clamp(1, 5),
             factor.impact.clamp(1, 5)
         );
-        let detail = fit(&detail, chars);
+        let detail = elide(&detail, chars);
         scene.text(
             Point::new(list_left, y),
             text_size * 0.9,

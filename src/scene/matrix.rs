@@ -123,7 +123,7 @@ pub(crate) fn matrix_scene(map: &Map, size: (f32, f32)) -> Scene {
             cell_text,
             Anchor::Start,
             INK,
-            &fit(&name, name_chars),
+            &elide(&name, name_chars),
         );
         let mut positions: Vec<Option<i8>> = vec![None; shown_columns];
         for p in &s.positions {

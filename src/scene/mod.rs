@@ -5,7 +5,7 @@
 //! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
 //! - `network`: the network; `charts`: the grid and the stance chart;
 //!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
-//!   likelihood × impact.
+//!   likelihood × impact; `seating`: a meeting's table and who sits where (for its brief).
 //!
 //! A scene knows nothing of egui: it is plain data (circles, polygons, lines and text in pixels,
 //! `y` growing downwards). It is drawn only by [`Chart::scene`], from a [`Shareable`]: the map
@@ -20,7 +20,9 @@ mod charts;
 mod horizon;
 mod matrix;
 mod network;
+mod palette;
 mod salience;
+mod seating;
 
 use charts::{grid_scene, stance_scene};
 use horizon::horizon_scene;
@@ -29,10 +31,14 @@ pub use matrix::heat_colour;
 use matrix::matrix_scene;
 pub use network::colour_key;
 use network::map_scene;
+pub use palette::{
+    COALITION_COLOURS, ColourBy, coalition_colour, colours, link_style, sector_colour,
+    stance_colour,
+};
 use salience::salience_scene;
 pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
+pub use seating::seating_scene;
 
-use crate::analysis::coalitions::coalitions_with_membership;
 use crate::disclose::Shareable;
 use crate::model::{
     Choice, Kind, LinkKind, Map, SCORE_MAX, STANCE_MAX, STANCE_MIN, Sector, StakeholderId,
@@ -42,44 +48,7 @@ use crate::model::{
 /// A colour as red, green, blue and alpha, each 0–255.
 pub type Rgba = [u8; 4];
 
-/// The colours of the map, shared by the screen (`src/ui/style.rs`) and the pictures: the
-/// Okabe–Ito palette, safe for colour-blind readers, plus ink and paper.
-pub mod colours {
-    use super::Rgba;
-
-    /// Okabe–Ito orange.
-    pub const ORANGE: Rgba = [0xE6, 0x9F, 0x00, 0xFF];
-    /// Okabe–Ito sky blue.
-    pub const SKY_BLUE: Rgba = [0x56, 0xB4, 0xE9, 0xFF];
-    /// Okabe–Ito bluish green.
-    pub const GREEN: Rgba = [0x00, 0x9E, 0x73, 0xFF];
-    /// Okabe–Ito yellow.
-    pub const YELLOW: Rgba = [0xF0, 0xE4, 0x42, 0xFF];
-    /// Okabe–Ito blue.
-    pub const BLUE: Rgba = [0x00, 0x72, 0xB2, 0xFF];
-    /// Okabe–Ito vermillion.
-    pub const VERMILLION: Rgba = [0xD5, 0x5E, 0x00, 0xFF];
-    /// Okabe–Ito reddish purple.
-    pub const PURPLE: Rgba = [0xCC, 0x79, 0xA7, 0xFF];
-    /// Neutral grey, for "neutral" and "none".
-    pub const GREY: Rgba = [0x9A, 0x9A, 0x9A, 0xFF];
-    /// A darker gold, for funding links (yellow is too faint for a line).
-    pub const DARK_GOLD: Rgba = [0xA6, 0x7C, 0x00, 0xFF];
-    /// Slate, for authority links.
-    pub const SLATE: Rgba = [0x5B, 0x67, 0x78, 0xFF];
-    /// Paper.
-    pub const WHITE: Rgba = [0xFF, 0xFF, 0xFF, 0xFF];
-    /// Text.
-    pub const INK: Rgba = [0x20, 0x20, 0x20, 0xFF];
-    /// Outlines of shapes.
-    pub const OUTLINE: Rgba = [0x3C, 0x3C, 0x3C, 0xFF];
-    /// Quiet text: axis names, empty-map notes.
-    pub const FAINT: Rgba = [0x70, 0x70, 0x70, 0xFF];
-    /// Rules and grid lines.
-    pub const RULE: Rgba = [0xC8, 0xC8, 0xC8, 0xFF];
-}
-
-use colours::{BLUE, DARK_GOLD, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, SLATE, VERMILLION, WHITE};
+use colours::WHITE;
 
 /// The default picture size in pixels: a 16:10 slide.
 pub const SLIDE: (u32, u32) = (1600, 1000);
@@ -234,6 +203,9 @@ pub fn arrow_head(from: Point, to: Point, width: f32) -> Option<ArrowHead> {
 /// A picture: a size, a background and shapes drawn in order (later on top).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Scene {
+    /// What the picture shows, in words, for screen readers; `None` where the text around the
+    /// picture already says it.
+    pub title: Option<String>,
     /// Width in pixels.
     pub width: f32,
     /// Height in pixels.
@@ -248,6 +220,7 @@ impl Scene {
     /// An empty scene of this size on a white background.
     pub fn new(size: (f32, f32)) -> Self {
         Self {
+            title: None,
             width: size.0,
             height: size.1,
             background: WHITE,
@@ -381,64 +354,6 @@ impl Chart {
     }
 }
 
-/// What a stakeholder's fill colour shows, on screen and in pictures.
-#[derive(
-    Clone,
-    Copy,
-    Debug,
-    Default,
-    PartialEq,
-    Eq,
-    Hash,
-    serde::Serialize,
-    serde::Deserialize,
-    clap::ValueEnum,
-)]
-pub enum ColourBy {
-    /// Stance towards the shared purpose, on a diverging scale.
-    #[default]
-    Stance,
-    /// Sector.
-    Sector,
-    /// Coalition (groups tied by alignment and alliance links).
-    Coalition,
-}
-
-impl ColourBy {
-    /// Every choice, in menu order.
-    pub const ALL: [Self; 3] = [Self::Stance, Self::Sector, Self::Coalition];
-
-    /// The name shown in menus and the legend.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Stance => "Stance",
-            Self::Sector => "Sector",
-            Self::Coalition => "Coalition",
-        }
-    }
-
-    /// Each stakeholder's fill, in map order.
-    pub fn fills(self, map: &Map) -> Vec<Rgba> {
-        match self {
-            Self::Stance => map
-                .stakeholders
-                .iter()
-                .map(|s| stance_colour(s.stance))
-                .collect(),
-            Self::Sector => map
-                .stakeholders
-                .iter()
-                .map(|s| sector_colour(s.sector))
-                .collect(),
-            Self::Coalition => coalitions_with_membership(map)
-                .1
-                .into_iter()
-                .map(coalition_colour)
-                .collect(),
-        }
-    }
-}
-
 /// What the network picture shows besides the network.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SceneOptions {
@@ -486,54 +401,6 @@ pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
         ));
     }
     Ok((w, h))
-}
-
-/// Fill for a stance from −2 (opposed) to +2 (champion): vermillion through grey to blue.
-pub fn stance_colour(stance: i8) -> Rgba {
-    match stance {
-        i8::MIN..=-2 => VERMILLION,
-        -1 => ORANGE,
-        0 => GREY,
-        1 => SKY_BLUE,
-        2..=i8::MAX => BLUE,
-    }
-}
-
-/// Fill for a sector.
-pub fn sector_colour(sector: Sector) -> Rgba {
-    match sector {
-        Sector::Statutory => BLUE,
-        Sector::Voluntary => GREEN,
-        Sector::Private => PURPLE,
-        Sector::Community => ORANGE,
-        Sector::Political => VERMILLION,
-        Sector::Health => SKY_BLUE,
-        Sector::Other => GREY,
-    }
-}
-
-/// Colours for coalitions, in order; they repeat after the last.
-pub const COALITION_COLOURS: [Rgba; 7] =
-    [BLUE, ORANGE, GREEN, PURPLE, SKY_BLUE, VERMILLION, DARK_GOLD];
-
-/// Fill for a coalition by index, or grey for a stakeholder in none.
-pub fn coalition_colour(coalition: Option<usize>) -> Rgba {
-    coalition.map_or(GREY, |c| COALITION_COLOURS[c % COALITION_COLOURS.len()])
-}
-
-/// How a link kind is drawn, on screen and in pictures: colour, dash and gap (at scale 1), arrowhead.
-pub fn link_style(kind: LinkKind) -> (Rgba, Option<(f32, f32)>, bool) {
-    let (colour, dash) = match kind {
-        LinkKind::Alignment => (SKY_BLUE, Some((10.0, 4.0))),
-        LinkKind::Alliance => (GREEN, None),
-        LinkKind::Tension => (VERMILLION, Some((6.0, 4.0))),
-        LinkKind::Competition => (ORANGE, Some((2.0, 4.0))),
-        LinkKind::Influence => (PURPLE, None),
-        LinkKind::Authority => (SLATE, Some((14.0, 4.0))),
-        LinkKind::Funding => (DARK_GOLD, Some((2.0, 3.0))),
-        LinkKind::Referral => (BLUE, Some((6.0, 3.0))),
-    };
-    (colour, dash, kind.is_directed())
 }
 
 /// The node radius in map units for a power score, on screen and in pictures.
@@ -628,11 +495,12 @@ fn node_shape(
 
 /// `name` cut to [`MAX_NAME_CHARS`] characters with an ellipsis.
 fn short(name: &str) -> String {
-    fit(name, MAX_NAME_CHARS)
+    elide(name, MAX_NAME_CHARS)
 }
 
-/// `text` cut to at most `chars` characters, the last an ellipsis.
-fn fit(text: &str, chars: usize) -> String {
+/// `text` cut to at most `chars` characters, the last an ellipsis, so that a long name fits
+/// a picture or a panel.
+pub fn elide(text: &str, chars: usize) -> String {
     if text.chars().count() <= chars {
         return text.to_owned();
     }
@@ -708,407 +576,4 @@ impl Area {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::coalitions::coalitions_with_membership;
-    use crate::disclose::Disclosure;
-
-    /// The whole map, for a picture (which shows nothing confidential either way).
-    fn all(map: &Map) -> Shareable<'_> {
-        Disclosure::IncludeConfidential.share(map)
-    }
-    use crate::examples::EXAMPLES;
-
-    /// Every corner of every stakeholder shape, with the shape's outer radius.
-    fn node_extents(scene: &Scene) -> Vec<(f32, f32, f32, f32)> {
-        scene
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Circle {
-                    center,
-                    radius,
-                    role: Role::Stakeholder,
-                    ..
-                } => Some((
-                    center.x - radius,
-                    center.y - radius,
-                    center.x + radius,
-                    center.y + radius,
-                )),
-                Item::Polygon {
-                    points,
-                    role: Role::Stakeholder,
-                    ..
-                } => Some(points.iter().fold(
-                    (f32::MAX, f32::MAX, f32::MIN, f32::MIN),
-                    |(a, b, c, d), p| (a.min(p.x), b.min(p.y), c.max(p.x), d.max(p.y)),
-                )),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_fit_keeps_every_node_inside_the_picture() {
-        for example in EXAMPLES {
-            let Ok(map) = example.map() else {
-                panic!("{} does not load", example.name);
-            };
-            for size in [(1600.0, 1000.0), (400.0, 900.0), (4961.0, 3508.0)] {
-                for chart in Chart::ALL.into_iter().filter(|c| c.draws_stakeholders()) {
-                    let scene = chart.scene(&all(&map), size, &SceneOptions::default());
-                    let extents = node_extents(&scene);
-                    assert_eq!(extents.len(), map.stakeholders.len());
-                    for (left, top, right, bottom) in extents {
-                        assert!(
-                            left >= 0.0 && top >= 0.0 && right <= size.0 && bottom <= size.1,
-                            "{} {chart:?} at {size:?}: a node at ({left}, {top})–({right}, {bottom})",
-                            example.name
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn far_flung_and_broken_positions_still_fit() {
-        let mut map = Map::new("Far");
-        for (i, (x, y)) in [(-1e6, 0.0), (1e6, 5e5), (f32::NAN, f32::INFINITY)]
-            .into_iter()
-            .enumerate()
-        {
-            let mut s = crate::model::Stakeholder::new(StakeholderId::from_raw(i as u64 + 1), "S");
-            s.pos = crate::model::Pos::new(x, y);
-            s.power = f32::NAN;
-            map.stakeholders.push(s);
-        }
-        let scene = map_scene(&map, (800.0, 600.0), &SceneOptions::default());
-        for (left, top, right, bottom) in node_extents(&scene) {
-            assert!(left >= 0.0 && top >= 0.0 && right <= 800.0 && bottom <= 600.0);
-        }
-    }
-
-    #[test]
-    fn an_empty_map_gives_a_valid_scene() {
-        let map = Map::new("");
-        for chart in Chart::ALL {
-            let scene = chart.scene(&all(&map), (1600.0, 1000.0), &SceneOptions::default());
-            assert_eq!(scene.stakeholder_count(), 0);
-            assert_eq!((scene.width, scene.height), (1600.0, 1000.0));
-            assert!(!scene.items.is_empty(), "{chart:?} has at least a title");
-        }
-    }
-
-    #[test]
-    fn sizes_are_read_and_bad_ones_refused() {
-        assert_eq!(parse_size("1600x1000"), Ok((1600, 1000)));
-        assert_eq!(parse_size(" 4961X3508 "), Ok(A3_POSTER));
-        for bad in ["", "1600", "0x10", "10x0", "axb", "99999x10", "-1x5"] {
-            assert!(parse_size(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
-    fn names_are_packed_into_lines_whole() {
-        let names: Vec<String> = ["Care and Repair", "Victims' panel", "A", "B"]
-            .map(String::from)
-            .to_vec();
-        assert_eq!(
-            salience::pack(&names, 20),
-            ["Care and Repair,", "Victims' panel, A, B"]
-        );
-        let long = vec!["x".repeat(50)];
-        assert!(salience::pack(&long, 20)[0].chars().count() <= 20);
-    }
-
-    #[test]
-    fn long_names_are_cut() {
-        assert_eq!(short("Police"), "Police");
-        assert!(short(&"x".repeat(100)).chars().count() <= MAX_NAME_CHARS);
-    }
-
-    /// The fill of every stakeholder shape, in map order.
-    fn stakeholder_fills(scene: &Scene) -> Vec<Rgba> {
-        scene
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Circle {
-                    fill: Some(fill),
-                    role: Role::Stakeholder,
-                    ..
-                }
-                | Item::Polygon {
-                    fill: Some(fill),
-                    role: Role::Stakeholder,
-                    ..
-                } => Some(*fill),
-                _ => None,
-            })
-            .collect()
-    }
-
-    /// Every text of the scene.
-    fn texts(scene: &Scene) -> Vec<&str> {
-        scene
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Text { text, .. } => Some(text.as_str()),
-                _ => None,
-            })
-            .collect()
-    }
-
-    #[test]
-    fn stakeholders_are_filled_by_the_chosen_colouring_and_the_legend_explains_it() {
-        let map = crate::examples::hub();
-        let (coalitions, membership) = coalitions_with_membership(&map);
-        assert!(!coalitions.is_empty(), "the hub has a coalition to colour");
-        for colour_by in ColourBy::ALL {
-            let options = SceneOptions {
-                colour_by,
-                ..SceneOptions::default()
-            };
-            let expected: Vec<Rgba> = map
-                .stakeholders
-                .iter()
-                .zip(&membership)
-                .map(|(s, &coalition)| match colour_by {
-                    ColourBy::Stance => stance_colour(s.stance),
-                    ColourBy::Sector => sector_colour(s.sector),
-                    ColourBy::Coalition => coalition_colour(coalition),
-                })
-                .collect();
-            for chart in Chart::ALL.into_iter().filter(|c| c.draws_stakeholders()) {
-                let scene = chart.scene(&all(&map), SLIDE_F32, &options);
-                assert_eq!(
-                    stakeholder_fills(&scene),
-                    expected,
-                    "{chart:?} by {colour_by:?}"
-                );
-            }
-            let scene = map_scene(&map, SLIDE_F32, &options);
-            let texts = texts(&scene);
-            assert!(texts.contains(&colour_by.label()));
-            for (_, name) in colour_key(&map, colour_by, coalitions.len()) {
-                assert!(
-                    texts.contains(&name.as_str()),
-                    "{name} missing from the legend"
-                );
-            }
-        }
-        // Only the sectors on the map are explained.
-        let sectors = colour_key(&map, ColourBy::Sector, 0);
-        assert!(sectors.len() < Sector::ALL.len());
-        assert!(
-            sectors
-                .iter()
-                .all(|(_, name)| { map.stakeholders.iter().any(|s| s.sector.label() == name) })
-        );
-    }
-
-    const SLIDE_F32: (f32, f32) = (SLIDE.0 as f32, SLIDE.1 as f32);
-
-    /// A map of `n` stakeholders, each with a position on each of `issues` issues.
-    fn with_positions(n: u64, issues: u64) -> Map {
-        let mut map = Map::new("Positions");
-        for k in 0..issues {
-            map.issues.push(crate::model::Issue {
-                id: crate::model::Id::from_raw(1_000_000 + k),
-                name: format!("Issue number {k} with a long name that has to wrap"),
-                description: String::new(),
-            });
-        }
-        for i in 0..n {
-            let mut s = crate::model::Stakeholder::new(StakeholderId::from_raw(i + 1), "S");
-            s.name = format!("Stakeholder {i}");
-            s.legitimacy = i % 2 == 0;
-            s.urgency = i % 3 == 0;
-            s.power = (i % 11) as f32;
-            for k in 0..issues {
-                s.positions.push(crate::model::IssuePosition {
-                    issue: crate::model::Id::from_raw(1_000_000 + k),
-                    position: ((i + k) % 5) as i8 - 2,
-                    importance: 3,
-                });
-            }
-            map.stakeholders.push(s);
-        }
-        map
-    }
-
-    #[test]
-    fn every_text_of_every_chart_lies_inside_the_picture() {
-        let mut maps: Vec<Map> = EXAMPLES.iter().filter_map(|e| e.map().ok()).collect();
-        maps.push(with_positions(400, 40));
-        for map in &maps {
-            for size in [(1600.0, 1000.0), (640.0, 480.0), (4961.0, 3508.0)] {
-                for chart in Chart::ALL {
-                    let scene = chart.scene(&all(map), size, &SceneOptions::default());
-                    for item in &scene.items {
-                        let Item::Text {
-                            pos,
-                            size: text_size,
-                            anchor,
-                            text,
-                            ..
-                        } = item
-                        else {
-                            continue;
-                        };
-                        // Half an em a character: about this font's average width.
-                        let [left, _, right, _] = charts::text_box(*pos, *text_size, *anchor, text);
-                        let place =
-                            format!("{chart:?} of {} at {size:?}: {text:?}", map.meta.title);
-                        assert!(
-                            left >= -1.0 && right <= size.0 + 1.0,
-                            "{place} runs off the side"
-                        );
-                        assert!(
-                            pos.y - text_size >= -1.0 && pos.y <= size.1 + 1.0,
-                            "{place} runs off the top or bottom"
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_salience_picture_counts_and_names_every_class() {
-        let map = crate::examples::hub();
-        let scene = salience_scene(&map, SLIDE_F32);
-        let texts = texts(&scene);
-        let mut counted = 0;
-        for class in crate::analysis::Salience::ALL {
-            let members: Vec<String> = map
-                .stakeholders
-                .iter()
-                .filter(|s| crate::analysis::grid::salience(s, &map.settings) == class)
-                .map(|s| map.display_name(s))
-                .collect();
-            counted += members.len();
-            let label = format!("{} ({})", class.label(), members.len());
-            assert!(
-                texts.contains(&label.as_str()),
-                "{label} is not in the diagram"
-            );
-            let listed = texts.join(" ");
-            for name in members {
-                assert!(listed.contains(&name), "{name} is not listed");
-            }
-        }
-        assert_eq!(counted, map.stakeholders.len());
-        assert!(texts.join(" ").contains("Hub co-ordinator (me)"));
-    }
-
-    #[test]
-    fn the_issue_matrix_colours_each_position_and_says_what_did_not_fit() {
-        let map = with_positions(6, 3);
-        let scene = matrix_scene(&map, SLIDE_F32);
-        let cells: Vec<Option<Rgba>> = scene
-            .items
-            .iter()
-            .filter_map(|item| match item {
-                Item::Polygon { fill, .. } => Some(*fill),
-                _ => None,
-            })
-            .take(6 * 3)
-            .collect();
-        let expected: Vec<Option<Rgba>> = map
-            .stakeholders
-            .iter()
-            .flat_map(|s| s.positions.iter().map(|p| Some(heat_colour(p.position))))
-            .collect();
-        assert_eq!(cells, expected);
-        assert!(!texts(&scene).iter().any(|t| t.starts_with("Not shown")));
-
-        let crowded = with_positions(400, 80);
-        let scene = matrix_scene(&crowded, SLIDE_F32);
-        let note = texts(&scene)
-            .into_iter()
-            .find(|t| t.starts_with("Not shown"))
-            .unwrap_or_default()
-            .to_owned();
-        assert!(
-            note.contains("more stakeholders") && note.contains("more issues"),
-            "{note}"
-        );
-
-        let empty = matrix_scene(&Map::new("No issues"), SLIDE_F32);
-        assert!(texts(&empty).contains(&"No issues on this map yet"));
-    }
-
-    #[test]
-    fn names_on_the_charts_do_not_cover_one_another() {
-        for example in EXAMPLES {
-            let Ok(map) = example.map() else {
-                panic!("{} does not load", example.name);
-            };
-            for chart in [Chart::Grid, Chart::Stance] {
-                let scene = chart.scene(&all(&map), SLIDE_F32, &SceneOptions::default());
-                let name_size = 12.0 * unit(SLIDE_F32);
-                let boxes: Vec<([f32; 4], &str)> = scene
-                    .items
-                    .iter()
-                    .filter_map(|item| match item {
-                        Item::Text {
-                            pos,
-                            size,
-                            anchor,
-                            text,
-                            ..
-                        } if *size == name_size => {
-                            Some((charts::text_box(*pos, *size, *anchor, text), text.as_str()))
-                        }
-                        _ => None,
-                    })
-                    .collect();
-                assert_eq!(boxes.len(), map.stakeholders.len(), "every name is written");
-                for (i, (a, name_a)) in boxes.iter().enumerate() {
-                    for (b, name_b) in &boxes[i + 1..] {
-                        let apart = a[2] <= b[0] || b[2] <= a[0] || a[3] <= b[1] || b[3] <= a[1];
-                        assert!(
-                            apart,
-                            "{} {chart:?}: {name_a} covers {name_b}",
-                            example.name
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn the_horizon_scan_numbers_every_factor_and_lists_those_that_fit() {
-        let mut map = crate::examples::hub();
-        let scene = horizon_scene(&map, SLIDE_F32);
-        let dots = |scene: &Scene| {
-            scene
-                .items
-                .iter()
-                .filter(|item| matches!(item, Item::Circle { fill: Some(f), .. } if *f == colours::SLATE))
-                .count()
-        };
-        assert_eq!(dots(&scene), map.factors.len());
-        let listed = texts(&scene).join("\n");
-        for (n, factor) in map.factors.iter().enumerate() {
-            assert!(listed.contains(&format!("{}. {}", n + 1, factor.title)));
-        }
-        // Many factors: every one is a dot, and the list says how many it left out.
-        let first = map.factors[0].clone();
-        map.factors = (0..60).map(|_| first.clone()).collect();
-        let crowded = horizon_scene(&map, SLIDE_F32);
-        assert_eq!(dots(&crowded), 60);
-        assert!(
-            texts(&crowded)
-                .iter()
-                .any(|t| t.starts_with("and ") && t.ends_with(" more"))
-        );
-        let empty = horizon_scene(&Map::new("None"), SLIDE_F32);
-        assert!(texts(&empty).contains(&"No factors in the horizon scan yet"));
-    }
-}
+mod tests;

@@ -169,7 +169,7 @@ pub(super) fn pack(names: &[String], chars: usize) -> Vec<String> {
     let mut current = String::new();
     for (i, name) in names.iter().enumerate() {
         let last = i + 1 == names.len();
-        let item = fit(name, chars.saturating_sub(1)) + if last { "" } else { "," };
+        let item = elide(name, chars.saturating_sub(1)) + if last { "" } else { "," };
         let joined = current.chars().count() + 1 + item.chars().count();
         if !current.is_empty() && joined > chars {
             lines.push(std::mem::take(&mut current));

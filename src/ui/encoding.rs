@@ -183,7 +183,7 @@ pub struct Look {
 
 /// What the canvas and the charts draw: the map, its analysis and how it looks.
 #[derive(Clone, Copy)]
-pub struct Scene<'a> {
+pub struct ViewContext<'a> {
     /// The map.
     pub map: &'a Map,
     /// Its analysis, if there is one yet.
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn a_sector_filter_dims_other_sectors_and_their_links() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let mut look = Look::default();
         look.filter.sectors.insert(Sector::Voluntary);
         let encoding = Encoding::new(&map, None, &look);
@@ -311,7 +311,7 @@ mod tests {
 
     #[test]
     fn centrality_sizes_put_the_most_central_at_ten() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let analysed = Analysed::of_map(&map);
         let look = Look {
             size_by: SizeBy::Betweenness,
@@ -341,7 +341,7 @@ mod tests {
 
     #[test]
     fn colour_by_coalition_gives_members_of_one_coalition_one_colour() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let analysed = Analysed::of_map(&map);
         let look = Look {
             colour_by: ColourBy::Coalition,

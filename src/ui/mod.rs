@@ -4,29 +4,20 @@
 //! [`Command`]s into [`Requests`], which the app applies in one place after the frame.
 
 pub mod analysed;
-pub mod camera;
-pub mod canvas;
-pub mod change;
 pub mod command;
 pub mod encoding;
-pub mod exercises;
 pub mod inspector;
-pub mod interpersonal;
-pub mod labels;
-pub mod lens;
-pub mod mesh;
-pub mod palette;
-pub mod personal;
-pub mod picture;
-pub mod strategic;
+pub mod lenses;
 pub mod style;
 pub mod views;
+pub mod windows;
 
 use std::collections::BTreeSet;
 
-use crate::edit::{Edit, GroupKey};
+use crate::edit::{Edit, GroupKey, ListItem};
 use crate::model::{LinkId, Stakeholder, StakeholderId};
-pub use command::Command;
+pub use crate::scene::elide;
+pub use command::{Action, Command};
 
 /// What the user has selected: UI state, never saved in the map.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -83,6 +74,8 @@ pub struct Requests {
     pub edits: Vec<EditRequest>,
     /// Commands to run, in order.
     pub commands: Vec<Command>,
+    /// Actions with data attached (a saved view, a scenario, a meeting), in order.
+    pub actions: Vec<Action>,
 }
 
 impl Requests {
@@ -108,6 +101,11 @@ impl Requests {
     pub fn command(&mut self, command: Command) {
         self.commands.push(command);
     }
+
+    /// Asks for an action on something a panel names.
+    pub fn act(&mut self, action: Action) {
+        self.actions.push(action);
+    }
 }
 
 /// Pushes a replacement of `s` changed by `change`, if it changed anything. Changes to one
@@ -115,15 +113,31 @@ impl Requests {
 pub fn edit_stakeholder(
     out: &mut Requests,
     s: &Stakeholder,
-    field: &str,
+    field: &'static str,
     change: impl FnOnce(&mut Stakeholder),
 ) {
     let mut changed = s.clone();
     change(&mut changed);
     if changed != *s {
         let label = format!("Edit {} of {}", field, s.name);
-        let group = format!("{}-{}", s.id, field);
+        let group = GroupKey::field(s.id, field);
         out.edit_in_group(label, Edit::ReplaceStakeholder(Box::new(changed)), group);
+    }
+}
+
+/// Pushes item `i` of one of the map's lists (the journal, the contacts, the factors, the
+/// meetings…) changed by `change`. Changes to one field of one item join one undo step until
+/// the run ends (typing, a drag).
+pub fn edit_item<T: ListItem>(
+    out: &mut Requests,
+    list: &[T],
+    i: usize,
+    field: &'static str,
+    change: impl FnOnce(&mut T),
+) {
+    if let Some((edit, record)) = Edit::change_item(list, i, change) {
+        let label = format!("Edit {} {field}", T::NOUN);
+        out.edit_in_group(label, edit, GroupKey::Field { record, field });
     }
 }
 
@@ -145,15 +159,6 @@ pub fn stakeholder_tooltip_ui(ui: &mut egui::Ui, s: &Stakeholder) {
     ));
 }
 
-/// `text` cut to `most` characters with an ellipsis, so long names do not widen a panel.
-pub fn elide(text: &str, most: usize) -> String {
-    if text.chars().count() <= most {
-        return text.to_owned();
-    }
-    let cut: String = text.chars().take(most.saturating_sub(1)).collect();
-    format!("{}…", cut.trim_end())
-}
-
 /// Selects `ids` and shows them on the map, framed.
 pub fn show_on_map(ids: &[StakeholderId], selection: &mut Selection, out: &mut Requests) {
     *selection = Selection {
@@ -172,4 +177,31 @@ pub fn me_badge(ui: &mut egui::Ui) {
             .background_color(ui.visuals().selection.bg_fill),
     )
     .on_hover_text("This is you: the map is read from your point of view");
+}
+
+/// A multi-line text field of `rows` rows, the full width, that screen readers (and UI tests)
+/// know as `name` (it has no visible label); returns the new text when the user changed it.
+pub fn notes_field_ui(
+    ui: &mut egui::Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    text: &str,
+    hint: &str,
+    rows: usize,
+    name: String,
+) -> Option<String> {
+    let mut edited = text.to_owned();
+    let response = ui.add(
+        egui::TextEdit::multiline(&mut edited)
+            .id_salt(id_salt)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    );
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, true, &name));
+    response.changed().then_some(edited)
+}
+
+/// Accessibility information for a combo box with no visible label.
+pub fn labeled_combo(name: &str) -> egui::WidgetInfo {
+    egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name)
 }

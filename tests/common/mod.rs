@@ -6,9 +6,12 @@ use std::path::{Path, PathBuf};
 use astute::app::{AstuteApp, Prefs, ScriptedDialogs, Start};
 use astute::io::autosave::Autosave;
 use astute::io::write_map;
-use astute::model::{Id, Link, LinkKind, Map, Pos, Stakeholder, StakeholderId};
-use egui::Vec2;
+use astute::model::{Id, Lens, Link, LinkKind, Map, Pos, Stakeholder, StakeholderId};
+use astute::ui::views::View;
+use egui::accesskit::Role;
+use egui::{Key, Vec2};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 pub type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -93,4 +96,36 @@ pub fn stakeholder<'a>(
         .map
         .stakeholder(id)
         .unwrap_or_else(|| panic!("{id} is gone"))
+}
+
+/// `map` opened from a file in a fresh folder, with `lens` on the left and `view` in the middle.
+pub fn open_at(lens: Lens, view: View, map: &Map) -> Result<Setup, Box<dyn std::error::Error>> {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("hub.ron");
+    write_map(&path, map)?;
+    let prefs = Prefs {
+        lens,
+        view,
+        ..Prefs::default()
+    };
+    let app = start_with(prefs, Some(path), ScriptedDialogs::default(), dir.path());
+    Ok(Setup {
+        harness: harness(app),
+        dir,
+    })
+}
+
+/// The map the app has open.
+pub fn map_of(setup: &Setup) -> &Map {
+    &setup.harness.state().document().map
+}
+
+/// Selects the police on the canvas and presses Delete.
+pub fn delete_police(harness: &mut Harness<'static, AstuteApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
+    harness.run();
+    harness.key_press(Key::Delete);
+    harness.run();
 }

@@ -4,10 +4,10 @@
 
 use egui::{Color32, DragValue, Rect, RichText, Role, Sense, TextEdit, Ui, WidgetInfo, vec2};
 
-use super::super::encoding::Scene;
 use super::super::{Requests, Selection, edit_stakeholder, elide, style};
-use crate::edit::{Edit, Part};
+use crate::edit::{Edit, GroupKey, Part};
 use crate::model::{IdAllocator, Issue, IssueId, Map, STANCE_MAX, STANCE_MIN, Stakeholder};
+use crate::ui::encoding::ViewContext;
 
 /// Width of the row headings.
 const NAME_WIDTH: f32 = 210.0;
@@ -19,13 +19,13 @@ const ROW_HEIGHT: f32 = 26.0;
 /// Draws the matrix.
 pub fn matrix_ui(
     ui: &mut Ui,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     selection: &mut Selection,
     ids: &mut IdAllocator,
     read_only: bool,
     out: &mut Requests,
 ) {
-    let map = scene.map;
+    let map = view.map;
     ui.add_enabled_ui(!read_only, |ui| {
         ui.horizontal(|ui| {
             if ui.button("Add issue").clicked() {
@@ -125,14 +125,11 @@ fn issue_menu_ui(ui: &mut Ui, map: &Map, column: usize, issue: &Issue, out: &mut
         let response = ui
             .add(TextEdit::singleline(&mut text).id_salt(("issue-name", issue.id.raw())))
             .labelled_by(name.id);
-        if response.changed() && !text.trim().is_empty() {
-            let mut issues = map.issues.clone();
-            issues[column].name = text;
-            out.edit_in_group(
-                "Rename issue",
-                Edit::Set(Part::Issues(issues)),
-                format!("issue-name-{}", issue.id),
-            );
+        if response.changed()
+            && !text.trim().is_empty()
+            && let Some((edit, _)) = Edit::change_item(&map.issues, column, |i| i.name = text)
+        {
+            out.edit_in_group("Rename issue", edit, GroupKey::field(issue.id, "name"));
         }
     });
     ui.separator();

@@ -8,12 +8,12 @@ use egui::{
     WidgetInfo, vec2,
 };
 
-use super::super::{Command, Requests, Selection, elide, style};
-use crate::edit::{Edit, Part};
-use crate::meeting::seating::{Outline, Table, assess, suggest};
+use crate::analysis::seating::{Outline, Table, assess, suggest};
+use crate::edit::{Edit, GroupKey};
 use crate::model::{
     AgendaItem, Choice, IdAllocator, Map, Meeting, MeetingId, StakeholderId, TableShape,
 };
+use crate::ui::{Action, Requests, Selection, edit_item, elide, style};
 
 /// The meetings view's state: UI state, never saved in the map.
 #[derive(Debug, Default)]
@@ -31,23 +31,29 @@ pub struct MeetingsState {
     reasons: Option<(Vec<StakeholderId>, Vec<String>)>,
 }
 
-/// Replaces meeting `i` with `change` applied, as one step per field and meeting.
-fn edit_meeting(
+/// Pushes item `k` of meeting `i`'s agenda changed by `change`; changes to one field of one
+/// item join one undo step until the run ends.
+fn edit_agenda_item(
     out: &mut Requests,
     map: &Map,
     i: usize,
-    field: &str,
-    change: impl FnOnce(&mut Meeting),
+    k: usize,
+    field: &'static str,
+    change: impl FnOnce(&mut AgendaItem),
 ) {
-    let mut meetings = map.meetings.clone();
-    if let Some(m) = meetings.get_mut(i) {
-        let id = m.id;
-        change(m);
-        out.edit_in_group(
-            format!("Edit meeting {field}"),
-            Edit::Set(Part::Meetings(meetings)),
-            format!("meeting-{id}-{field}"),
-        );
+    let changed = Edit::change_item(&map.meetings, i, |m| {
+        if let Some(item) = m.agenda.get_mut(k) {
+            change(item);
+        }
+    });
+    if let Some((edit, record)) = changed {
+        let label = format!("Edit meeting agenda {k} {field}");
+        let group = GroupKey::Piece {
+            record,
+            piece: k,
+            field,
+        };
+        out.edit_in_group(label, edit, group);
     }
 }
 
@@ -72,8 +78,7 @@ pub fn meetings_ui(
         }
         if ui.button("New meeting").clicked() {
             let id = ids.next();
-            let mut meetings = map.meetings.clone();
-            meetings.push(Meeting {
+            let meeting = Meeting {
                 id,
                 title: "New meeting".into(),
                 date: Some(today),
@@ -82,8 +87,8 @@ pub fn meetings_ui(
                 invitees: selection.stakeholders.iter().copied().collect(),
                 table: TableShape::Round,
                 seating: Vec::new(),
-            });
-            out.edit("New meeting", Edit::Set(Part::Meetings(meetings)));
+            };
+            out.edit("New meeting", Edit::add_item(&map.meetings, meeting));
             state.current = Some(id);
         }
     });
@@ -130,7 +135,7 @@ fn details_ui(
         .changed()
         && !title.trim().is_empty()
     {
-        edit_meeting(out, map, i, "title", |m| m.title = title);
+        edit_item(out, &map.meetings, i, "title", |m| m.title = title);
     }
     ui.horizontal(|ui| {
         let name = ui.label("Date (YYYY-MM-DD)");
@@ -144,11 +149,11 @@ fn details_ui(
         if response.changed() {
             match NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
                 Ok(date) => {
-                    edit_meeting(out, map, i, "date", |m| m.date = Some(date));
+                    edit_item(out, &map.meetings, i, "date", |m| m.date = Some(date));
                     ui.data_mut(|d| d.remove::<String>(draft_id));
                 }
                 Err(_) if text.trim().is_empty() => {
-                    edit_meeting(out, map, i, "date", |m| m.date = None);
+                    edit_item(out, &map.meetings, i, "date", |m| m.date = None);
                     ui.data_mut(|d| d.remove::<String>(draft_id));
                 }
                 Err(_) => {
@@ -167,7 +172,7 @@ fn details_ui(
             .response
             .widget_info(|| WidgetInfo::labeled(Role::ComboBox, true, "Table shape"));
         if table != meeting.table {
-            edit_meeting(out, map, i, "table", |m| m.table = table);
+            edit_item(out, &map.meetings, i, "table", |m| m.table = table);
         }
     });
     let name = ui.label(RichText::new("Purpose").strong());
@@ -181,13 +186,13 @@ fn details_ui(
         .labelled_by(name.id)
         .changed()
     {
-        edit_meeting(out, map, i, "purpose", |m| m.purpose = purpose);
+        edit_item(out, &map.meetings, i, "purpose", |m| m.purpose = purpose);
     }
     ui.add_space(4.0);
     ui.horizontal(|ui| {
         ui.label(RichText::new("Agenda").strong());
         if ui.small_button("Add item").clicked() {
-            edit_meeting(out, map, i, "agenda", |m| {
+            edit_item(out, &map.meetings, i, "agenda", |m| {
                 m.agenda.push(AgendaItem {
                     title: format!("Item {}", m.agenda.len() + 1),
                     issues: Vec::new(),
@@ -203,12 +208,10 @@ fn details_ui(
                 WidgetInfo::labeled(Role::TextInput, true, format!("Agenda item {}", k + 1))
             });
             if response.changed() {
-                edit_meeting(out, map, i, &format!("agenda {k}"), |m| {
-                    m.agenda[k].title = title
-                });
+                edit_agenda_item(out, map, i, k, "title", |item| item.title = title);
             }
             if ui.small_button("Remove").clicked() {
-                edit_meeting(out, map, i, "agenda", |m| {
+                edit_item(out, &map.meetings, i, "agenda", |m| {
                     m.agenda.remove(k);
                 });
             }
@@ -218,12 +221,11 @@ fn details_ui(
             for issue in &map.issues {
                 let on = item.issues.contains(&issue.id);
                 if ui.selectable_label(on, elide(&issue.name, 24)).clicked() {
-                    edit_meeting(out, map, i, &format!("agenda {k} issues"), |m| {
-                        let list = &mut m.agenda[k].issues;
+                    edit_agenda_item(out, map, i, k, "issues", |item| {
                         if on {
-                            list.retain(|x| *x != issue.id);
+                            item.issues.retain(|x| *x != issue.id);
                         } else {
-                            list.push(issue.id);
+                            item.issues.push(issue.id);
                         }
                     });
                 }
@@ -244,7 +246,9 @@ fn details_ui(
             .on_disabled_hover_text("Select partners on the map or the table first")
             .clicked()
         {
-            edit_meeting(out, map, i, "invitees", |m| m.invitees.extend(chosen));
+            edit_item(out, &map.meetings, i, "invitees", |m| {
+                m.invitees.extend(chosen)
+            });
         }
     });
     for &id in &meeting.invitees {
@@ -253,7 +257,7 @@ fn details_ui(
                 *selection = Selection::only(id);
             }
             if ui.small_button("Uninvite").clicked() {
-                edit_meeting(out, map, i, "invitees", |m| {
+                edit_item(out, &map.meetings, i, "invitees", |m| {
                     m.invitees.retain(|x| *x != id);
                     m.seating.retain(|x| *x != id);
                 });
@@ -264,19 +268,17 @@ fn details_ui(
     ui.horizontal(|ui| {
         if ui
             .button("Export brief…")
-            .on_hover_text("An HTML page or Markdown text")
+            .on_hover_text("An HTML page, a PDF (a page per invitee) or Markdown text")
             .clicked()
         {
-            out.command(Command::ExportBrief(meeting.id));
+            out.act(Action::ExportBrief(meeting.id));
         }
         ui.checkbox(&mut state.include_confidential, "with confidential fields");
     });
     if ui.small_button("Delete meeting").clicked() {
-        let mut meetings = map.meetings.clone();
-        meetings.remove(i);
         out.edit(
             format!("Delete meeting {}", meeting.title),
-            Edit::Set(Part::Meetings(meetings)),
+            Edit::remove_item(&map.meetings, i),
         );
     }
 }
@@ -332,7 +334,7 @@ fn seating_ui(
         {
             let seating = suggest(map, meeting);
             state.reasons = Some((seating.seats.clone(), seating.reasons));
-            edit_meeting(out, map, i, "seating", |m| m.seating = seating.seats);
+            edit_item(out, &map.meetings, i, "seating", |m| m.seating = seating.seats);
         }
     });
     let seats = seats_of(meeting);
@@ -422,7 +424,7 @@ fn seating_ui(
     if let (Some(from), Some(to)) = (state.dragging, drop_on) {
         let mut swapped = seats.clone();
         swapped.swap(from, to);
-        edit_meeting(out, map, i, "seating", |m| m.seating = swapped);
+        edit_item(out, &map.meetings, i, "seating", |m| m.seating = swapped);
     }
     if ui.input(|i| !i.pointer.any_down()) {
         state.dragging = None;

@@ -1,7 +1,8 @@
 //! The views in the middle of the window: the map canvas, and the charts and tables of the
-//! reading-people and alliances lenses. Every view reads the same [`Scene`](super::encoding::Scene),
+//! reading-people and alliances lenses. Every view reads the same [`ViewContext`](super::encoding::ViewContext),
 //! shares the selection, and pushes edits like the canvas does.
 
+pub mod canvas;
 pub mod matrix;
 pub mod meetings;
 pub mod salience;

@@ -4,12 +4,12 @@
 
 use egui::{Align2, FontId, Pos2, Rect, RichText, Role, Sense, Stroke, Ui, WidgetInfo, pos2, vec2};
 
-use super::super::encoding::Scene;
 use super::super::{Requests, Selection, edit_stakeholder, elide};
 use crate::analysis::Salience;
 use crate::analysis::grid::salience;
 use crate::model::{Stakeholder, StakeholderId};
 use crate::scene::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
+use crate::ui::encoding::ViewContext;
 
 /// Names listed in one region of the diagram before "and N more".
 const NAMES_PER_REGION: usize = 12;
@@ -19,12 +19,12 @@ const ROW_HEIGHT: f32 = 22.0;
 /// Draws the salience view.
 pub fn salience_ui(
     ui: &mut Ui,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     selection: &mut Selection,
     read_only: bool,
     out: &mut Requests,
 ) {
-    let map = scene.map;
+    let map = view.map;
     let classes: Vec<Salience> = map
         .stakeholders
         .iter()
@@ -33,7 +33,7 @@ pub fn salience_ui(
     let width = ui.available_width();
     let side = (width - 240.0).clamp(220.0, 360.0);
     ui.horizontal_top(|ui| {
-        diagram_ui(ui, scene, &classes, side, selection);
+        diagram_ui(ui, view, &classes, side, selection);
         ui.vertical(|ui| {
             ui.set_max_width((width - side - 20.0).max(120.0));
             ui.add_space(20.0);
@@ -46,14 +46,12 @@ pub fn salience_ui(
         });
     });
     ui.separator();
-    ui.add_enabled_ui(!read_only, |ui| {
-        list_ui(ui, scene, &classes, selection, out)
-    });
+    ui.add_enabled_ui(!read_only, |ui| list_ui(ui, view, &classes, selection, out));
 }
 
 fn diagram_ui(
     ui: &mut Ui,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     classes: &[Salience],
     side: f32,
     selection: &mut Selection,
@@ -82,7 +80,7 @@ fn diagram_ui(
             ui.visuals().strong_text_color(),
         );
     }
-    let map = scene.map;
+    let map = view.map;
     for (class, (x, y)) in SALIENCE_REGIONS {
         let place = pos2(x, y);
         let members: Vec<&Stakeholder> = map
@@ -136,12 +134,12 @@ fn diagram_ui(
 
 fn list_ui(
     ui: &mut Ui,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     classes: &[Salience],
     selection: &mut Selection,
     out: &mut Requests,
 ) {
-    let map = scene.map;
+    let map = view.map;
     let threshold = map.settings.salience_power_threshold;
     ui.label(RichText::new("Attributes").strong());
     ui.label(

@@ -6,12 +6,13 @@ use egui::epaint::Mesh;
 use egui::{Align2, Color32, Pos2, Rect, RichText, Role, Sense, Shape, Ui, Vec2, WidgetInfo};
 use egui_plot::{HLine, Plot, PlotPoint, PlotTransform, Text, VLine};
 
-use super::super::encoding::Scene;
-use super::super::labels::{self, Label};
-use super::super::mesh::add_node_shape;
 use super::super::{Requests, Selection, stakeholder_tooltip_ui, style};
+use super::canvas::labels::{self, Label};
+use super::canvas::mesh::add_node_shape;
 use crate::analysis::grid::quadrant;
+use crate::edit::GroupKey;
 use crate::model::{STANCE_MAX, STANCE_MIN, Settings, Stakeholder, StakeholderId, stance_label};
+use crate::ui::encoding::ViewContext;
 
 /// Screen radius of a point.
 const POINT_RADIUS: f32 = 9.0;
@@ -33,8 +34,7 @@ pub enum Chart {
 /// A chart's state between frames: the drag in progress.
 #[derive(Debug, Default)]
 pub struct ChartState {
-    drag: Option<(StakeholderId, String)>,
-    serial: u64,
+    drag: Option<(StakeholderId, GroupKey)>,
     /// Moves to draw as arrows on the power–interest grid: (interest, power) before and after.
     pub trails: Vec<([f32; 2], [f32; 2])>,
 }
@@ -131,13 +131,13 @@ impl Chart {
 pub fn chart_ui(
     ui: &mut Ui,
     chart: Chart,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     state: &mut ChartState,
     selection: &mut Selection,
     read_only: bool,
     out: &mut Requests,
 ) {
-    let map = scene.map;
+    let map = view.map;
     let settings = &map.settings;
     let (x0, x1) = chart.x_range();
     let guide = ui.visuals().strong_text_color().gamma_multiply(0.55);
@@ -194,7 +194,7 @@ pub fn chart_ui(
     if chart == Chart::PowerInterest {
         draw_trails(ui, &painter, &transform, &state.trails);
     }
-    draw_points(ui, &painter, scene, selection, &points);
+    draw_points(ui, &painter, view, selection, &points);
 
     let mut hovered = None;
     let mut clicked_point = false;
@@ -225,8 +225,7 @@ pub fn chart_ui(
             }
         }
         if response.drag_started() {
-            state.serial += 1;
-            state.drag = Some((s.id, format!("chart-{}", state.serial)));
+            state.drag = Some((s.id, GroupKey::new_drag()));
             if !selected {
                 *selection = Selection::only(s.id);
             }
@@ -246,7 +245,7 @@ pub fn chart_ui(
     if shown.response.clicked() && !clicked_point && hovered.is_none() {
         *selection = Selection::default();
     }
-    draw_labels(ui, &painter, scene, selection, &points, hovered);
+    draw_labels(ui, &painter, view, selection, &points, hovered);
 }
 
 /// Moves the dragged stakeholder to the pointer.
@@ -272,7 +271,7 @@ fn drag_to(
         out.edit_in_group(
             label,
             crate::edit::Edit::ReplaceStakeholder(Box::new(moved)),
-            group.clone(),
+            *group,
         );
     }
 }
@@ -303,8 +302,8 @@ fn draw_trails(
             dash: Some((5.0, 3.0)),
             arrow: true,
         };
-        let (start, end) = super::super::mesh::trim(a, b, POINT_RADIUS, POINT_RADIUS + 2.0);
-        super::super::mesh::add_link(&mut mesh, start, end, 2.0, colour, style, true);
+        let (start, end) = super::canvas::mesh::trim(a, b, POINT_RADIUS, POINT_RADIUS + 2.0);
+        super::canvas::mesh::add_link(&mut mesh, start, end, 2.0, colour, style, true);
     }
     painter.add(Shape::mesh(mesh));
 }
@@ -312,11 +311,11 @@ fn draw_trails(
 fn draw_points(
     ui: &Ui,
     painter: &egui::Painter,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     selection: &Selection,
     points: &[(usize, Pos2)],
 ) {
-    let (map, encoding) = (scene.map, scene.encoding);
+    let (map, encoding) = (view.map, view.encoding);
     let visuals = ui.visuals();
     let outline = if visuals.dark_mode {
         Color32::from_gray(20)
@@ -345,12 +344,12 @@ fn draw_points(
 fn draw_labels(
     ui: &Ui,
     painter: &egui::Painter,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     selection: &Selection,
     points: &[(usize, Pos2)],
     hovered: Option<usize>,
 ) {
-    let (map, encoding) = (scene.map, scene.encoding);
+    let (map, encoding) = (view.map, view.encoding);
     let labels = points
         .iter()
         .filter_map(|&(i, at)| {

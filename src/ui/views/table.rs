@@ -7,10 +7,10 @@ use egui::{ComboBox, DragValue, Role, Sense, TextEdit, Ui, WidgetInfo};
 use egui_extras::{Column, TableBuilder};
 
 use super::super::analysed::Analysed;
-use super::super::encoding::{Scene, coalition_name};
 use super::super::{Requests, Selection, edit_stakeholder};
 use crate::analysis::StakeholderAnalysis;
 use crate::model::{Choice, STANCE_MAX, STANCE_MIN, Sector, Stakeholder};
+use crate::ui::encoding::{ViewContext, coalition_name};
 
 /// Height of a row.
 const ROW_HEIGHT: f32 = 24.0;
@@ -155,13 +155,13 @@ impl TableState {
     }
 
     /// The stakeholders' indices in display order.
-    pub fn order(&self, scene: &Scene<'_>) -> Vec<usize> {
-        let map = scene.map;
+    pub fn order(&self, view: &ViewContext<'_>) -> Vec<usize> {
+        let map = view.map;
         let mut order: Vec<usize> = (0..map.stakeholders.len()).collect();
         if let Some(col) = self.sort {
             let row = |i: usize| Row {
                 s: &map.stakeholders[i],
-                a: scene.analysed.and_then(|a| a.of(map.stakeholders[i].id)),
+                a: view.analysed.and_then(|a| a.of(map.stakeholders[i].id)),
             };
             order.sort_by(|&x, &y| {
                 let o = col.compare(row(x), row(y));
@@ -182,25 +182,25 @@ struct Row<'a> {
 /// Draws the table.
 pub fn table_ui(
     ui: &mut Ui,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     state: &mut TableState,
     selection: &mut Selection,
     read_only: bool,
     out: &mut Requests,
 ) {
-    let map = scene.map;
+    let map = view.map;
     if map.stakeholders.is_empty() {
         ui.label("The map is empty: add stakeholders on the Map tab, or with Add stakeholder in the Map menu.");
         return;
     }
-    let order = state.order(scene);
+    let order = state.order(view);
     let mut clicked = None;
     egui::ScrollArea::horizontal()
         .id_salt("astute-table-across")
         .show(ui, |ui| {
             table_body_ui(
                 ui,
-                scene,
+                view,
                 &order,
                 *state,
                 &mut clicked,
@@ -217,7 +217,7 @@ pub fn table_ui(
 #[allow(clippy::too_many_arguments)] // one call site: the table's whole context
 fn table_body_ui(
     ui: &mut Ui,
-    scene: &Scene<'_>,
+    view: &ViewContext<'_>,
     order: &[usize],
     state: TableState,
     clicked: &mut Option<Col>,
@@ -225,11 +225,11 @@ fn table_body_ui(
     read_only: bool,
     out: &mut Requests,
 ) {
-    let map = scene.map;
+    let map = view.map;
     // Without the analysis (hidden by the facilitator) its columns are left out.
     let columns: Vec<Col> = Col::ALL
         .into_iter()
-        .filter(|col| scene.analysed.is_some() || !col.is_analysis())
+        .filter(|col| view.analysed.is_some() || !col.is_analysis())
         .collect();
     let mut builder = TableBuilder::new(ui)
         .id_salt("astute-table")
@@ -260,12 +260,12 @@ fn table_body_ui(
                 else {
                     return;
                 };
-                let a = scene.analysed.and_then(|a| a.of(s.id));
+                let a = view.analysed.and_then(|a| a.of(s.id));
                 row.set_selected(selection.contains(s.id));
                 for &col in &columns {
                     row.col(|ui| {
                         ui.add_enabled_ui(!read_only || !is_editable(col), |ui| {
-                            cell_ui(ui, col, s, a, scene.analysed, out);
+                            cell_ui(ui, col, s, a, view.analysed, out);
                         });
                     });
                 }
@@ -461,11 +461,11 @@ mod tests {
 
     #[test]
     fn sorting_by_power_puts_the_most_powerful_first_and_reverses_on_a_second_click() {
-        let map = crate::examples::hub();
+        let map = crate::io::examples::hub();
         let analysed = Analysed::of_map(&map);
         let look = Look::default();
         let encoding = Encoding::new(&map, Some(&analysed), &look);
-        let scene = Scene {
+        let view = ViewContext {
             map: &map,
             analysed: Some(&analysed),
             look: &look,
@@ -474,21 +474,21 @@ mod tests {
         let mut state = TableState::default();
         state.click(Col::Power);
         let powers: Vec<f32> = state
-            .order(&scene)
+            .order(&view)
             .iter()
             .map(|&i| map.stakeholders[i].power)
             .collect();
         assert!(powers.windows(2).all(|w| w[0] >= w[1]), "{powers:?}");
         state.click(Col::Power);
         let powers: Vec<f32> = state
-            .order(&scene)
+            .order(&view)
             .iter()
             .map(|&i| map.stakeholders[i].power)
             .collect();
         assert!(powers.windows(2).all(|w| w[0] <= w[1]), "{powers:?}");
         state.click(Col::Name);
         let names: Vec<String> = state
-            .order(&scene)
+            .order(&view)
             .iter()
             .map(|&i| map.stakeholders[i].name.to_lowercase())
             .collect();
