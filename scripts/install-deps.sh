@@ -2,7 +2,9 @@
 # Installs what Astute needs on a fresh Debian/Ubuntu machine: the libraries the window opens
 # with (X11/Wayland, OpenGL through Mesa, so it also runs without a GPU), and Xvfb for running it
 # on a machine without a display; dbus-daemon, for the test that tells a desktop portal from
-# none on a private session bus. The Rust toolchain itself is expected to be installed (rustup).
+# none on a private session bus; Python's openpyxl, which a test reads the xlsx export back with,
+# as Python users would (tests/spreadsheets.rs). The Rust toolchain itself is expected to be
+# installed (rustup). Run again, it installs nothing.
 set -euo pipefail
 packages=(
   xvfb xauth imagemagick xdotool
@@ -17,6 +19,8 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
+# pip, for openpyxl below, unless this Python already has it.
+python3 -m pip --version >/dev/null 2>&1 || missing+=(python3 python3-pip)
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -ne 0 ] && sudo="sudo"
@@ -32,4 +36,10 @@ if ! python3 -c 'import networkx, igraph' >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends \
       python3-networkx python3-igraph
   fi
+fi
+# openpyxl, which reads the xlsx export back in the spreadsheet tests.
+if ! python3 -c 'import openpyxl' >/dev/null 2>&1; then
+  pip=(python3 -m pip install --quiet --disable-pip-version-check openpyxl)
+  # A Debian Python refuses installs outside a virtualenv (PEP 668) unless told otherwise.
+  "${pip[@]}" 2>/dev/null || "${pip[@]}" --break-system-packages
 fi

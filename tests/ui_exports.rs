@@ -312,7 +312,9 @@ fn a_meeting_brief_saved_as_pdf_has_a_page_per_invitee_after_the_seating_plan() 
         );
     }
     assert!(has_embedded_font(&doc), "no font embedded");
-    assert!(page_text(&doc, 1).contains(&squash("New meeting")));
+    // The new meeting's title (main names it "Meeting 1"; it was "New meeting") heads page 1.
+    let title = harness.state().document().map.meetings[0].title.clone();
+    assert!(page_text(&doc, 1).contains(&squash(&title)), "{title}");
     for (page, name) in (2..).zip(["Police", "Hub co-ordinator", "NHS practitioner"]) {
         let text = page_text(&doc, page);
         assert!(

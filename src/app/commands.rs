@@ -101,8 +101,8 @@ impl AstuteApp {
             Command::Save => self.save_then(None),
             Command::SaveAs => self.save_as(None),
             Command::ImportCsv => {
-                let title = "Import stakeholders from a CSV table";
-                self.ask(Asking::Import, Ask::Open(FileKind::Csv), title);
+                let title = "Import a spreadsheet (xlsx, ods, xls or CSV)";
+                self.ask(Asking::Import, Ask::Open(FileKind::Spreadsheet), title);
             }
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
@@ -224,6 +224,7 @@ impl AstuteApp {
             Command::ExportReport | Command::ExportGraphMl | Command::ExportGexf => {
                 self.export_map(command)
             }
+            Command::ExportSpreadsheet => self.export_spreadsheet(),
         }
     }
 

@@ -22,8 +22,8 @@ use super::chooser::Chooser;
 pub enum FileKind {
     /// An Astute map (`.ron`).
     Map,
-    /// A spreadsheet table (`.csv`).
-    Csv,
+    /// A spreadsheet: a workbook (`.xlsx`, `.ods`, `.xls`) or a CSV table.
+    Spreadsheet,
     /// A document to read: a web page (`.html`) or Markdown (`.md`), by the name given.
     Document,
     /// A graph for Gephi or yEd (`.graphml`).
@@ -46,7 +46,12 @@ impl FileKind {
     pub fn filters(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Self::Map => &[("Astute map", "ron")],
-            Self::Csv => &[("CSV table", "csv")],
+            Self::Spreadsheet => &[
+                ("Excel workbook", "xlsx"),
+                ("CSV table", "csv"),
+                ("OpenDocument spreadsheet", "ods"),
+                ("Excel 97-2003 workbook", "xls"),
+            ],
             Self::Document => &[("Web page", "html"), ("Markdown", "md")],
             Self::GraphMl => &[("GraphML", "graphml")],
             Self::Gexf => &[("GEXF", "gexf")],

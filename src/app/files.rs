@@ -1,8 +1,8 @@
 //! Files: open (a file, a recent one, a dropped one, an example), save and save as, revert,
-//! CSV import, exports (the report, GraphML, a brief, a picture); asking first before unsaved
-//! changes are thrown away; and the file dialog: asked for in a frame ([`AstuteApp::ask`]),
-//! answered in that frame or a later one ([`AstuteApp::dialog_ui`]), while the window goes on
-//! drawing.
+//! exports (the report, GraphML, a brief, a picture; spreadsheets and their import preview are
+//! in `import`); asking first before unsaved changes are thrown away; and the file dialog:
+//! asked for in a frame ([`AstuteApp::ask`]), answered in that frame or a later one
+//! ([`AstuteApp::dialog_ui`]), while the window goes on drawing.
 
 use std::path::{Path, PathBuf};
 
@@ -11,11 +11,10 @@ use super::dialogs::{Answer, Ask, FileKind, Request};
 use super::document::Document;
 use super::prompts::{Discarding, Prompt};
 use super::scenario::shown_map;
-use crate::disclose::Disclosure;
+use crate::disclose::{Disclosure, Shareable};
 use crate::export::TextFormat;
 use crate::io::examples::EXAMPLES;
 use crate::model::{IdAllocator, Map};
-use crate::ui::views::View;
 use crate::ui::views::canvas::Fit;
 use crate::ui::windows::picture::{PictureFormat, PictureRequest};
 use crate::ui::{Command, Selection};
@@ -26,8 +25,11 @@ pub(super) enum Asking {
     Open,
     /// Save the map there, then carry on with what waited for the save, if anything.
     SaveAs { then: Option<Discarding> },
-    /// Import the CSV table picked.
+    /// Import the spreadsheet picked: its preview shows what it changes first.
     Import,
+    /// Write this map (already through the redaction step) there as a spreadsheet: an xlsx
+    /// workbook, or CSV tables for a `.csv` name.
+    Spreadsheet(Box<Shareable<'static>>),
     /// Write an export there: its bytes made for that path; a picture closes its window.
     Export {
         contents: ExportContents,
@@ -50,7 +52,10 @@ impl AstuteApp {
 
     pub(super) fn carry_out(&mut self, action: Discarding) {
         match action {
-            Discarding::New => self.replace_document(Document::untitled(Map::new("Untitled map"))),
+            Discarding::New => {
+                self.replace_document(Document::untitled(Map::new("Untitled map")));
+                self.status.clear();
+            }
             Discarding::Open(Some(path)) => {
                 self.open_path(&path);
             }
@@ -101,7 +106,8 @@ impl AstuteApp {
         let Some(example) = EXAMPLES.get(index) else {
             return;
         };
-        match example.map() {
+        // Dated as of today, so that its next actions are not all long overdue.
+        match example.map_as_of(chrono::Local::now().date_naive()) {
             Ok(map) => {
                 self.replace_document(Document::untitled(map));
                 self.status =
@@ -221,7 +227,8 @@ impl AstuteApp {
                     self.carry_out(then);
                 }
             }
-            Asking::Import => self.import_csv(&path),
+            Asking::Import => self.start_import(&path),
+            Asking::Spreadsheet(shown) => self.write_spreadsheet(&path, &shown),
             Asking::Export { contents, picture } => {
                 if self.write_export(&path, contents) && picture {
                     self.picture.open = false;
@@ -249,108 +256,6 @@ impl AstuteApp {
                 false
             }
         }
-    }
-
-    /// Adds the stakeholders of a CSV table (and the links in `NAME-links.csv` beside it, if
-    /// there is one) to the map as one undoable step. If any row cannot be read, every such row
-    /// is listed and nothing changes.
-    pub(super) fn import_csv(&mut self, path: &Path) {
-        let read = |path: &Path| crate::io::read_limited(path).map_err(|e| e.to_string());
-        let links_path = crate::io::spreadsheet::links_path(path);
-        let tables = read(path).and_then(|people| {
-            let links = if links_path.is_file() {
-                Some(read(&links_path)?)
-            } else {
-                None
-            };
-            Ok((people, links))
-        });
-        let (people, links) = match tables {
-            Ok(tables) => tables,
-            Err(error) => {
-                self.prompt = Some(Prompt::Error {
-                    title: format!("Could not read {}", path.display()),
-                    lines: vec![error, "The map was not changed.".into()],
-                });
-                return;
-            }
-        };
-        let imported = match crate::io::spreadsheet::import_csv(&people, links.as_deref()) {
-            Ok(imported) => imported,
-            Err(rows) => {
-                let mut lines: Vec<String> = rows
-                    .iter()
-                    .map(|row| {
-                        let file = match row.table {
-                            crate::io::spreadsheet::Table::Links => links_path.as_path(),
-                            crate::io::spreadsheet::Table::Stakeholders => path,
-                        };
-                        row.with_file(file)
-                    })
-                    .collect();
-                lines.push("Nothing was imported: correct these rows and import again.".into());
-                self.prompt = Some(Prompt::Error {
-                    title: format!("{} rows could not be read", rows.len()),
-                    lines,
-                });
-                return;
-            }
-        };
-        // The new stakeholders go to the right of the map, not on top of it.
-        let map = &self.doc.map;
-        let right = map
-            .stakeholders
-            .iter()
-            .map(|s| s.pos.x)
-            .fold(f32::MIN, f32::max);
-        let left = imported
-            .map
-            .stakeholders
-            .iter()
-            .map(|s| s.pos.x)
-            .fold(f32::MAX, f32::min);
-        let shift = if map.stakeholders.is_empty() {
-            0.0
-        } else {
-            right - left + 300.0
-        };
-        let count = imported.map.stakeholders.len();
-        let mut edits: Vec<crate::edit::Edit> = Vec::new();
-        for mut s in imported.map.stakeholders {
-            s.pos.x += shift;
-            edits.push(crate::edit::Edit::InsertStakeholder {
-                index: usize::MAX,
-                stakeholder: Box::new(s),
-            });
-        }
-        for link in imported.map.links {
-            edits.push(crate::edit::Edit::InsertLink {
-                index: usize::MAX,
-                link,
-            });
-        }
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        self.apply_one(
-            format!("Import {count} stakeholders from {name}"),
-            crate::edit::Edit::Batch(edits),
-        );
-        self.ids = IdAllocator::for_map(&self.doc.map);
-        self.prefs.view = View::Map;
-        self.canvas.pending_fit = Some(Fit::All);
-        self.status = match imported.warnings.len() {
-            0 => format!("Imported {count} stakeholders from {name}."),
-            n => format!(
-                "Imported {count} stakeholders from {name}; {n} notes: {}",
-                imported
-                    .warnings
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        };
     }
 
     /// Asks where to write an export titled `title`; [`Self::write_export`] writes it there.

@@ -6,6 +6,8 @@
 //! - `commands`: the one place where edits, commands and actions are applied, undone, redone.
 //! - `chrome`: the window's layout: menu bar, status bar, side panels, toolbar, central view.
 //! - `files`: open, save, revert, import, export, and the file dialog they ask.
+//! - `import`: spreadsheets in and out: the import preview (what a sheet changes, before it
+//!   does) and File > Export spreadsheet.
 //! - `recovery`: autosave of this window's document, and the work other sessions left
 //!   unsaved, offered back.
 //! - `prompts`: the questions that block the window (unsaved changes, errors, About).
@@ -21,6 +23,7 @@ mod commands;
 mod dialogs;
 mod document;
 mod files;
+mod import;
 mod prefs;
 mod present;
 mod prompts;
@@ -33,6 +36,7 @@ use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
 
+pub use chrome::PanelWidths;
 pub use dialogs::{
     Answer, Ask, FileDialogs, FileKind, InAppDialogs, NativeDialogs, Request, ScriptedDialogs,
 };
@@ -122,6 +126,8 @@ pub struct AstuteApp {
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
+    /// The side panels as last shown, and which are open in a narrow window.
+    panels: chrome::Panels,
     analysis: AnalysisService,
     layout: Option<LayoutRun>,
     presenting: Option<Presenting>,
@@ -132,6 +138,8 @@ pub struct AstuteApp {
     /// Every command of the menus, the palette and the shortcuts.
     commands: Vec<Command>,
     prompt: Option<Prompt>,
+    /// A spreadsheet import waiting for the user to see what it changes.
+    import: Option<import::ImportPreview>,
     /// A prompt to show once the one showing is answered.
     next_prompt: Option<Prompt>,
     dialogs: Box<dyn FileDialogs>,
@@ -167,6 +175,7 @@ impl AstuteApp {
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
+            panels: chrome::Panels::default(),
             analysis: AnalysisService::default(),
             layout: None,
             presenting: None,
@@ -174,6 +183,7 @@ impl AstuteApp {
             palette: None,
             commands: Command::all(&EXAMPLES.iter().map(|e| e.name).collect::<Vec<_>>()),
             prompt: None,
+            import: None,
             next_prompt: None,
             dialogs: start.dialogs,
             request: None,
@@ -234,6 +244,16 @@ impl AstuteApp {
         &self.selection
     }
 
+    /// The preferences as they would be remembered now.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The side panels' widths as last drawn (for tests and embedding).
+    pub fn panel_widths(&self) -> PanelWidths {
+        self.panels.shown
+    }
+
     /// The last status message.
     pub fn status(&self) -> &str {
         &self.status
@@ -245,9 +265,13 @@ impl AstuteApp {
         if ctx.options(|o| o.theme_preference) != self.prefs.theme.to_egui() {
             ctx.set_theme(self.prefs.theme.to_egui());
         }
+        prefs::readable_weak_text(&ctx);
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
-        let free = self.prompt.is_none() && self.palette.is_none() && self.asking.is_none();
+        let free = self.prompt.is_none()
+            && self.palette.is_none()
+            && self.asking.is_none()
+            && self.import.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
                 Some(PresenterKey::Leave) => out.command(Command::Present),
@@ -256,7 +280,8 @@ impl AstuteApp {
                 None => {}
             }
         }
-        if free {
+        // An open menu or popup has the keys (Escape closes it, not the selection).
+        if free && !egui::Popup::is_any_open(&ctx) {
             let typing = ctx.egui_wants_keyboard_input();
             collect_shortcuts(&ctx, &self.commands, &mut out, typing);
         }
@@ -298,6 +323,7 @@ impl AstuteApp {
         }
         self.palette_ui(ui, &mut out);
         self.prompt_ui(ui);
+        self.import_preview_ui(ui);
         self.apply(&ctx, out);
         self.dialog_ui(&ctx);
         self.after_frame(&ctx);
@@ -320,7 +346,11 @@ impl AstuteApp {
             }
         }
         if let Some(path) = dropped {
-            self.discard_then(Discarding::Open(Some(path)));
+            if import::is_spreadsheet(&path) {
+                self.start_import(&path);
+            } else {
+                self.discard_then(Discarding::Open(Some(path)));
+            }
         }
         // Leaving the window is when work is most often lost: autosave then, once.
         if focused == Some(false) && self.focused != Some(false) && self.doc.is_dirty() {

@@ -1,5 +1,5 @@
-//! `astute export`: a map as CSV, JSON, GraphML, GEXF, a report (HTML or Markdown), or an SVG,
-//! PNG or PDF picture, through the one redaction step.
+//! `astute export`: a map as CSV, xlsx, JSON, GraphML, GEXF, a report (HTML or Markdown), or
+//! an SVG, PNG or PDF picture, through the one redaction step.
 
 use std::path::PathBuf;
 
@@ -12,8 +12,13 @@ use crate::io::spreadsheet::{self, links_path};
 
 pub(super) const EXPORT_HELP: &str = "\
 CSV writes two files: OUT holds the stakeholders and OUT-links holds the links, e.g.
-`-o partners.csv` writes partners.csv and partners-links.csv. Both use the columns that
-`astute import` reads, plus ids.
+`-o partners.csv` writes partners.csv and partners-links.csv, in UTF-8 with a byte-order mark
+(so Excel reads accents right; --no-bom leaves it out). xlsx writes one workbook with
+Stakeholders, Links and Issues sheets, drop-downs for kinds, sectors, stances and link kinds.
+Both hold every field a sheet can (ids, power bases, salience, positions on issues, the
+engagement plan, the place on the canvas, \"me\"), in the columns `astute import` reads, so an
+edited sheet comes back with `astute import SHEET --into MAP.ron`. A redacted export names what
+it left out of each row in its `withheld` column, and such an import keeps those fields.
 JSON writes the whole map to OUT.
 GraphML writes the map as a network for Gephi, yEd, networkx or igraph, every attribute
 declared and typed, directed links the right way round, with yEd's and Gephi's colours, sizes
@@ -52,6 +57,9 @@ pub struct ExportArgs {
     /// Replace output files that exist (the old ones are kept as OUT.bak).
     #[arg(long)]
     pub force: bool,
+    /// For CSV: leave out the byte-order mark (for tools that dislike it).
+    #[arg(long)]
+    pub no_bom: bool,
     /// For SVG, PNG and PDF: the picture to draw.
     #[arg(long, value_enum, default_value_t = crate::scene::Chart::Map)]
     pub chart: crate::scene::Chart,
@@ -77,6 +85,8 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// Two CSV tables: stakeholders, and links.
     Csv,
+    /// A workbook with Stakeholders, Links and Issues sheets.
+    Xlsx,
     /// The whole map as JSON.
     Json,
     /// The network as GraphML, for Gephi, yEd or networkx.
@@ -101,6 +111,7 @@ pub(super) fn export(args: &ExportArgs) -> Outcome {
     let shown = Disclosure::from_flag(args.include_confidential).share(&loaded.map);
     match args.to {
         ExportFormat::Csv => export_csv(args, &shown),
+        ExportFormat::Xlsx => export_xlsx(args, &shown),
         ExportFormat::Json => export_json(args, &shown),
         ExportFormat::Graphml | ExportFormat::Gexf => export_network(args, &shown),
         ExportFormat::Html => export_report(args, &shown, TextFormat::Html),
@@ -190,14 +201,30 @@ fn export_csv(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
     refuse_to_overwrite(&links, args.force)?;
     let tables = spreadsheet::export_csv(map).map_err(|e| fail_at(&args.output, e))?;
-    write_out(&args.output, tables.stakeholders.as_bytes())?;
-    write_out(&links, tables.links.as_bytes())?;
+    let (people, link_rows) = tables.bytes(!args.no_bom);
+    write_out(&args.output, &people)?;
+    write_out(&links, &link_rows)?;
     say(format!(
         "{}: {} stakeholders; {}: {} links{}",
         args.output.display(),
         map.stakeholders.len(),
         links.display(),
         map.links.len(),
+        confidential_note(args)
+    ));
+    Ok(())
+}
+
+fn export_xlsx(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
+    refuse_to_overwrite(&args.output, args.force)?;
+    let bytes = spreadsheet::export_xlsx(map).map_err(|e| fail_at(&args.output, e))?;
+    write_out(&args.output, &bytes)?;
+    say(format!(
+        "{}: a workbook of {} stakeholders, {} links and {} issues{}",
+        args.output.display(),
+        map.stakeholders.len(),
+        map.links.len(),
+        map.issues.len(),
         confidential_note(args)
     ));
     Ok(())

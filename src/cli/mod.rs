@@ -40,13 +40,13 @@ pub use examples::ExamplesArgs;
 use export::EXPORT_HELP;
 pub use export::{ExportArgs, ExportFormat};
 pub use fmt::FmtArgs;
-use import::IMPORT_HELP;
 pub use import::ImportArgs;
+use import::import_help;
 use recover::RECOVER_HELP;
 pub use recover::RecoverArgs;
 pub use stats::StatsArgs;
 
-use crate::io::{LoadError, Loaded, check_replaceable, read_limited, read_map, replace_file};
+use crate::io::{LoadError, Loaded, check_replaceable, read_map, replace_file};
 
 /// Astute: stakeholder mapping for leaders of multi-agency partnerships.
 ///
@@ -71,11 +71,11 @@ pub enum Command {
     Stats(StatsArgs),
     /// Rewrite maps in canonical form (atomically; the previous file is kept as MAP.ron.bak)
     Fmt(FmtArgs),
-    /// Make a map from a stakeholders CSV and, optionally, a links CSV
-    #[command(after_help = IMPORT_HELP)]
+    /// Make a map from a spreadsheet (CSV, .xlsx, .xls or .ods), or update one (--into)
+    #[command(after_help = import_help())]
     Import(ImportArgs),
-    /// Export a map as CSV, JSON, GraphML, GEXF, a report (HTML or Markdown), or an SVG, PNG or
-    /// PDF picture
+    /// Export a map as CSV, xlsx, JSON, GraphML, GEXF, a report (HTML or Markdown), or an SVG,
+    /// PNG or PDF picture
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
     /// List the built-in example maps, or write one
@@ -232,12 +232,6 @@ fn refuse_to_overwrite(path: &Path, force: bool) -> Outcome {
 /// Does `path` stand for standard output (`-o -`)?
 fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
-}
-
-/// Reads an input file whole, refusing more than any real table or map, also from a pipe or
-/// a device.
-fn read_input(path: &Path) -> Result<Vec<u8>, Reported> {
-    read_limited(path).map_err(|e| fail_at(path, e))
 }
 
 /// Writes `bytes` to `path` atomically (keeping the previous file as its backup), or to

@@ -605,7 +605,7 @@ fn seating_section(map: &Map, meeting: &Meeting) -> Section {
                 caption: "Seat numbers match the list below; \"me\" is the filled seat.".into(),
             },
             Block::List {
-                numbered: true,
+                numbered: false,
                 risk: false,
                 items,
             },

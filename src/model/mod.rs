@@ -178,6 +178,12 @@ impl IdAllocator {
         }
     }
 
+    /// Claims `id` when no part of the map uses it yet (nor was it handed out): true if it
+    /// was free and is now taken. Imports keep the ids a sheet gives this way.
+    pub fn claim<T>(&mut self, id: Id<T>) -> bool {
+        id.raw() != 0 && self.taken.insert(id.raw())
+    }
+
     /// A fresh id of any kind.
     // Not an `Iterator`: the id's type is chosen per call.
     #[allow(clippy::should_implement_trait)]

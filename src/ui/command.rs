@@ -58,6 +58,7 @@ pub enum Command {
     ExportReport,
     ExportGraphMl,
     ExportGexf,
+    ExportSpreadsheet,
     Revert,
     Recover,
     Quit,
@@ -208,8 +209,9 @@ impl Command {
                 entry("Save as…", "Save the map to a new file", File).key(CMD_SHIFT, Key::S)
             }
             Self::ImportCsv => entry(
-                "Import stakeholders from CSV…",
-                "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step",
+                "Import spreadsheet…",
+                "Add or update stakeholders and links from a spreadsheet (CSV, xlsx, ods; Kumu's \
+                 too): see what changes, then apply it as one step",
                 File,
             ),
             Self::ExportPicture => entry(
@@ -231,6 +233,12 @@ impl Command {
             Self::ExportGexf => entry(
                 "Export for Gephi (GEXF)…",
                 "Gephi's own format, with positions, colours and sizes; no confidential fields",
+                File,
+            ),
+            Self::ExportSpreadsheet => entry(
+                "Export spreadsheet (xlsx or CSV)…",
+                "Stakeholders, links and issues as an xlsx workbook or CSV tables to edit and \
+                 import back; no confidential fields",
                 File,
             ),
             Self::Revert => entry(
