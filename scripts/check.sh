@@ -18,6 +18,8 @@ step "tests, with the desktop app"
 cargo test
 step "tests, without the desktop app (the model, file format, analysis and CLI)"
 cargo test --no-default-features
+step "fuzzing: reading a map and importing CSV, 30 s each (skipped without a nightly toolchain and cargo-fuzz)"
+scripts/fuzz.sh 30
 step "GraphML against the GraphML schema (xmllint)"
 # GraphML against the GraphML schema (offline copies in tests/schema/; yEd's graphics use the
 # schema's own extension points, as tests/schema/ygraphml.xsd says).

@@ -2,13 +2,15 @@
 # Installs what Astute needs on a fresh Debian/Ubuntu machine: the libraries the window opens
 # with (X11/Wayland, OpenGL through Mesa, so it also runs without a GPU), and Xvfb for running it
 # on a machine without a display; dbus-daemon, for the test that tells a desktop portal from
-# none on a private session bus; Python's openpyxl, which a test reads the xlsx export back with,
-# as Python users would (tests/spreadsheets.rs). The Rust toolchain itself is expected to be
-# installed (rustup). Run again, it installs nothing.
+# none on a private session bus; git, for the test that merges two branches through
+# `astute merge` as a git merge driver; Python's openpyxl, which a test reads the xlsx export
+# back with, as Python users would (tests/spreadsheets.rs). The Rust toolchain itself is
+# expected to be installed (rustup). Run again, it installs nothing.
 set -euo pipefail
 packages=(
   xvfb xauth imagemagick xdotool
   dbus-daemon
+  git
   libgl1-mesa-dri libegl1 libegl-mesa0 libgl1 mesa-vulkan-drivers libvulkan1
   libxkbcommon-x11-0 libxcursor1 libxrandr2 libxi6 libx11-xcb1
   # Tests that read exports back as users' tools do: the GraphML schema check (xmllint),

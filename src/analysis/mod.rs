@@ -3,12 +3,15 @@
 //! - [`grid`]: the power–interest quadrant and the salience class of each stakeholder (lens 3).
 //! - [`network`]: degree, betweenness, closeness and eigenvector centrality, and brokers.
 //! - [`matching`]: who is who across two maps made apart (by id, else by name).
+//! - [`merge`]: the three-way merge of two people's copies of a map, and its conflicts.
 //! - [`coalitions`]: coalitions, blocking coalitions, isolated partners and suggested
 //!   alliances (lens 4).
 //! - [`engagement`]: who has been neglected; [`personal`]: where I sit and whom I favour.
 //! - [`compare`]: what changed between two states of a map (lens 5, change over time).
 //! - [`seating`]: who sits where round a meeting table, and what is wrong with a seating.
 //! - [`exercises`]: the workshop exercises and the checks of what participants did.
+//! - [`workshop`]: a workshop's maps of one case read together: spreads, disagreements, the
+//!   consensus map.
 //!
 //! [`analyse`] runs all of them at once. [`to_json`] and [`to_text`] give what `astute analyse`
 //! prints: the analysis of the map as the redaction step lets it out ([`Shareable`]), since
@@ -20,9 +23,11 @@ pub mod engagement;
 pub mod exercises;
 pub mod grid;
 pub mod matching;
+pub mod merge;
 pub mod network;
 pub mod personal;
 pub mod seating;
+pub mod workshop;
 
 use std::fmt::Write as _;
 

@@ -27,9 +27,15 @@ pub(super) enum Asking {
     SaveAs { then: Option<Discarding> },
     /// Import the spreadsheet picked: its preview shows what it changes first.
     Import,
+    /// Merge the map picked into this one (File > Merge with…).
+    MergeWith,
     /// Write this map (already through the redaction step) there as a spreadsheet: an xlsx
     /// workbook, or CSV tables for a `.csv` name.
     Spreadsheet(Box<Shareable<'static>>),
+    /// Add the maps picked to the workshop view's comparison.
+    CompareMaps,
+    /// Save the workshop's consensus map there.
+    SaveConsensus,
     /// Write an export there: its bytes made for that path; a picture closes its window.
     Export {
         contents: ExportContents,
@@ -121,6 +127,8 @@ impl AstuteApp {
     }
 
     pub(super) fn replace_document(&mut self, doc: Document) {
+        // A map with conflicts from a merge opens on the merge view.
+        self.merge = Self::merge_view_of_recorded(&doc.map);
         self.ids = IdAllocator::for_map(&doc.map);
         self.doc = doc;
         self.layout = None;
@@ -212,9 +220,17 @@ impl AstuteApp {
             return;
         };
         ctx.request_repaint();
-        let Answer::Picked(path) = answer else {
+        let path = match answer {
+            Answer::Picked(path) => path,
+            Answer::PickedMany(paths) => {
+                if let Asking::CompareMaps = asking {
+                    self.add_workshop_maps(paths);
+                }
+                // Nothing else asks for several files.
+                return;
+            }
             // Cancelled: nothing changes, and the export window keeps its choices.
-            return;
+            Answer::Cancelled => return,
         };
         match asking {
             Asking::Open => {
@@ -228,7 +244,10 @@ impl AstuteApp {
                 }
             }
             Asking::Import => self.start_import(&path),
+            Asking::MergeWith => self.merge_with(&path),
             Asking::Spreadsheet(shown) => self.write_spreadsheet(&path, &shown),
+            Asking::CompareMaps => self.add_workshop_maps(vec![path]),
+            Asking::SaveConsensus => self.save_consensus_to(&path),
             Asking::Export { contents, picture } => {
                 if self.write_export(&path, contents) && picture {
                     self.picture.open = false;

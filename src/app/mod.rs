@@ -8,10 +8,12 @@
 //! - `files`: open, save, revert, import, export, and the file dialog they ask.
 //! - `import`: spreadsheets in and out: the import preview (what a sheet changes, before it
 //!   does) and File > Export spreadsheet.
+//! - `merge`: File > Merge with…, and a map with conflicts opening on the merge view.
 //! - `recovery`: autosave of this window's document, and the work other sessions left
 //!   unsaved, offered back.
 //! - `prompts`: the questions that block the window (unsaved changes, errors, About).
 //! - `scenario`: the what-if being edited instead of the map.
+//! - `workshop`: the workshop view's maps read, its consensus map saved, its picture written.
 //! - `background`, `present`, `document`, `dialogs`, `chooser`, `prefs`: the analysis and
 //!   layout in the background, presenting, the open document, file dialogs (the desktop's, or
 //!   Astute's own chooser), remembered preferences.
@@ -24,11 +26,13 @@ mod dialogs;
 mod document;
 mod files;
 mod import;
+mod merge;
 mod prefs;
 mod present;
 mod prompts;
 mod recovery;
 mod scenario;
+mod workshop;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -65,6 +69,15 @@ const AUTOSAVE_SECS: f64 = 30.0;
 
 /// Runs the desktop app, opening `file` if given. Returns when the window closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    run_with(file, Vec::new())
+}
+
+/// Runs the desktop app on the workshop view comparing `maps` (`astute compare MAP… --app`).
+pub fn run_comparing(maps: Vec<PathBuf>) -> ExitCode {
+    run_with(None, maps)
+}
+
+fn run_with(file: Option<PathBuf>, compare: Vec<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Astute")
@@ -87,7 +100,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 autosave: Autosave::in_user_data_dir(),
                 dialogs: Box::new(NativeDialogs::default()),
             };
-            Ok(Box::new(AstuteApp::new(start)))
+            let mut app = AstuteApp::new(start);
+            if !compare.is_empty() {
+                app.compare(compare);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {
@@ -123,6 +140,7 @@ pub struct AstuteApp {
     meetings: crate::ui::views::meetings::MeetingsState,
     exercises: crate::ui::windows::exercises::ExercisesState,
     picture: PictureState,
+    workshop: crate::ui::views::workshop::WorkshopState,
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
@@ -138,6 +156,8 @@ pub struct AstuteApp {
     /// Every command of the menus, the palette and the shortcuts.
     commands: Vec<Command>,
     prompt: Option<Prompt>,
+    /// A merge being settled (File > Merge with…, or a map opened with conflicts).
+    merge: Option<crate::ui::windows::merge::MergeView>,
     /// A spreadsheet import waiting for the user to see what it changes.
     import: Option<import::ImportPreview>,
     /// A prompt to show once the one showing is answered.
@@ -172,6 +192,7 @@ impl AstuteApp {
             meetings: Default::default(),
             exercises: Default::default(),
             picture: PictureState::default(),
+            workshop: Default::default(),
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
@@ -184,6 +205,7 @@ impl AstuteApp {
             commands: Command::all(&EXAMPLES.iter().map(|e| e.name).collect::<Vec<_>>()),
             prompt: None,
             import: None,
+            merge: None,
             next_prompt: None,
             dialogs: start.dialogs,
             request: None,
@@ -271,7 +293,8 @@ impl AstuteApp {
         let free = self.prompt.is_none()
             && self.palette.is_none()
             && self.asking.is_none()
-            && self.import.is_none();
+            && self.import.is_none()
+            && self.merge.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
                 Some(PresenterKey::Leave) => out.command(Command::Present),
@@ -283,7 +306,15 @@ impl AstuteApp {
         // An open menu or popup has the keys (Escape closes it, not the selection).
         if free && !egui::Popup::is_any_open(&ctx) {
             let typing = ctx.egui_wants_keyboard_input();
-            collect_shortcuts(&ctx, &self.commands, &mut out, typing);
+            if self.workshop.open {
+                // Only the keys that cannot change a map that cannot be seen.
+                let commands: Vec<Command> = (self.commands.iter().copied())
+                    .filter(|&c| workshop::shortcut_in_workshop(c))
+                    .collect();
+                collect_shortcuts(&ctx, &commands, &mut out, typing);
+            } else {
+                collect_shortcuts(&ctx, &self.commands, &mut out, typing);
+            }
         }
         self.finish_layout();
         if self.scenario.is_some() && self.scenario_map().is_none() {
@@ -298,9 +329,15 @@ impl AstuteApp {
         } else {
             self.menu_bar_ui(ui, &mut out);
             self.status_bar_ui(ui, fresh);
-            self.side_panels_ui(ui, &analysed, &mut out);
+            if !self.workshop.open {
+                self.side_panels_ui(ui, &analysed, &mut out);
+            }
         }
-        self.central_ui(ui, &analysed, &mut out);
+        if self.workshop.open && self.presenting.is_none() {
+            crate::ui::views::workshop::workshop_ui(ui, &mut self.workshop, &mut out);
+        } else {
+            self.central_ui(ui, &analysed, &mut out);
+        }
         if self.exercises.open {
             let today = chrono::Local::now().date_naive();
             let exercises = &mut self.exercises;
@@ -322,6 +359,13 @@ impl AstuteApp {
             }
         }
         self.palette_ui(ui, &mut out);
+        if self.prompt.is_none()
+            && let Some(view) = &mut self.merge
+            && crate::ui::windows::merge::merge_ui(&ctx, view, &mut out)
+                == crate::ui::windows::merge::MergeOutcome::Closed
+        {
+            self.merge = None;
+        }
         self.prompt_ui(ui);
         self.import_preview_ui(ui);
         self.apply(&ctx, out);
@@ -330,6 +374,20 @@ impl AstuteApp {
     }
 
     fn handle_window_events(&mut self, ctx: &egui::Context) {
+        if self.workshop.open {
+            // Maps dropped on the workshop view are compared, all of them.
+            let paths: Vec<PathBuf> = ctx.input(|i| {
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_owned())
+                    .collect()
+            });
+            if !paths.is_empty() {
+                ctx.input_mut(|i| i.raw.dropped_files.clear());
+                self.add_workshop_maps(paths);
+            }
+        }
         let (close_requested, dropped, focused) = ctx.input(|i| {
             (
                 i.viewport().close_requested(),

@@ -1,24 +1,27 @@
 //! The command-line verbs, one file each (or per group of verbs): `check`, `fmt`, `stats`,
-//! `analyse`, `diff`, `import`, `export`, `brief`, `examples` and `recover`. This module holds the
-//! command line itself ([`Cli`], [`Command`]), [`run`], and what every verb shares: how
-//! results and problems are printed, how maps are read, and how outputs are written.
+//! `analyse`, `diff`, `merge`, `compare`, `import`, `export`, `brief`, `examples` and `recover`.
+//! This module holds the command line itself ([`Cli`], [`Command`]), [`run`], and what every
+//! verb shares: how results and problems are printed, how maps are read, and how outputs are
+//! written.
 //!
 //! Results go to stdout; problems go to stderr, one per line, as `FILE:LINE:COL: message`
 //! where a position is known. Exit codes: 0 when all went well, 1 when the input had problems
 //! (clap itself exits with 2 on a usage error). No verb panics on what it reads.
 //!
 //! Every verb that writes or prints what a map holds (`export`, `brief`, `analyse`, `stats`,
-//! `diff`) reads it through the one redaction step ([`crate::disclose`]); `--include-confidential`
-//! keeps everything.
+//! `diff`, `compare`) reads it through the one redaction step ([`crate::disclose`]);
+//! `--include-confidential` keeps everything.
 
 mod analyse;
 mod brief;
 mod check;
+mod compare;
 mod diff;
 mod examples;
 mod export;
 mod fmt;
 mod import;
+mod merge;
 mod recover;
 mod stats;
 
@@ -34,6 +37,8 @@ pub use analyse::AnalyseArgs;
 use brief::BRIEF_HELP;
 pub use brief::BriefArgs;
 pub use check::CheckArgs;
+use compare::COMPARE_HELP;
+pub use compare::CompareArgs;
 use diff::DIFF_HELP;
 pub use diff::DiffArgs;
 pub use examples::ExamplesArgs;
@@ -42,6 +47,8 @@ pub use export::{ExportArgs, ExportFormat};
 pub use fmt::FmtArgs;
 pub use import::ImportArgs;
 use import::import_help;
+use merge::MERGE_HELP;
+pub use merge::MergeArgs;
 use recover::RECOVER_HELP;
 pub use recover::RecoverArgs;
 pub use stats::StatsArgs;
@@ -88,6 +95,12 @@ pub enum Command {
     /// Compare two maps, a snapshot with the map now, or the map with a scenario
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Merge two copies of a map, changes since their common ancestor (a git merge driver)
+    #[command(after_help = MERGE_HELP)]
+    Merge(MergeArgs),
+    /// Read a workshop's maps of one case together: the largest disagreements first
+    #[command(after_help = COMPARE_HELP)]
+    Compare(CompareArgs),
     /// List work autosaved by the app and not saved, or write one piece of it out as a map
     #[command(after_help = RECOVER_HELP)]
     Recover(RecoverArgs),
@@ -128,6 +141,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Analyse(args) => analyse::analyse(&args),
         Command::Brief(args) => brief::brief(&args),
         Command::Diff(args) => diff::diff(&args),
+        Command::Merge(args) => merge::merge(&args),
+        Command::Compare(args) => compare::compare(&args),
         Command::Recover(args) => recover::recover(&args),
     };
     match outcome {

@@ -2,9 +2,10 @@
 
 use super::colours::{FAINT, INK, OUTLINE, RULE};
 use super::*;
+use crate::model::Settings;
 
 /// A chart's frame: the plot area inside `size` with room for a title and axis labels.
-fn plot_area(size: (f32, f32), u: f32) -> Area {
+pub(super) fn plot_area(size: (f32, f32), u: f32) -> Area {
     Area {
         left: 80.0 * u,
         top: 80.0 * u,
@@ -55,7 +56,7 @@ fn chart_frame(
 }
 
 /// Ticks and labels for 0, 2, …, 10 up the left side of `area`.
-fn power_axis(scene: &mut Scene, area: Area, u: f32) {
+pub(super) fn power_axis(scene: &mut Scene, area: Area, u: f32) {
     for tick in (0..=10).step_by(2) {
         let y = area.bottom - area.height() * tick as f32 / SCORE_MAX;
         scene.line(
@@ -118,16 +119,19 @@ fn point(
 }
 
 /// A point's name, waiting for a place.
-struct PendingLabel {
-    at: Point,
-    radius: f32,
-    text: String,
+pub(super) struct PendingLabel {
+    /// The point's centre.
+    pub(super) at: Point,
+    /// How far from the centre the point's shape reaches.
+    pub(super) radius: f32,
+    /// The name.
+    pub(super) text: String,
 }
 
 /// A box in pixels: left, top, right, bottom.
-type Box2 = [f32; 4];
+pub(super) type Box2 = [f32; 4];
 
-fn overlaps(a: &Box2, b: &Box2) -> bool {
+pub(super) fn overlaps(a: &Box2, b: &Box2) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
@@ -147,7 +151,30 @@ pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box
 /// drawn (axis numbers, quadrant names): to the right (to the left on the right-hand side of
 /// the picture), else the other side, below, above, or a line lower or higher. Where nothing
 /// is free the name goes in its first place anyway: a picture never drops a name.
-fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
+pub(super) fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
+    let whole = [0.0, 0.0, scene.width, scene.height];
+    place_labels_clear_of(scene, labels, &[], whole, u, Crowded::Kept);
+}
+
+/// What [`place_labels_clear_of`] does with a name that has no free place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Crowded {
+    /// Written in its first place all the same: a picture to print never drops a name.
+    Kept,
+    /// Left out: on screen, where hovering the point names it.
+    LeftOut,
+}
+
+/// [`place_labels`], with every name inside `within`, and clear of `obstacles` too where
+/// there is room (else clear of the other names and points only).
+pub(super) fn place_labels_clear_of(
+    scene: &mut Scene,
+    labels: Vec<PendingLabel>,
+    obstacles: &[Box2],
+    within: Box2,
+    u: f32,
+    crowded: Crowded,
+) {
     let size = 12.0 * u;
     let drawn = scene.items.iter().filter_map(|item| match item {
         Item::Text {
@@ -167,13 +194,13 @@ fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
         })
         .chain(drawn)
         .collect();
-    let (width, height) = (scene.width, scene.height);
+    let [left_edge, top_edge, right_edge, bottom_edge] = within;
     for label in labels {
         let (at, r, gap) = (label.at, label.radius, 4.0 * u);
         let baseline = at.y + 4.5 * u;
         let right = (Point::new(at.x + r + gap, baseline), Anchor::Start);
         let left = (Point::new(at.x - r - gap, baseline), Anchor::End);
-        let (first, second) = if at.x > width * 0.75 {
+        let (first, second) = if at.x > left_edge + (right_edge - left_edge) * 0.75 {
             (left, right)
         } else {
             (right, left)
@@ -189,15 +216,24 @@ fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
             (Point::new(second.0.x, baseline + line), second.1),
             (Point::new(second.0.x, baseline - line), second.1),
         ];
-        let inside = |b: &Box2| b[0] >= 0.0 && b[1] >= 0.0 && b[2] <= width && b[3] <= height;
-        let chosen = candidates
+        let inside = |b: &Box2| {
+            b[0] >= left_edge && b[1] >= top_edge && b[2] <= right_edge && b[3] <= bottom_edge
+        };
+        let boxes: Vec<(Point, Anchor, Box2)> = candidates
             .iter()
             .map(|&(pos, anchor)| (pos, anchor, text_box(pos, size, anchor, &label.text)))
-            .find(|(_, _, b)| inside(b) && !taken.iter().any(|t| overlaps(t, b)))
-            .unwrap_or_else(|| {
-                let (pos, anchor) = first;
-                (pos, anchor, text_box(pos, size, anchor, &label.text))
-            });
+            .collect();
+        let free = |b: &Box2| inside(b) && !taken.iter().any(|t| overlaps(t, b));
+        let chosen = boxes
+            .iter()
+            .find(|(_, _, b)| free(b) && !obstacles.iter().any(|t| overlaps(t, b)))
+            .or_else(|| boxes.iter().find(|(_, _, b)| free(b)))
+            .copied();
+        let chosen = match (chosen, crowded) {
+            (Some(chosen), _) => chosen,
+            (None, Crowded::Kept) => boxes[0],
+            (None, Crowded::LeftOut) => continue,
+        };
         taken.push(chosen.2);
         scene.text(chosen.0, size, chosen.1, INK, &label.text);
     }
@@ -212,8 +248,6 @@ pub(crate) fn grid_scene(
     colour_by: ColourBy,
     unit_px: Option<f32>,
 ) -> Scene {
-    use crate::analysis::grid::Quadrant;
-
     let mut scene = Scene::new(size);
     let u = unit_px.unwrap_or(unit(size));
     let area = chart_frame(
@@ -227,9 +261,34 @@ pub(crate) fn grid_scene(
     let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
     let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
 
+    quadrants(&mut scene, area, &map.settings, u);
+    power_axis(&mut scene, area, u);
+    interest_axis(&mut scene, area, u);
+    let fills = colour_by.fills(map);
+    let labels = map
+        .stakeholders
+        .iter()
+        .enumerate()
+        .zip(fills)
+        .filter_map(|((i, s), fill)| {
+            let at = Point::new(x_of(s.interest), y_of(s.power));
+            point(&mut scene, map, i, at, fill, u)
+        })
+        .collect();
+    place_labels(&mut scene, labels, u);
+    scene
+}
+
+/// The power–interest grid's dashed lines at the thresholds of `settings`, each quadrant
+/// named in its corner.
+pub(super) fn quadrants(scene: &mut Scene, area: Area, settings: &Settings, u: f32) {
+    use crate::analysis::grid::Quadrant;
+
+    let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
+    let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
     let (px, iy) = (
-        y_of(map.settings.power_threshold),
-        x_of(map.settings.interest_threshold),
+        y_of(settings.power_threshold),
+        x_of(settings.interest_threshold),
     );
     for (from, to) in [
         (Point::new(area.left, px), Point::new(area.right, px)),
@@ -266,7 +325,11 @@ pub(crate) fn grid_scene(
         };
         scene.bold(Point::new(x, y), name_size, anchor, FAINT, quadrant.label());
     }
-    power_axis(&mut scene, area, u);
+}
+
+/// Ticks and labels for 0, 2, …, 10 along the bottom of `area`.
+pub(super) fn interest_axis(scene: &mut Scene, area: Area, u: f32) {
+    let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
     for tick in (0..=10).step_by(2) {
         let x = x_of(tick as f32);
         scene.line(
@@ -283,19 +346,6 @@ pub(crate) fn grid_scene(
             &tick.to_string(),
         );
     }
-    let fills = colour_by.fills(map);
-    let labels = map
-        .stakeholders
-        .iter()
-        .enumerate()
-        .zip(fills)
-        .filter_map(|((i, s), fill)| {
-            let at = Point::new(x_of(s.interest), y_of(s.power));
-            point(&mut scene, map, i, at, fill, u)
-        })
-        .collect();
-    place_labels(&mut scene, labels, u);
-    scene
 }
 
 /// Stance across (opposed −2 to champion +2) and power up (0–10): who can help or block, and

@@ -5,7 +5,8 @@
 //! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
 //! - `network`: the network; `charts`: the grid and the stance chart;
 //!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
-//!   likelihood × impact; `seating`: a meeting's table and who sits where (for its brief).
+//!   likelihood × impact; `seating`: a meeting's table and who sits where (for its brief);
+//!   `workshop`: a workshop's maps on one power–interest grid, a dot per participant.
 //!
 //! A scene knows nothing of egui: it is plain data (circles, polygons, lines and text in pixels,
 //! `y` growing downwards). It is drawn only by [`Chart::scene`], from a [`Shareable`]: the map
@@ -23,6 +24,7 @@ mod network;
 mod palette;
 mod salience;
 mod seating;
+mod workshop;
 
 use charts::{grid_scene, stance_scene};
 use horizon::horizon_scene;
@@ -38,6 +40,7 @@ pub use palette::{
 use salience::salience_scene;
 pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
 pub use seating::seating_scene;
+pub use workshop::{median_at, participant_label, workshop_scene, workshop_scene_in_units};
 
 use crate::disclose::Shareable;
 use crate::model::{

@@ -11,6 +11,7 @@ use strum::IntoEnumIterator;
 
 use super::style::ColourBy;
 use super::views::View;
+use super::views::workshop::WorkshopAction;
 use crate::model::{Choice, Lens, MeetingId, ScenarioId};
 
 /// The menus of the menu bar.
@@ -54,6 +55,8 @@ pub enum Command {
     Save,
     SaveAs,
     ImportCsv,
+    MergeWith,
+    CompareMaps,
     ExportPicture,
     ExportReport,
     ExportGraphMl,
@@ -107,6 +110,8 @@ pub enum Action {
     ApplyScenario,
     /// Write this meeting's brief to a file.
     ExportBrief(MeetingId),
+    /// Something the workshop view's buttons ask for (File ▸ Compare maps… opens the view).
+    Workshop(WorkshopAction),
 }
 
 /// How a command shows itself: its label, tooltip, menu and shortcuts, in one place.
@@ -212,6 +217,18 @@ impl Command {
                 "Import spreadsheet…",
                 "Add or update stakeholders and links from a spreadsheet (CSV, xlsx, ods; Kumu's \
                  too): see what changes, then apply it as one step",
+                File,
+            ),
+            Self::MergeWith => entry(
+                "Merge with…",
+                "Merge another copy of this map into it: see what each side changed and settle \
+                 every conflict",
+                File,
+            ),
+            Self::CompareMaps => entry(
+                "Compare maps…",
+                "Read a workshop's maps of one case together: where participants agree, and \
+                 where they differ most",
                 File,
             ),
             Self::ExportPicture => entry(
