@@ -230,7 +230,9 @@ impl AstuteApp {
                 };
                 self.picture.open_on(chart, self.look.colour_by);
             }
-            Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
+            Command::ExportReport | Command::ExportGraphMl | Command::ExportGexf => {
+                self.export_map(command)
+            }
             Command::ExportSpreadsheet => self.export_spreadsheet(),
         }
     }

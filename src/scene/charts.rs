@@ -147,10 +147,10 @@ pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box
     [left, pos.y - size * 0.8, left + width, pos.y + size * 0.25]
 }
 
-/// Writes every name beside its point where it covers no other name or point: to the right
-/// (to the left on the right-hand side of the picture), else the other side, below, above,
-/// or a line lower or higher. Where nothing is free the name goes in its first place anyway:
-/// a picture never drops a name.
+/// Writes every name beside its point where it covers no other name, point or text already
+/// drawn (axis numbers, quadrant names): to the right (to the left on the right-hand side of
+/// the picture), else the other side, below, above, or a line lower or higher. Where nothing
+/// is free the name goes in its first place anyway: a picture never drops a name.
 pub(super) fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
     let whole = [0.0, 0.0, scene.width, scene.height];
     place_labels_clear_of(scene, labels, &[], whole, u, Crowded::Kept);
@@ -176,12 +176,23 @@ pub(super) fn place_labels_clear_of(
     crowded: Crowded,
 ) {
     let size = 12.0 * u;
+    let drawn = scene.items.iter().filter_map(|item| match item {
+        Item::Text {
+            pos,
+            size,
+            anchor,
+            text,
+            ..
+        } => Some(text_box(*pos, *size, *anchor, text)),
+        _ => None,
+    });
     let mut taken: Vec<Box2> = labels
         .iter()
         .map(|l| {
             let r = l.radius;
             [l.at.x - r, l.at.y - r, l.at.x + r, l.at.y + r]
         })
+        .chain(drawn)
         .collect();
     let [left_edge, top_edge, right_edge, bottom_edge] = within;
     for label in labels {
@@ -229,10 +240,16 @@ pub(super) fn place_labels_clear_of(
 }
 
 /// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
-/// the map's thresholds, each quadrant named, and every stakeholder a labelled point.
-pub(crate) fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
+/// the map's thresholds, each quadrant named, and every stakeholder a labelled point; sizes
+/// are multiples of `unit_px` when given (see [`super::SceneOptions::unit`]).
+pub(crate) fn grid_scene(
+    map: &Map,
+    size: (f32, f32),
+    colour_by: ColourBy,
+    unit_px: Option<f32>,
+) -> Scene {
     let mut scene = Scene::new(size);
-    let u = unit(size);
+    let u = unit_px.unwrap_or(unit(size));
     let area = chart_frame(
         &mut scene,
         map,

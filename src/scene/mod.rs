@@ -318,7 +318,7 @@ impl Chart {
         let map = shown.map();
         match self {
             Self::Map => map_scene(map, size, options),
-            Self::Grid => grid_scene(map, size, options.colour_by),
+            Self::Grid => grid_scene(map, size, options.colour_by, options.unit_px()),
             Self::Stance => stance_scene(map, size, options.colour_by),
             Self::Salience => salience_scene(map, size),
             Self::Issues => matrix_scene(map, size),
@@ -366,6 +366,10 @@ pub struct SceneOptions {
     pub legend: bool,
     /// What the stakeholders' fill shows.
     pub colour_by: ColourBy,
+    /// The size unit of the network and the grid, in thousandths of a pixel: text, marks and
+    /// margins are multiples of it. `None` (the default) is a thousandth of the picture's
+    /// short side, for a slide; a printed page asks for more, so names stay readable on paper.
+    pub unit_milli_px: Option<u32>,
 }
 
 impl Default for SceneOptions {
@@ -374,7 +378,17 @@ impl Default for SceneOptions {
             title: true,
             legend: true,
             colour_by: ColourBy::Stance,
+            unit_milli_px: None,
         }
+    }
+}
+
+impl SceneOptions {
+    /// The size unit asked for, in pixels.
+    pub fn unit_px(&self) -> Option<f32> {
+        self.unit_milli_px
+            .filter(|&milli| milli > 0)
+            .map(|milli| milli as f32 / 1000.0)
     }
 }
 

@@ -13,7 +13,7 @@ use crate::analysis::coalitions::{coalition_name, coalitions_with_membership};
 /// legend (as `options` ask).
 pub(crate) fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
     let mut scene = Scene::new(size);
-    let u = unit(size);
+    let u = options.unit_px().unwrap_or(unit(size));
     let margin = 24.0 * u;
     let mut area = Area {
         left: margin,
