@@ -25,7 +25,11 @@
 //! - the personal records: the journal and the self-assessments are left out whole; of the
 //!   interaction log only the date, who took part and the temperature of each contact remain
 //!   (so "who have I neglected?" still works), never what was said;
-//! - any of the above in the stakeholders and links of snapshots and scenarios.
+//! - any of the above in the stakeholders and links of snapshots and scenarios;
+//! - a merge's unsettled conflict whose values would show any of the above (see
+//!   [`conflict_is_confidential`]): a conflict over a confidential field, a personal record or
+//!   a whole stakeholder. Where a conflict is listed for the user (`astute merge`, `astute
+//!   check`), the same test decides whether its values are shown.
 //!
 //! Everything else (titles, the purpose, issues, the horizon scan, meetings, saved views,
 //! labels) is kept. [`Disclosure::IncludeConfidential`] (`--include-confidential`, and the app's
@@ -39,9 +43,9 @@ use std::borrow::Cow;
 use std::ops::Deref;
 
 use crate::model::{
-    AgendaItem, Choice, EngagementPlan, Factor, Interaction, Issue, IssuePosition, Link, Map,
-    Meeting, Meta, SavedView, Scenario, SensitiveField, Settings, SharedPurpose, Snapshot,
-    Stakeholder, ViewFilter,
+    AgendaItem, Choice, Conflict, EngagementPlan, Factor, Interaction, Issue, IssuePosition, Link,
+    Map, Meeting, Meta, RecordKind, SavedView, Scenario, SensitiveField, Settings, SharedPurpose,
+    Snapshot, Stakeholder, ViewFilter,
 };
 
 /// How much of a map an output may hold.
@@ -111,6 +115,8 @@ pub struct Withheld {
     pub assessments: usize,
     /// Interactions whose summary was emptied.
     pub interaction_summaries: usize,
+    /// A merge's conflicts left out (see [`conflict_is_confidential`]).
+    pub conflicts: usize,
 }
 
 impl Shareable<'_> {
@@ -155,6 +161,14 @@ impl Deref for Shareable<'_> {
 
 /// Applies the rule to `map` in place; returns what it left out of the personal records.
 fn redact(map: &mut Map) -> Withheld {
+    let open_conflicts: Vec<Conflict> = map
+        .conflicts
+        .iter()
+        .filter(|c| !conflict_is_confidential(map, c))
+        .cloned()
+        .collect();
+    let withheld_conflicts = map.conflicts.len() - open_conflicts.len();
+    map.conflicts = open_conflicts;
     let Map {
         meta,
         purpose,
@@ -171,6 +185,7 @@ fn redact(map: &mut Map) -> Withheld {
         snapshots,
         scenarios,
         views,
+        conflicts: _,
     } = map;
     keep_public(meta, purpose, settings);
     issues.iter().for_each(keep_issue);
@@ -185,6 +200,7 @@ fn redact(map: &mut Map) -> Withheld {
             .iter()
             .filter(|x| !x.summary.trim().is_empty())
             .count(),
+        conflicts: withheld_conflicts,
     };
     // The personal records: the journal and self-assessments whole, and what was said.
     journal.clear();
@@ -211,6 +227,70 @@ fn redact(map: &mut Map) -> Withheld {
         redact_people(stakeholders, links);
     }
     withheld
+}
+
+/// Would a merge conflict's values show something the rule keeps back? They would for a
+/// whole stakeholder (deleted on one side, changed on the other: the record holds every
+/// field), for a sensitive field the stakeholder keeps confidential (or may, where the
+/// confidentiality itself is in conflict), for the organisation, role, tags, power bases or
+/// Moore roles of a wholly confidential stakeholder, for a confidential link's note, for the
+/// journal, self-assessments and what was said in a contact, and for the stakeholders and
+/// links inside snapshots and scenarios. Scores, names, kinds, sectors, positions, issues,
+/// factors, meetings, views and the map's own fields are open.
+pub fn conflict_is_confidential(map: &Map, conflict: &Conflict) -> bool {
+    let top = conflict.field.split(['.', '[']).next().unwrap_or_default();
+    let raw = conflict.record_id.map(crate::model::Id::raw);
+    match conflict.record {
+        RecordKind::Map
+        | RecordKind::Issue
+        | RecordKind::Factor
+        | RecordKind::Meeting
+        | RecordKind::View => false,
+        RecordKind::JournalEntry | RecordKind::Assessment => true,
+        RecordKind::Interaction => conflict.is_whole_record() || top == "summary",
+        RecordKind::Snapshot | RecordKind::Scenario => {
+            conflict.is_whole_record() || top == "stakeholders" || top == "links"
+        }
+        RecordKind::Link => {
+            let link = raw.and_then(|raw| map.links.iter().find(|l| l.id.raw() == raw));
+            (conflict.is_whole_record() || top == "note") && link.is_none_or(|l| l.confidential)
+        }
+        RecordKind::Stakeholder => {
+            let Some(s) = raw.and_then(|raw| map.stakeholders.iter().find(|s| s.id.raw() == raw))
+            else {
+                return true;
+            };
+            if conflict.is_whole_record() {
+                return true;
+            }
+            // Where the two sides disagree on what is confidential, the stricter holds.
+            let disputed = |field: &str| {
+                map.conflicts
+                    .iter()
+                    .any(|c| c.concerns(RecordKind::Stakeholder, s.id.raw()) && c.field == field)
+            };
+            let whole = s.confidential || disputed("confidential");
+            let sensitive = match top {
+                "stated_interests" => Some(SensitiveField::StatedInterests),
+                "inferred_interests" => Some(SensitiveField::InferredInterests),
+                "concerns" => Some(SensitiveField::Concerns),
+                "values" => Some(SensitiveField::Values),
+                "notes" => Some(SensitiveField::Notes),
+                "plan" => Some(SensitiveField::Plan),
+                _ => None,
+            };
+            match sensitive {
+                Some(field) => whole || s.is_confidential(field) || disputed("confidential_fields"),
+                None => {
+                    whole
+                        && matches!(
+                            top,
+                            "organisation" | "role" | "tags" | "power_bases" | "moore_roles"
+                        )
+                }
+            }
+        }
+    }
 }
 
 fn redact_people(stakeholders: &mut [Stakeholder], links: &mut [Link]) {
@@ -500,7 +580,8 @@ mod tests {
             Withheld {
                 journal_entries: 1,
                 assessments: 1,
-                interaction_summaries: 1
+                interaction_summaries: 1,
+                conflicts: 0,
             }
         );
         assert!(!shown.includes_confidential());

@@ -13,6 +13,10 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     }
     match cli.command {
+        #[cfg(feature = "gui")]
+        Some(astute::cli::Command::Compare(args)) if args.app => {
+            astute::app::run_comparing(args.maps)
+        }
         Some(command) => astute::cli::run(command),
         None => open_app(cli.file),
     }

@@ -265,7 +265,7 @@ fn import_makes_a_valid_map_from_a_stakeholders_and_links_csv() -> TestResult {
     assert_eq!(code(&out), Some(0), "{}", stderr(&out));
     assert_eq!(
         stdout(&out),
-        "hub.ron: imported 7 stakeholders and 6 links\n"
+        "hub.ron: imported 7 stakeholders, 6 links and 0 issues\n"
     );
 
     let check = astute(dir.path(), &["check", "hub.ron"])?;
@@ -337,14 +337,13 @@ fn import_reports_every_bad_row_and_writes_nothing() -> TestResult {
     let expected = [
         "bad-stakeholders.csv:3:4: power `eleven` is not a number from 0 to 10",
         "bad-stakeholders.csv:4:1: the name is empty; every stakeholder needs one",
-        "bad-stakeholders.csv:5:3: unknown sector `Charitable trust`; use one of: Statutory, Voluntary, Private, Community, Political, Health, Other",
         "bad-stakeholders.csv:6:1: \"Office of the PCC\" is already the name of the stakeholder on line 2",
-        "bad-stakeholders.csv:7:6: stance `hostile` is not a number from -2 to 2 or one of: opposed, sceptical, neutral, supportive, champion",
+        "bad-stakeholders.csv:7:6: stance `furious` is not a whole number from -2 to 2 or one of: opposed, sceptical, neutral, supportive, champion",
         "bad-stakeholders.csv:8: this row has 4 fields but the header has 6",
         "bad-links.csv:3:2: no stakeholder is called \"Victim Suport\"",
         "bad-links.csv:4:3: unknown link kind `friendship`; use one of: Alignment, Alliance, Tension, Competition, Influence, Formal authority, Funding, Referral / information flow",
         "bad-links.csv:5:4: strength 9 is out of range 1–5",
-        "hub.ron: not written: 9 problem(s) in the CSV",
+        "hub.ron: not written: 8 problem(s) in the spreadsheet",
     ];
     assert_eq!(stderr(&out).lines().collect::<Vec<_>>(), expected);
     assert!(!dir.path().join("hub.ron").exists());
@@ -394,13 +393,16 @@ fn export_csv_writes_two_tables_without_confidential_fields_by_default() -> Test
     assert_eq!(code(&out), Some(0), "{}", stderr(&out));
     let people = fs::read_to_string(dir.path().join("partners.csv"))?;
     let links = fs::read_to_string(dir.path().join("partners-links.csv"))?;
+    // UTF-8 with a byte-order mark, so Excel and LibreOffice read accents right.
     assert!(
-        people.starts_with("id,name,organisation,role,kind,sector,power,interest,stance,tags,")
+        people.starts_with(
+            "\u{feff}id,name,organisation,role,kind,sector,power,interest,stance,tags,"
+        ),
+        "{people}"
     );
     assert!(people.contains(",Office of the PCC,"));
     assert!(!people.contains("visible win"), "{people}");
-    assert!(!people.contains("inferred_interests"));
-    assert!(links.starts_with("id,from,to,kind,strength,"));
+    assert!(links.starts_with("\u{feff}id,from,to,kind,strength,"));
     assert!(
         links.contains(",Office of the PCC,Victim Support,Funding,3,"),
         "{links}"
@@ -489,15 +491,15 @@ fn export_offers_only_the_formats_it_has() -> TestResult {
     write(dir.path(), "hub.ron", &hub())?;
     let out = astute(
         dir.path(),
-        &["export", "hub.ron", "--to", "pdf", "-o", "hub.pdf"],
+        &["export", "hub.ron", "--to", "docx", "-o", "hub.docx"],
     )?;
     assert_eq!(code(&out), Some(2));
     assert!(
-        stderr(&out).contains("invalid value 'pdf'"),
+        stderr(&out).contains("invalid value 'docx'"),
         "{}",
         stderr(&out)
     );
-    assert!(!dir.path().join("hub.pdf").exists());
+    assert!(!dir.path().join("hub.docx").exists());
     Ok(())
 }
 
@@ -646,5 +648,91 @@ fn a_huge_table_is_refused_unread_with_the_same_words_as_a_huge_map() -> TestRes
         stderr(&output)
     );
     assert!(!dir.path().join("out.ron").exists());
+    Ok(())
+}
+
+#[test]
+fn a_workbook_saved_by_libreoffice_imports_and_the_map_exports_to_xlsx_and_back() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/spreadsheets/partners-libreoffice.ods");
+    fs::copy(source, dir.path().join("partners.ods"))?;
+    let out = astute(dir.path(), &["import", "partners.ods", "-o", "hub.ron"])?;
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "hub.ron: imported 4 stakeholders, 3 links and 0 issues\n"
+    );
+    // The report names the column it kept and the sector outside the list.
+    let report = stderr(&out);
+    assert!(
+        report
+            .contains("partners.ods: 'Stakeholder register'!J1: warning: column J `Lead officer`"),
+        "{report}"
+    );
+    assert!(report.contains("sector `Education`"), "{report}");
+
+    let out = astute(
+        dir.path(),
+        &["export", "hub.ron", "--to", "xlsx", "-o", "hub.xlsx"],
+    )?;
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    // Edited in a spreadsheet (here: read back unchanged), it updates the map in place.
+    let out = astute(dir.path(), &["import", "hub.xlsx", "--into", "hub.ron"])?;
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "stakeholders: 0 added, 0 updated, 4 unchanged, 0 not in the sheet\n\
+         links: 0 added, 0 updated, 3 unchanged, 0 not in the sheet\n\
+         hub.ron: nothing to change; left as it was\n"
+    );
+    Ok(())
+}
+
+#[test]
+fn import_into_updates_lists_what_changed_and_keeps_who_is_missing() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    write(dir.path(), "hub.ron", &hub())?;
+    let people = "name,power,stance\nOffice of the PCC,9,1\nRape Crisis,3,0\n";
+    fs::write(dir.path().join("edited.csv"), people)?;
+    let out = astute(dir.path(), &["import", "edited.csv", "--into", "hub.ron"])?;
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("stakeholders: 1 added, 1 updated, 0 unchanged, 2 not in the sheet (kept; --remove-missing removes them)\n"),
+        "{text}"
+    );
+    assert!(text.contains("  + Rape Crisis (row 3)\n"), "{text}");
+    assert!(
+        text.contains("  ~ Office of the PCC: stance 2 Champion → 1 Supportive\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("  - Victim Support (not in the sheet)\n"),
+        "{text}"
+    );
+    let map = astute::io::read_map(&dir.path().join("hub.ron"))?.map;
+    assert_eq!(map.stakeholders.len(), 4);
+    // Again: nothing is added twice.
+    let out = astute(dir.path(), &["import", "edited.csv", "--into", "hub.ron"])?;
+    assert!(
+        stdout(&out).contains("0 added, 0 updated, 2 unchanged"),
+        "{}",
+        stdout(&out)
+    );
+    let out = astute(
+        dir.path(),
+        &[
+            "import",
+            "edited.csv",
+            "--into",
+            "hub.ron",
+            "--remove-missing",
+        ],
+    )?;
+    assert_eq!(code(&out), Some(0), "{}", stderr(&out));
+    let map = astute::io::read_map(&dir.path().join("hub.ron"))?.map;
+    assert_eq!(map.stakeholders.len(), 2);
+    assert!(dir.path().join("hub.ron.bak").exists());
     Ok(())
 }

@@ -312,3 +312,138 @@ fn diff_reports_bad_and_missing_files_and_usage() -> TestResult {
     assert_eq!(code(&both), Some(2), "{}", stderr(&both));
     Ok(())
 }
+
+/// `csv` without its id columns.
+fn without_ids(csv: &str) -> Result<String, Box<dyn std::error::Error>> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers()?.clone();
+    let kept: Vec<usize> = (0..headers.len())
+        .filter(|&i| !matches!(&headers[i], "id" | "from_id" | "to_id"))
+        .collect();
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(kept.iter().map(|&i| &headers[i]))?;
+    for row in reader.records() {
+        let row = row?;
+        out.write_record(kept.iter().map(|&i| &row[i]))?;
+    }
+    Ok(String::from_utf8(out.into_inner()?)?)
+}
+
+#[test]
+fn a_map_and_its_csv_round_trip_compare_by_name_with_no_changes() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let run = |args: &[&str]| -> Result<std::process::Output, std::io::Error> {
+        let out = astute(dir.path(), args)?;
+        assert_eq!(code(&out), Some(0), "{args:?}: {}", stderr(&out));
+        Ok(out)
+    };
+    run(&["examples", "victim-support-hub", "-o", "hub.ron"])?;
+    run(&["export", "hub.ron", "--to", "csv", "-o", "hub.csv"])?;
+    // The export keeps the ids: what comes back is matched by id, and nothing is said.
+    run(&[
+        "import",
+        "hub.csv",
+        "--links",
+        "hub-links.csv",
+        "-o",
+        "kept.ron",
+    ])?;
+    let kept = run(&["diff", "hub.ron", "kept.ron"])?;
+    assert_eq!(
+        stdout(&kept),
+        "Comparing hub.ron with kept.ron\nNo changes.\n"
+    );
+    // The same sheets without their id columns (made by hand, or by another tool) come back
+    // with new ids.
+    for table in ["hub.csv", "hub-links.csv"] {
+        let path = dir.path().join(table);
+        let text = without_ids(&fs::read_to_string(&path)?)?;
+        fs::write(&path, text)?;
+    }
+    run(&[
+        "import",
+        "hub.csv",
+        "--links",
+        "hub-links.csv",
+        "-o",
+        "back.ron",
+    ])?;
+    let diff = run(&["diff", "hub.ron", "back.ron"])?;
+    let text = stdout(&diff);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.first(), Some(&"Comparing hub.ron with back.ron"));
+    assert_eq!(lines.last(), Some(&"No changes."), "{text}");
+    assert!(
+        lines[1].starts_with("Matched: 0 stakeholders by id, 15 by name; 0 links by id, "),
+        "{text}"
+    );
+    assert!(text.contains("Matched by name: Police force\n"), "{text}");
+    // Against itself, nothing is said about matching.
+    let same = run(&["diff", "hub.ron", "hub.ron"])?;
+    assert_eq!(
+        stdout(&same),
+        "Comparing hub.ron with hub.ron\nNo changes.\n"
+    );
+    Ok(())
+}
+
+#[test]
+fn a_match_by_a_close_name_is_shown_and_can_be_overruled() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    write(dir.path(), "a.ron", &hub())?;
+    // The same hub typed in again apart: new ids, and one name mistyped.
+    let mut again = hub();
+    for (n, s) in again.stakeholders.iter_mut().enumerate() {
+        s.id = Id::from_raw(100 + n as u64);
+    }
+    again.stakeholders[2].name = "Victim Suport".into();
+    again.links = vec![
+        link(20, 100, 102, LinkKind::Funding),
+        link(21, 101, 102, LinkKind::Referral),
+        link(22, 100, 101, LinkKind::Alignment),
+    ];
+    write(dir.path(), "b.ron", &again)?;
+
+    let matched = astute(dir.path(), &["diff", "a.ron", "b.ron"])?;
+    assert_eq!(code(&matched), Some(0), "{}", stderr(&matched));
+    let text = stdout(&matched);
+    assert!(
+        text.contains(
+            "Matched by name: Victim Support → Victim Suport (a close name: check it is the \
+             same one)\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Renamed: Victim Support → Victim Suport\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("--apart NAME matches them by id only.)\n"),
+        "{text}"
+    );
+
+    // The user says they are not the same: now one was removed and another added.
+    let apart = astute(
+        dir.path(),
+        &["diff", "a.ron", "b.ron", "--apart", "victim suport"],
+    )?;
+    assert_eq!(code(&apart), Some(0), "{}", stderr(&apart));
+    let text = stdout(&apart);
+    assert!(!text.contains("Victim Suport (a close name"), "{text}");
+    assert!(text.contains("Added: Victim Suport\n"), "{text}");
+    assert!(text.contains("Removed: Victim Support\n"), "{text}");
+    assert!(!text.contains("Renamed"), "{text}");
+    assert!(
+        text.contains("Matched by name: Office of the PCC\n"),
+        "{text}"
+    );
+    // --apart only applies to two maps.
+    let usage = astute(
+        dir.path(),
+        &["diff", "a.ron", "--snapshot", "x", "--apart", "Police"],
+    )?;
+    assert_eq!(code(&usage), Some(1), "{}", stderr(&usage));
+    assert_eq!(stderr(&usage), "a.ron: --apart is for comparing two maps\n");
+    Ok(())
+}

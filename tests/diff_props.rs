@@ -1,6 +1,6 @@
 //! Property tests of `astute::analysis::compare`: on generated maps, a map compared with itself shows no
 //! changes, and applying a comparison's changes to the earlier map gives the later one on
-//! everything the comparison covers (names, power, interest, stance and links).
+//! everything the comparison covers (names, power, interest, stance and links as ties).
 
 use std::collections::{BTreeMap, HashSet};
 
@@ -119,6 +119,22 @@ fn to_link(state: &LinkState) -> Link {
 /// `before` with the comparison's changes applied; added stakeholders are taken from `after`.
 fn apply(before: &Map, after: &Map, c: &Comparison) -> Result<Map, TestCaseError> {
     let mut out = before.clone();
+    // Stakeholders matched by name take their later ids.
+    for m in &c.matched_by_name {
+        for s in &mut out.stakeholders {
+            if s.id == m.before_id {
+                s.id = m.after_id;
+            }
+        }
+        for l in &mut out.links {
+            if l.from == m.before_id {
+                l.from = m.after_id;
+            }
+            if l.to == m.before_id {
+                l.to = m.after_id;
+            }
+        }
+    }
     let removed: HashSet<StakeholderId> = c.removed.iter().map(|s| s.id).collect();
     out.stakeholders.retain(|s| !removed.contains(&s.id));
     for added in &c.added {
@@ -159,7 +175,8 @@ fn apply(before: &Map, after: &Map, c: &Comparison) -> Result<Map, TestCaseError
     out.links.retain(|l| !lost.contains(&l.id));
     out.links.extend(c.links_gained.iter().map(to_link));
     for change in &c.links_changed {
-        let Some(l) = out.link_mut(change.id) else {
+        // A link matched by its ends and kind has another id later: its earlier one is here.
+        let Some(l) = out.link_mut(change.before.id) else {
             return Err(TestCaseError::fail(format!(
                 "changed link {} not found",
                 change.id
@@ -181,9 +198,11 @@ fn people(map: &Map) -> BTreeMap<StakeholderId, (String, f32, f32, i8)> {
 /// The ends of a link, in order for directed kinds and either order for the others.
 type Ends = (StakeholderId, StakeholderId);
 
-/// What the comparison covers of each link: ends, kind, strength and depth.
-fn ties(map: &Map) -> BTreeMap<LinkId, (Ends, LinkKind, u8, Option<AllianceDepth>)> {
-    map.links
+/// What the comparison covers of the links: each tie's ends, kind, strength and depth (not its
+/// id: a tie deleted and drawn again between the same two is the same tie).
+fn ties(map: &Map) -> Vec<(Ends, LinkKind, u8, Option<AllianceDepth>)> {
+    let mut ties: Vec<_> = map
+        .links
         .iter()
         .map(|l| {
             let ends = if l.kind.is_directed() {
@@ -191,9 +210,11 @@ fn ties(map: &Map) -> BTreeMap<LinkId, (Ends, LinkKind, u8, Option<AllianceDepth
             } else {
                 (l.from.min(l.to), l.from.max(l.to))
             };
-            (l.id, (ends, l.kind, l.strength, l.depth))
+            (ends, l.kind, l.strength, l.depth)
         })
-        .collect()
+        .collect();
+    ties.sort();
+    ties
 }
 
 proptest! {

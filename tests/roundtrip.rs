@@ -476,6 +476,8 @@ fn any_map() -> impl Strategy<Value = Map> {
                 snapshots,
                 scenarios,
                 views,
+                // Conflicts are written by a merge; cli_merge reads them back from its files.
+                conflicts: Vec::new(),
             };
             make_valid(&mut map);
             if raw_text_only {

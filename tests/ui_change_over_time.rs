@@ -30,13 +30,36 @@ fn a_snapshot_compared_with_now_lists_who_moved() -> TestResult {
     harness.run();
     harness.key_press(Key::Escape);
     harness.run();
-    // Compare the snapshot with now.
-    harness.get_by_label("Compare").click();
-    harness.run();
-    harness.get_by_label_contains("Snapshot: ").click();
-    harness.run();
-    harness.get_by_label_contains("Moved: Police power 8.0 to 10.0");
+    // The comparison starts with the latest snapshot, and lists only what changed: the
+    // police's interest stayed put, so it is not mentioned.
+    harness.get_by_label("Moved: Police power 8.0 to 10.0");
     harness.get_by_label("1 differences");
+    Ok(())
+}
+
+#[test]
+fn a_changed_link_lists_only_what_changed() -> TestResult {
+    let mut map = small_hub();
+    map.snapshots.push(astute::model::Snapshot {
+        id: astute::model::Id::from_raw(0x5a),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 5).unwrap_or_default(),
+        label: "Spring".into(),
+        stakeholders: map.stakeholders.clone(),
+        links: map.links.clone(),
+    });
+    let Some(link) = map.links.first_mut() else {
+        return Err("the small hub has a link".into());
+    };
+    let was = link.strength;
+    link.strength = if was == 5 { 1 } else { 5 };
+    let now = link.strength;
+    let mut setup = open_at(Lens::Strategic, View::Map, &map)?;
+    let harness = &mut setup.harness;
+    // Only the strength changed: the kind (referral) is not listed as "referral to referral".
+    harness.get_by_label(&format!(
+        "Changed link: Police and Hub co-ordinator (strength {was} to {now})"
+    ));
+    assert!(harness.query_by_label_contains("referral").is_none());
     Ok(())
 }
 

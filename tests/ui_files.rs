@@ -118,19 +118,23 @@ fn importing_a_csv_lists_bad_rows_and_changes_nothing_then_imports_as_one_step()
     let import = |harness: &mut Harness<'static, AstuteApp>| {
         harness.get_by_label("File").click();
         harness.run();
-        harness
-            .get_by_label("Import stakeholders from CSV…")
-            .click();
+        harness.get_by_label("Import spreadsheet…").click();
         harness.run();
     };
     import(&mut harness);
     harness.get_by_label_contains("bad.csv:3:2:");
     assert_eq!(harness.state().document().map.stakeholders.len(), 3);
     assert!(!harness.state().document().is_dirty());
-    harness.get_by_label("OK").click();
+    harness.get_by_label("Close").click();
     harness.run();
 
     import(&mut harness);
+    // The preview first; nothing changes until Apply.
+    assert_eq!(harness.state().document().map.stakeholders.len(), 3);
+    harness.get_by_label_contains("To add (2)");
+    harness.run();
+    harness.get_by_label("Apply").click();
+    harness.run();
     let map = &harness.state().document().map;
     assert_eq!(map.stakeholders.len(), 5);
     assert_eq!(map.links.len(), 2);

@@ -48,9 +48,9 @@ fn a_meeting_is_planned_seated_and_its_brief_exported() -> TestResult {
     assert_eq!(seats.len(), 3);
     harness.get_by_label_contains("Why this seating");
     // Dragging one seat onto another swaps them.
-    let from = harness.get_by_label("Seat of Police").rect().center();
+    let from = harness.get_by_label_contains("of Police").rect().center();
     let to = harness
-        .get_by_label("Seat of Hub co-ordinator")
+        .get_by_label_contains("of Hub co-ordinator")
         .rect()
         .center();
     harness.drag_at(from);
@@ -67,6 +67,79 @@ fn a_meeting_is_planned_seated_and_its_brief_exported() -> TestResult {
     harness.get_by_label("Export brief…").click();
     harness.run();
     let html = std::fs::read_to_string(&brief)?;
-    assert!(html.contains("<html") && html.contains("New meeting") && html.contains("Police"));
+    assert!(html.contains("<html") && html.contains("Meeting 1") && html.contains("Police"));
+    Ok(())
+}
+
+#[test]
+fn new_meeting_is_selected_with_its_title_focused_and_invitees_come_from_a_checklist() -> TestResult
+{
+    let mut map = small_hub();
+    // One meeting already: the new one must be shown, not the first.
+    map.meetings.push(astute::model::Meeting {
+        id: Id::from_raw(0x90),
+        title: "Quarterly board".into(),
+        date: None,
+        purpose: String::new(),
+        agenda: Vec::new(),
+        invitees: Vec::new(),
+        table: astute::model::TableShape::Round,
+        seating: Vec::new(),
+    });
+    let Setup { mut harness, .. } = open_at(Lens::Personal, View::Meetings, &map)?;
+    harness.get_by_label("New meeting").click();
+    harness.run();
+    harness.run();
+    let meetings = &harness.state().document().map.meetings;
+    assert_eq!(meetings.len(), 2);
+    // The title is focused and selected: typing replaces it.
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Meeting title");
+    assert!(
+        harness.ctx.egui_wants_keyboard_input(),
+        "the title has focus"
+    );
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Meeting title")
+        .type_text("Referral review");
+    harness.run();
+    let meetings = &harness.state().document().map.meetings;
+    assert_eq!(meetings[0].title, "Quarterly board");
+    assert_eq!(meetings[1].title, "Referral review");
+    // Invite from the checklist, grouped by quadrant, narrowed by a search.
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.get_by_label("Invite from the map").click();
+    harness.run();
+    harness.get_by_label("Keep satisfied"); // the police: power 8, interest 3
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::CheckBox, "Police")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().map.meetings[1].invitees,
+        vec![POLICE]
+    );
+    let search = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Search");
+    search.focus();
+    search.type_text("nhs");
+    harness.run();
+    harness.run();
+    let checkbox = egui::accesskit::Role::CheckBox;
+    assert!(
+        harness
+            .query_by_role_and_label(checkbox, "Police")
+            .is_none()
+    );
+    harness
+        .get_by_role_and_label(checkbox, "NHS practitioner")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness.state().document().map.meetings[1].invitees,
+        vec![POLICE, NHS]
+    );
+    // Seats are numbered on the plan as the reasons name them.
+    harness.get_by_label("Seat 1 of Police");
+    harness.get_by_label("Seat 2 of NHS practitioner");
     Ok(())
 }

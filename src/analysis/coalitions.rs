@@ -38,7 +38,7 @@ pub struct BlockingCoalition {
     pub explanation: String,
 }
 
-/// Two stakeholders with no alignment or alliance link who look like natural allies.
+/// Two stakeholders with no link of any kind between them who look like natural allies.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Suggestion {
     /// The first of the pair, in map order.
@@ -50,7 +50,8 @@ pub struct Suggestion {
     pub issues: Vec<IssueId>,
     /// Words of 5 or more letters that both use in their stated interests, alphabetically.
     pub keywords: Vec<String>,
-    /// How strong the suggestion is: shared issues plus shared keywords.
+    /// How strong the suggestion is: [`ISSUE_WEIGHT`] for each shared issue plus one for each
+    /// shared keyword.
     pub score: u32,
     /// The reason in words ("Both support Shared funding and Data sharing").
     pub reason: String,
@@ -58,8 +59,14 @@ pub struct Suggestion {
 
 /// Fewest issues two stakeholders must agree on for that alone to suggest an alliance.
 pub const MIN_SHARED_ISSUES: usize = 2;
-/// Most suggestions returned by [`suggestions`].
-pub const MAX_SUGGESTIONS: usize = 20;
+/// Most suggestions returned by [`suggestions`]: the best few, not a list to wade through.
+pub const MAX_SUGGESTIONS: usize = 5;
+/// How much more a shared issue position counts than a shared word: a side taken on an
+/// issue says more than a word two people both used.
+pub const ISSUE_WEIGHT: u32 = 3;
+/// On maps of at least this many stakeholders, a word in the stated interests of more than
+/// half of them says nothing about a pair ("victims" on a victims' hub) and is ignored.
+pub const COMMON_WORD_MIN_MAP: usize = 6;
 /// Shortest stated-interest word (in letters) that counts as a shared keyword.
 pub const MIN_KEYWORD_LETTERS: usize = 5;
 
@@ -89,6 +96,16 @@ fn cooperative_pairs(map: &Map, index: &HashMap<StakeholderId, usize>) -> HashSe
     map.links
         .iter()
         .filter(|l| l.kind.is_cooperative())
+        .filter_map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.min(b), a.max(b)))
+        .collect()
+}
+
+/// The pairs of stakeholder indexes (smaller first) joined by a link of any kind.
+fn linked_pairs(map: &Map, index: &HashMap<StakeholderId, usize>) -> HashSet<(usize, usize)> {
+    map.links
+        .iter()
         .filter_map(|l| Some((*index.get(&l.from)?, *index.get(&l.to)?)))
         .filter(|(a, b)| a != b)
         .map(|(a, b)| (a.min(b), a.max(b)))
@@ -243,14 +260,15 @@ pub fn keywords(text: &str) -> Vec<String> {
     words
 }
 
-/// Pairs of stakeholders not tied by alignment or alliance who either take the same side
+/// Pairs of stakeholders with no link of any kind between them who either take the same side
 /// (same sign, at most 1 apart; positions are read as −2..+2) on at least
-/// [`MIN_SHARED_ISSUES`] issues or share a keyword in their stated interests; strongest first
-/// (ties in map order), at most [`MAX_SUGGESTIONS`].
+/// [`MIN_SHARED_ISSUES`] issues or share a keyword in their stated interests (not one most of
+/// the map uses, see [`COMMON_WORD_MIN_MAP`]); shared issues weigh [`ISSUE_WEIGHT`] times a
+/// word; strongest first (ties in map order), at most [`MAX_SUGGESTIONS`].
 pub fn suggestions(map: &Map) -> Vec<Suggestion> {
     let n = map.stakeholders.len();
     let index = index_of(map);
-    let linked = cooperative_pairs(map, &index);
+    let linked = linked_pairs(map, &index);
     let issue_index: HashMap<IssueId, usize> = map
         .issues
         .iter()
@@ -287,6 +305,25 @@ pub fn suggestions(map: &Map) -> Vec<Suggestion> {
             ids
         })
         .collect();
+    // Words most of the map uses tell no pair apart.
+    let mut users = vec![0usize; words.len()];
+    for ids in &keyword_ids {
+        for &w in ids {
+            users[w as usize] += 1;
+        }
+    }
+    let keyword_ids: Vec<Vec<u32>> = if n >= COMMON_WORD_MIN_MAP {
+        keyword_ids
+            .into_iter()
+            .map(|ids| {
+                ids.into_iter()
+                    .filter(|&w| users[w as usize] * 2 <= n)
+                    .collect()
+            })
+            .collect()
+    } else {
+        keyword_ids
+    };
 
     let agree = |a: i8, b: i8| (a > 0 && b > 0 || a < 0 && b < 0) && (a - b).abs() <= 1;
     // Positions are −2..+2, so "same sign" already means "at most 1 apart", and agreement on
@@ -328,7 +365,7 @@ pub fn suggestions(map: &Map) -> Vec<Suggestion> {
                         ((for_i[k] & for_j[k]) | (against_i[k] & against_j[k])).count_ones();
                 }
                 let issue_score = if shared_issues as usize >= MIN_SHARED_ISSUES {
-                    shared_issues
+                    shared_issues * ISSUE_WEIGHT
                 } else {
                     0
                 };
@@ -485,6 +522,10 @@ fn reason(support: &[String], oppose: &[String], keywords: &[String]) -> String 
             join_words(&quoted)
         ));
     }
+    if !parts.is_empty() {
+        // What to do about it: they are not linked, so someone has to bring them together.
+        parts.push("no link between them yet: introduce them".to_owned());
+    }
     let text = parts.join("; ");
     let mut chars = text.chars();
     match chars.next() {
@@ -639,18 +680,19 @@ mod tests {
 
         let found = suggestions(&map);
         let pairs: Vec<_> = found.iter().map(|s| (s.a, s.b, s.score)).collect();
-        // F–G: two issues plus the keyword "outreach" (3); C–G: "funding" (1).
-        assert_eq!(pairs, vec![(id(6), id(7), 3), (id(3), id(7), 1)]);
+        // F–G: two issues (2 × 3) plus the keyword "outreach" (7); C–G: "funding" (1).
+        assert_eq!(pairs, vec![(id(6), id(7), 7), (id(3), id(7), 1)]);
         assert_eq!(found[0].issues, vec![issues[0], issues[1]]);
         assert_eq!(found[0].keywords, vec!["outreach"]);
         assert_eq!(
             found[0].reason,
             "Both support Re-commissioning and Case management; both mention “outreach” in \
-             their stated interests"
+             their stated interests; no link between them yet: introduce them"
         );
         assert_eq!(
             found[1].reason,
-            "Both mention “funding” in their stated interests"
+            "Both mention “funding” in their stated interests; no link between them yet: \
+             introduce them"
         );
         assert!(found[1].issues.is_empty());
 
@@ -660,25 +702,74 @@ mod tests {
         let ab = found.iter().find(|s| s.a == id(1) && s.b == id(2));
         assert_eq!(
             ab.map(|s| s.reason.as_str()),
-            Some("Both oppose Re-commissioning and Case management")
+            Some(
+                "Both oppose Re-commissioning and Case management; no link between them yet: \
+                 introduce them"
+            )
         );
+        // A tension link is a link too: F and A, in tension, are never suggested whatever
+        // they share.
+        set(&mut map, 5, &[-2, -1, 1]);
+        let found = suggestions(&map);
+        assert!(found.iter().all(|s| (s.a, s.b) != (id(1), id(6))));
+        map.links.retain(|l| l.kind != LinkKind::Tension);
+        let found = suggestions(&map);
+        assert!(found.iter().any(|s| (s.a, s.b) == (id(1), id(6))));
     }
 
     #[test]
-    fn suggestions_keep_the_strongest_twenty() {
+    fn shared_issues_outrank_shared_words() {
+        let mut map = tiny();
+        map.links.clear();
+        let issues: Vec<IssueId> = (0..2).map(|k| Id::from_raw(600 + k)).collect();
+        for &issue in &issues {
+            map.issues.push(Issue {
+                id: issue,
+                name: format!("Issue {}", issue.raw()),
+                description: String::new(),
+            });
+        }
+        for who in [0, 1] {
+            map.stakeholders[who].positions = issues
+                .iter()
+                .map(|&issue| IssuePosition {
+                    issue,
+                    position: 2,
+                    importance: 3,
+                })
+                .collect();
+        }
+        // C and D share three words; A and B two issues, which count for more.
+        map.stakeholders[2].stated_interests = "outreach funding housing".into();
+        map.stakeholders[3].stated_interests = "outreach funding housing".into();
+        let found = suggestions(&map);
+        let pairs: Vec<_> = found.iter().map(|s| (s.a, s.b, s.score)).collect();
+        assert_eq!(pairs, vec![(id(1), id(2), 6), (id(3), id(4), 3)]);
+    }
+
+    #[test]
+    fn suggestions_keep_the_best_few_and_ignore_words_most_of_the_map_uses() {
+        // A five-letter word of its own for each number.
+        let word = |k: u64| -> String {
+            (0..5)
+                .map(|d| char::from(b'a' + ((k / 26u64.pow(d)) % 26) as u8))
+                .collect()
+        };
         // 600 is past the size at which rows are shared out between cores.
         for n in [30u64, 600] {
             let mut map = Map::new("many");
             for i in 1..=n {
                 let mut s = person(i, &format!("S{i}"), 5.0, 0);
-                s.stated_interests = "victims".into();
+                // Everyone mentions victims; each pair (1, 2), (3, 4)… has a word of its own.
+                s.stated_interests = format!("victims {}", word(i.div_ceil(2) + 1000));
                 map.stakeholders.push(s);
             }
-            let last = map.stakeholders.len() - 1;
-            map.stakeholders[last].stated_interests = "victims outcomes".into();
-            map.stakeholders[last - 1].stated_interests = "victims outcomes".into();
-            // The first pair is aligned already, so it is skipped.
-            map.links.push(link(1, 1, 2, LinkKind::Alignment));
+            // The last pair shares a second word.
+            for k in [n - 1, n] {
+                map.stakeholders[k as usize - 1].stated_interests += " outcomes";
+            }
+            // The first pair is linked already (by tension: any link counts), so it is skipped.
+            map.links.push(link(1, 1, 2, LinkKind::Tension));
             let found = suggestions(&map);
             assert_eq!(found.len(), MAX_SUGGESTIONS);
             assert_eq!(
@@ -686,8 +777,16 @@ mod tests {
                 (id(n - 1), id(n), 2)
             );
             let rest: Vec<_> = found[1..].iter().map(|s| (s.a, s.b, s.score)).collect();
-            let expected: Vec<_> = (3..=21).map(|j| (id(1), id(j), 1)).collect();
+            let expected: Vec<_> = (1..MAX_SUGGESTIONS as u64)
+                .map(|k| (id(2 * k + 1), id(2 * k + 2), 1))
+                .collect();
             assert_eq!(rest, expected, "n = {n}");
+            assert!(
+                found
+                    .iter()
+                    .all(|s| !s.keywords.contains(&"victims".to_owned())),
+                "n = {n}"
+            );
         }
     }
 

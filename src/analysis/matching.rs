@@ -290,6 +290,23 @@ impl StakeholderMatching {
     }
 }
 
+/// Whether the user has said a match other than by id is wrong: `apart` holds folded names
+/// (see [`fold_name`]) of stakeholders who are to be matched by id only, and either side's name
+/// is one of them. This is how "matched by name: …" is overruled (`astute diff --apart NAME`,
+/// `astute merge --apart NAME`).
+pub fn held_apart(apart: &[String], left: &Identity, right: &Identity, by: MatchedBy) -> bool {
+    by != MatchedBy::Id && (apart.contains(&left.name) || apart.contains(&right.name))
+}
+
+/// The names given to `--apart`, folded as they are compared.
+pub fn apart_names(names: &[String]) -> Vec<String> {
+    names
+        .iter()
+        .map(|n| fold_name(n))
+        .filter(|n| !n.is_empty())
+        .collect()
+}
+
 /// A stakeholder's identity for matching: id, name, and organisation to break ties.
 pub fn stakeholder_identity(s: &Stakeholder) -> Identity {
     Identity::new(s.id.raw(), &s.name, &s.organisation)
@@ -301,10 +318,37 @@ pub fn match_stakeholders(
     right: &[Stakeholder],
     options: MatchOptions,
 ) -> StakeholderMatching {
+    match_stakeholders_apart(left, right, options, &[])
+}
+
+/// [`match_stakeholders`], with the stakeholders named in `apart` (folded names, see
+/// [`held_apart`]) matched by id only: a match by name the user overruled is left unmatched on
+/// both sides.
+pub fn match_stakeholders_apart(
+    left: &[Stakeholder],
+    right: &[Stakeholder],
+    options: MatchOptions,
+    apart: &[String],
+) -> StakeholderMatching {
     let identities = |list: &[Stakeholder]| list.iter().map(stakeholder_identity).collect();
     let l: Vec<Identity> = identities(left);
     let r: Vec<Identity> = identities(right);
-    let pairing = pair_items(&l, &r, options);
+    let mut pairing = pair_items(&l, &r, options);
+    if !apart.is_empty() {
+        let (kept, undone): (Vec<_>, Vec<_>) = pairing
+            .pairs
+            .into_iter()
+            .partition(|&(li, ri, by)| !held_apart(apart, &l[li], &r[ri], by));
+        pairing.pairs = kept;
+        pairing
+            .left_only
+            .extend(undone.iter().map(|&(li, _, _)| li));
+        pairing
+            .right_only
+            .extend(undone.iter().map(|&(_, ri, _)| ri));
+        pairing.left_only.sort_unstable();
+        pairing.right_only.sort_unstable();
+    }
     StakeholderMatching {
         pairs: pairing
             .pairs
@@ -433,6 +477,256 @@ pub fn match_links(left: &[Link], right: &[Link], people: &StakeholderMatching) 
         .map(|ri| right[ri].id)
         .collect();
     matching
+}
+
+/// One of the three maps of a three-way merge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The common ancestor.
+    Base,
+    /// Our copy (the one a merge writes over).
+    Ours,
+    /// Their copy.
+    Theirs,
+}
+
+/// One record as it is in the base and on each side of a three-way merge, by index into each
+/// list; `None` where that map has no such record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Triple {
+    /// Index in the base's list.
+    pub base: Option<usize>,
+    /// Index in our list.
+    pub ours: Option<usize>,
+    /// Index in their list.
+    pub theirs: Option<usize>,
+    /// The loosest way any two of them were matched ([`MatchedBy::Id`] when all by id).
+    pub by: MatchedBy,
+}
+
+/// Matches the records of three lists for a merge: the base with ours, the base with theirs,
+/// and then what is left of ours with what is left of theirs (both added the same record).
+/// `base` is `None` when there is no common base. `pair` matches items of two lists, given by
+/// index, and returns `(left index, right index, how)`; each item ends up in one triple.
+pub fn match_three(
+    base: Option<usize>,
+    ours: usize,
+    theirs: usize,
+    mut pair: impl FnMut(Side, Side, &[usize], &[usize]) -> Vec<(usize, usize, MatchedBy)>,
+) -> Vec<Triple> {
+    let all = |n: usize| (0..n).collect::<Vec<_>>();
+    let mut triples: Vec<Triple> = Vec::new();
+    let mut ours_taken = vec![false; ours];
+    let mut theirs_taken = vec![false; theirs];
+    if let Some(base) = base {
+        let with_ours: HashMap<usize, (usize, MatchedBy)> =
+            pair(Side::Base, Side::Ours, &all(base), &all(ours))
+                .into_iter()
+                .map(|(b, o, by)| (b, (o, by)))
+                .collect();
+        let with_theirs: HashMap<usize, (usize, MatchedBy)> =
+            pair(Side::Base, Side::Theirs, &all(base), &all(theirs))
+                .into_iter()
+                .map(|(b, t, by)| (b, (t, by)))
+                .collect();
+        for b in 0..base {
+            let o = with_ours.get(&b).copied();
+            let t = with_theirs.get(&b).copied();
+            let by = [o, t]
+                .iter()
+                .flatten()
+                .map(|&(_, by)| by)
+                .max()
+                .unwrap_or(MatchedBy::Id);
+            if let Some((o, _)) = o {
+                ours_taken[o] = true;
+            }
+            if let Some((t, _)) = t {
+                theirs_taken[t] = true;
+            }
+            triples.push(Triple {
+                base: Some(b),
+                ours: o.map(|(o, _)| o),
+                theirs: t.map(|(t, _)| t),
+                by,
+            });
+        }
+    }
+    let ours_left: Vec<usize> = (0..ours).filter(|&o| !ours_taken[o]).collect();
+    let theirs_left: Vec<usize> = (0..theirs).filter(|&t| !theirs_taken[t]).collect();
+    for (o, t, by) in pair(Side::Ours, Side::Theirs, &ours_left, &theirs_left) {
+        if ours_taken[o] || theirs_taken[t] {
+            continue;
+        }
+        ours_taken[o] = true;
+        theirs_taken[t] = true;
+        triples.push(Triple {
+            base: None,
+            ours: Some(o),
+            theirs: Some(t),
+            by,
+        });
+    }
+    for o in (0..ours).filter(|&o| !ours_taken[o]) {
+        triples.push(Triple {
+            base: None,
+            ours: Some(o),
+            theirs: None,
+            by: MatchedBy::Id,
+        });
+    }
+    for t in (0..theirs).filter(|&t| !theirs_taken[t]) {
+        triples.push(Triple {
+            base: None,
+            ours: None,
+            theirs: Some(t),
+            by: MatchedBy::Id,
+        });
+    }
+    triples
+}
+
+/// [`pair_items`] over some items of two lists (given by index), returning indices into the
+/// whole lists.
+pub fn pair_some(
+    left: &[Identity],
+    right: &[Identity],
+    left_some: &[usize],
+    right_some: &[usize],
+    options: MatchOptions,
+) -> Vec<(usize, usize, MatchedBy)> {
+    let l: Vec<Identity> = left_some.iter().map(|&i| left[i].clone()).collect();
+    let r: Vec<Identity> = right_some.iter().map(|&i| right[i].clone()).collect();
+    pair_items(&l, &r, options)
+        .pairs
+        .into_iter()
+        .map(|(li, ri, by)| (left_some[li], right_some[ri], by))
+        .collect()
+}
+
+/// [`match_links`] over some links of two lists (given by index), returning indices into the
+/// whole lists.
+pub fn match_some_links(
+    left: &[Link],
+    right: &[Link],
+    left_some: &[usize],
+    right_some: &[usize],
+    people: &StakeholderMatching,
+) -> Vec<(usize, usize, MatchedBy)> {
+    let l: Vec<Link> = left_some.iter().map(|&i| left[i].clone()).collect();
+    let r: Vec<Link> = right_some.iter().map(|&i| right[i].clone()).collect();
+    let found = match_links(&l, &r, people);
+    let index = |list: &[Link], id: LinkId| list.iter().position(|x| x.id == id);
+    found
+        .pairs
+        .iter()
+        .filter_map(|p| {
+            Some((
+                left_some[index(&l, p.left)?],
+                right_some[index(&r, p.right)?],
+                p.by,
+            ))
+        })
+        .collect()
+}
+
+/// The stakeholder matching of two sides of a merge, from its triples.
+pub fn stakeholders_between(
+    triples: &[Triple],
+    left: (Side, &[Stakeholder]),
+    right: (Side, &[Stakeholder]),
+) -> StakeholderMatching {
+    let at = |t: &Triple, side: Side| match side {
+        Side::Base => t.base,
+        Side::Ours => t.ours,
+        Side::Theirs => t.theirs,
+    };
+    let mut matching = StakeholderMatching::default();
+    for t in triples {
+        match (at(t, left.0), at(t, right.0)) {
+            (Some(l), Some(r)) => matching.pairs.push(StakeholderPair {
+                left: left.1[l].id,
+                right: right.1[r].id,
+                by: t.by,
+            }),
+            (Some(l), None) => matching.left_only.push(left.1[l].id),
+            (None, Some(r)) => matching.right_only.push(right.1[r].id),
+            (None, None) => {}
+        }
+    }
+    matching
+}
+
+/// The identity of an issue: its name.
+pub fn issue_identity(issue: &crate::model::Issue) -> Identity {
+    Identity::new(issue.id.raw(), &issue.name, "")
+}
+
+/// The identity of a logged contact: its date and what was said.
+pub fn interaction_identity(x: &crate::model::Interaction) -> Identity {
+    Identity::new(x.id.raw(), &format!("{} {}", x.date, x.summary), "")
+}
+
+/// The identity of a journal entry: its date and text.
+pub fn journal_identity(entry: &crate::model::JournalEntry) -> Identity {
+    Identity::new(
+        entry.id.raw(),
+        &format!("{} {}", entry.date, entry.text),
+        "",
+    )
+}
+
+/// The identity of a self-assessment: its date.
+pub fn assessment_identity(a: &crate::model::SelfAssessment) -> Identity {
+    Identity::new(a.id.raw(), &a.date.to_string(), "")
+}
+
+/// The identity of a horizon-scanning factor: its title.
+pub fn factor_identity(f: &crate::model::Factor) -> Identity {
+    Identity::new(f.id.raw(), &f.title, "")
+}
+
+/// The identity of a meeting: its title, with its date to tell apart meetings of one title.
+pub fn meeting_identity(m: &crate::model::Meeting) -> Identity {
+    let date = m.date.map(|d| d.to_string()).unwrap_or_default();
+    Identity::new(m.id.raw(), &m.title, &date)
+}
+
+/// The identity of a snapshot: its label, with its date to tell apart snapshots of one label.
+pub fn snapshot_identity(s: &crate::model::Snapshot) -> Identity {
+    Identity::new(s.id.raw(), &s.label, &s.date.to_string())
+}
+
+/// The identity of a what-if scenario: its label, with the day it was made.
+pub fn scenario_identity(s: &crate::model::Scenario) -> Identity {
+    Identity::new(s.id.raw(), &s.label, &s.created.to_string())
+}
+
+/// The identity of a saved view: its name.
+pub fn view_identity(v: &crate::model::SavedView) -> Identity {
+    Identity::new(v.id.raw(), &v.name, "")
+}
+
+/// The newest snapshot two copies of a map share, as (ours, theirs): the same snapshot when it
+/// has the same id in both (copies of one map), else the same label (as names are compared,
+/// see [`fold_name`]) and date. This is the base
+/// of a merge of two copies with no common ancestor.
+pub fn shared_snapshot<'a>(
+    ours: &'a [crate::model::Snapshot],
+    theirs: &'a [crate::model::Snapshot],
+) -> Option<(&'a crate::model::Snapshot, &'a crate::model::Snapshot)> {
+    let ids = |list: &[crate::model::Snapshot]| list.iter().map(snapshot_identity).collect();
+    let (o, t): (Vec<Identity>, Vec<Identity>) = (ids(ours), ids(theirs));
+    let exact = MatchOptions { close_names: false };
+    pair_items(&o, &t, exact)
+        .pairs
+        .into_iter()
+        .filter(|&(oi, ti, by)| {
+            by == MatchedBy::Id || (o[oi].name == t[ti].name && o[oi].tie == t[ti].tie)
+        })
+        .map(|(oi, ti, _)| (&ours[oi], &theirs[ti]))
+        // The newest; of one day, the later in our list.
+        .max_by_key(|(s, _)| s.date)
 }
 
 #[cfg(test)]

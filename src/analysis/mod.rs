@@ -3,12 +3,15 @@
 //! - [`grid`]: the power–interest quadrant and the salience class of each stakeholder (lens 3).
 //! - [`network`]: degree, betweenness, closeness and eigenvector centrality, and brokers.
 //! - [`matching`]: who is who across two maps made apart (by id, else by name).
+//! - [`merge`]: the three-way merge of two people's copies of a map, and its conflicts.
 //! - [`coalitions`]: coalitions, blocking coalitions, isolated partners and suggested
 //!   alliances (lens 4).
 //! - [`engagement`]: who has been neglected; [`personal`]: where I sit and whom I favour.
 //! - [`compare`]: what changed between two states of a map (lens 5, change over time).
 //! - [`seating`]: who sits where round a meeting table, and what is wrong with a seating.
 //! - [`exercises`]: the workshop exercises and the checks of what participants did.
+//! - [`workshop`]: a workshop's maps of one case read together: spreads, disagreements, the
+//!   consensus map.
 //!
 //! [`analyse`] runs all of them at once. [`to_json`] and [`to_text`] give what `astute analyse`
 //! prints: the analysis of the map as the redaction step lets it out ([`Shareable`]), since
@@ -20,9 +23,11 @@ pub mod engagement;
 pub mod exercises;
 pub mod grid;
 pub mod matching;
+pub mod merge;
 pub mod network;
 pub mod personal;
 pub mod seating;
+pub mod workshop;
 
 use std::fmt::Write as _;
 
@@ -106,7 +111,7 @@ pub fn analyse(map: &Map) -> Analysis {
 
 /// Whether [`analyse`] says the same of `a` and `b`: they differ at most in what it never
 /// reads (where stakeholders stand on the canvas and whether they are pinned, the title,
-/// plans, journal, meetings, snapshots, scenarios and saved views). Dragging a stakeholder
+/// plans, journal, meetings, snapshots, scenarios, saved views and merge conflicts). Dragging a stakeholder
 /// changes nothing the analysis reads, so the app need not analyse again.
 pub fn reads_the_same(a: &Map, b: &Map) -> bool {
     // Every field is named, so a field added to the map must be sorted here.
@@ -126,6 +131,7 @@ pub fn reads_the_same(a: &Map, b: &Map) -> bool {
         snapshots: _,
         scenarios: _,
         views: _,
+        conflicts: _,
     } = a;
     *settings == b.settings
         && *me == b.me

@@ -37,6 +37,8 @@ impl Chooser {
             .unwrap_or_default();
         let dialog = match &request.ask {
             Ask::Open(_) => egui_file::FileDialog::open_file(),
+            // Ctrl+click adds a file, Shift+click a run of them.
+            Ask::OpenMany(_) => egui_file::FileDialog::open_file().multi_select(true),
             Ask::Save(_, name) => egui_file::FileDialog::save_file().default_filename(name),
         };
         let mut dialog = dialog
@@ -64,9 +66,12 @@ impl Chooser {
         match self.dialog.state() {
             egui_file::State::Open => None,
             egui_file::State::Selected => {
+                if let Ask::OpenMany(_) = self.request.ask {
+                    return Some(self.picked_many());
+                }
                 let path = self.dialog.path()?.to_owned();
                 match &self.request.ask {
-                    Ask::Open(_) => Some(Answer::Picked(path)),
+                    Ask::Open(_) | Ask::OpenMany(_) => Some(Answer::Picked(path)),
                     Ask::Save(kind, _) => {
                         let path = with_extension(path, *kind);
                         if std::fs::symlink_metadata(&path).is_ok() {
@@ -79,6 +84,26 @@ impl Chooser {
                 }
             }
             egui_file::State::Cancelled | egui_file::State::Closed => Some(Answer::Cancelled),
+        }
+    }
+
+    /// The files picked for several to open: those selected, else the one opened by a double
+    /// click; folders left out.
+    fn picked_many(&self) -> Answer {
+        let mut picked: Vec<PathBuf> = self
+            .dialog
+            .selection()
+            .into_iter()
+            .map(Path::to_owned)
+            .collect();
+        if picked.is_empty() {
+            picked.extend(self.dialog.path().map(Path::to_owned));
+        }
+        picked.retain(|path| !path.is_dir());
+        if picked.is_empty() {
+            Answer::Cancelled
+        } else {
+            Answer::PickedMany(picked)
         }
     }
 

@@ -39,15 +39,17 @@ impl AstuteApp {
                         .fill(crate::ui::style::ME_RING.gamma_multiply(0.25)),
                 )
                 .show(ui, |ui| {
-                    ui.horizontal(|ui| {
-                        ui.strong(format!("What-if: {label}"));
-                        ui.label("Changes go to this scenario only; the map is untouched.");
-                        if ui.button("Apply to the map").clicked() {
-                            out.act(Action::ApplyScenario);
-                        }
+                    // The way out comes first and the explanation wraps, so that the
+                    // buttons show at any width.
+                    ui.horizontal_wrapped(|ui| {
                         if ui.button("Back to the map").clicked() {
                             out.act(Action::EnterScenario(None));
                         }
+                        if ui.button("Apply to the map").clicked() {
+                            out.act(Action::ApplyScenario);
+                        }
+                        ui.strong(format!("What-if: {label}"));
+                        ui.label("Changes go to this scenario only; the map is untouched.");
                     });
                 });
         }
@@ -58,6 +60,7 @@ impl AstuteApp {
                     if let Some(view) = views::tabs_ui(ui, self.prefs.view) {
                         out.command(Command::ShowView(view));
                     }
+                    self.panel_toggles_ui(ui);
                     ui.separator();
                     self.look_toolbar_ui(ui, analysed, out);
                 });
@@ -66,104 +69,101 @@ impl AstuteApp {
         }
         // Nothing is edited while presenting: the views show a redacted copy.
         let read_only = self.doc.read_only.is_some() || presenting;
-        egui::CentralPanel::default()
-            .frame(egui::Frame::NONE)
-            .show(ui, |ui| {
-                let revision = self.doc.history.revision();
-                let map = match (&mut self.presenting, &mut self.layout, &self.scenario) {
-                    (Some(presenting), _, _) => presenting.map(&self.doc.map, revision).map(),
-                    (None, Some(run), _) => run.preview(&self.doc.map, revision),
-                    (None, None, Some(what_if)) => &what_if.shown,
-                    (None, None, None) => &self.doc.map,
-                };
-                let analysed = (!self.exercises.hide_analysis).then_some(analysed);
-                let encoding = Encoding::new(map, analysed, &self.look);
-                let view = ViewContext {
-                    map,
-                    analysed,
-                    look: &self.look,
-                    encoding: &encoding,
-                };
-                let selection = &mut self.selection;
-                let padded = egui::Frame::NONE.inner_margin(10.0);
-                match self.prefs.view {
-                    View::Map => {
-                        canvas::canvas_ui(
-                            ui,
-                            &view,
-                            &mut self.canvas,
-                            selection,
-                            &mut self.ids,
-                            out,
-                        );
-                    }
-                    View::Grid => {
-                        self.grid_chart.trails = match self.lens_state.change.last() {
-                            Some(c) if self.prefs.lens == crate::model::Lens::Strategic => c
-                                .moved
-                                .iter()
-                                .map(|m| {
-                                    (
-                                        [m.interest_before, m.power_before],
-                                        [m.interest_after, m.power_after],
-                                    )
-                                })
-                                .collect(),
-                            _ => Vec::new(),
-                        };
-                        padded.show(ui, |ui| {
-                            let state = &mut self.grid_chart;
-                            chart_ui(
-                                ui,
-                                Chart::PowerInterest,
-                                &view,
-                                state,
-                                selection,
-                                read_only,
-                                out,
-                            );
-                        });
-                    }
-                    View::StancePower => {
-                        padded.show(ui, |ui| {
-                            let state = &mut self.stance_chart;
-                            chart_ui(
-                                ui,
-                                Chart::StancePower,
-                                &view,
-                                state,
-                                selection,
-                                read_only,
-                                out,
-                            );
-                        });
-                    }
-                    View::Salience => {
-                        padded.show(ui, |ui| salience_ui(ui, &view, selection, read_only, out));
-                    }
-                    View::Table => {
-                        padded.show(ui, |ui| {
-                            table_ui(ui, &view, &mut self.table, selection, read_only, out);
-                        });
-                    }
-                    View::Meetings => {
-                        padded.show(ui, |ui| {
-                            let today = chrono::Local::now().date_naive();
-                            let state = &mut self.meetings;
-                            state.analysis_hidden = self.exercises.hide_analysis;
-                            let ids = &mut self.ids;
-                            crate::ui::views::meetings::meetings_ui(
-                                ui, map, state, selection, ids, today, out,
-                            );
-                        });
-                    }
-                    View::Issues => {
-                        padded.show(ui, |ui| {
-                            matrix_ui(ui, &view, selection, &mut self.ids, read_only, out);
-                        });
+        // The views sit on the theme's panel colour: with no fill the window's clear colour
+        // (dark whatever the theme) would show through behind every view but the canvas.
+        let central = egui::Frame::NONE.fill(ui.visuals().panel_fill);
+        egui::CentralPanel::default().frame(central).show(ui, |ui| {
+            let revision = self.doc.history.revision();
+            let map = match (&mut self.presenting, &mut self.layout, &self.scenario) {
+                (Some(presenting), _, _) => presenting.map(&self.doc.map, revision).map(),
+                (None, Some(run), _) => run.preview(&self.doc.map, revision),
+                (None, None, Some(what_if)) => &what_if.shown,
+                (None, None, None) => &self.doc.map,
+            };
+            let analysed = (!self.exercises.hide_analysis).then_some(analysed);
+            let encoding = Encoding::new(map, analysed, &self.look);
+            let view = ViewContext {
+                map,
+                analysed,
+                look: &self.look,
+                encoding: &encoding,
+            };
+            let selection = &mut self.selection;
+            let padded = egui::Frame::NONE.inner_margin(10.0);
+            match self.prefs.view {
+                View::Map => {
+                    canvas::canvas_ui(ui, &view, &mut self.canvas, selection, &mut self.ids, out);
+                    if map.stakeholders.is_empty() && !read_only {
+                        empty_map_ui(ui, out);
                     }
                 }
-            });
+                View::Grid => {
+                    self.grid_chart.trails = match self.lens_state.change.last() {
+                        Some(c) if self.prefs.lens == crate::model::Lens::Strategic => c
+                            .moved
+                            .iter()
+                            .map(|m| {
+                                (
+                                    [m.interest_before, m.power_before],
+                                    [m.interest_after, m.power_after],
+                                )
+                            })
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    padded.show(ui, |ui| {
+                        let state = &mut self.grid_chart;
+                        chart_ui(
+                            ui,
+                            Chart::PowerInterest,
+                            &view,
+                            state,
+                            selection,
+                            read_only,
+                            out,
+                        );
+                    });
+                }
+                View::StancePower => {
+                    padded.show(ui, |ui| {
+                        let state = &mut self.stance_chart;
+                        chart_ui(
+                            ui,
+                            Chart::StancePower,
+                            &view,
+                            state,
+                            selection,
+                            read_only,
+                            out,
+                        );
+                    });
+                }
+                View::Salience => {
+                    padded.show(ui, |ui| salience_ui(ui, &view, selection, read_only, out));
+                }
+                View::Table => {
+                    padded.show(ui, |ui| {
+                        table_ui(ui, &view, &mut self.table, selection, read_only, out);
+                    });
+                }
+                View::Meetings => {
+                    padded.show(ui, |ui| {
+                        let today = chrono::Local::now().date_naive();
+                        let state = &mut self.meetings;
+                        state.analysis_hidden = self.exercises.hide_analysis;
+                        let ids = &mut self.ids;
+                        crate::ui::views::meetings::meetings_ui(
+                            ui, map, state, selection, ids, today, out,
+                        );
+                    });
+                }
+                View::Issues => {
+                    padded.show(ui, |ui| {
+                        matrix_ui(ui, &view, selection, &mut self.ids, read_only, out);
+                    });
+                }
+            }
+        });
     }
 
     /// Colour, size, brokers and filters, and the layout's progress while it runs.
@@ -269,7 +269,11 @@ impl AstuteApp {
         described: Description,
         out: &mut Requests,
     ) {
-        let mut button = egui::Button::new(described.label);
+        // The current theme, colouring, view and lens are ticked.
+        let mut button = match self.ticked(command) {
+            Some(true) => egui::Button::new(format!("✔ {}", described.label)).selected(true),
+            _ => egui::Button::new(described.label),
+        };
         if let Some(shortcut) = described.shortcuts.first() {
             button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
         }
@@ -281,6 +285,21 @@ impl AstuteApp {
             out.command(command);
             ui.close();
         }
+    }
+
+    /// Whether a command that picks one of several settings picks the current one (`None` for
+    /// commands that are not a choice).
+    fn ticked(&self, command: Command) -> Option<bool> {
+        use super::Theme;
+        Some(match command {
+            Command::ThemeSystem => self.prefs.theme == Theme::System,
+            Command::ThemeLight => self.prefs.theme == Theme::Light,
+            Command::ThemeDark => self.prefs.theme == Theme::Dark,
+            Command::SetColourBy(by) => self.look.colour_by == by,
+            Command::ShowView(view) => self.prefs.view == view,
+            Command::ShowLens(lens) => self.prefs.lens == lens,
+            _ => return None,
+        })
     }
 
     pub(super) fn recent_menu_ui(&mut self, ui: &mut Ui, _out: &mut Requests) {
@@ -335,6 +354,7 @@ impl AstuteApp {
     }
 
     pub(super) fn side_panels_ui(&mut self, ui: &mut Ui, analysed: &Analysed, out: &mut Requests) {
+        self.panels.narrow = ui.available_width() < NARROW_WINDOW;
         egui::Panel::left("astute-rail")
             .resizable(false)
             .exact_size(132.0)
@@ -345,33 +365,67 @@ impl AstuteApp {
                     out.command(Command::ShowLens(lens));
                 }
             });
-        egui::Panel::left("astute-lens")
-            .resizable(true)
-            .default_size(300.0)
-            .min_size(220.0)
-            .show(ui, |ui| {
-                let cx = lenses::LensContext {
-                    map: &self.doc.map,
-                    analysed,
-                    selection: &mut self.selection,
-                    ids: &mut self.ids,
-                    today: chrono::Local::now().date_naive(),
-                    revision: self.doc.history.revision(),
-                    analysis_hidden: self.exercises.hide_analysis,
-                    out,
-                };
-                lenses::lens_ui(ui, self.prefs.lens, &mut self.lens_state, cx);
-            });
-        egui::Panel::right("astute-inspector")
-            .resizable(true)
-            .default_size(340.0)
-            .min_size(260.0)
-            .show(ui, |ui| {
-                ui.add_space(4.0);
-                let read_only = self.doc.read_only.is_some();
-                let shown = shown_map(&self.doc.map, &self.scenario);
-                inspector::inspector_ui(ui, shown, &mut self.selection, read_only, out);
-            });
+        let narrow = self.panels.narrow;
+        self.panels.shown = PanelWidths::default();
+        if !narrow || self.panels.lens_open {
+            let panel = egui::Panel::left("astute-lens");
+            let width = &mut self.prefs.lens_width;
+            self.panels.shown.lens = side_panel(
+                ui,
+                true,
+                panel,
+                width,
+                &mut self.panels.lens_dragged,
+                220.0,
+                |ui| {
+                    let cx = lenses::LensContext {
+                        map: &self.doc.map,
+                        analysed,
+                        selection: &mut self.selection,
+                        ids: &mut self.ids,
+                        today: chrono::Local::now().date_naive(),
+                        revision: self.doc.history.revision(),
+                        analysis_hidden: self.exercises.hide_analysis,
+                        out,
+                    };
+                    lenses::lens_ui(ui, self.prefs.lens, &mut self.lens_state, cx);
+                },
+            )
+            .width();
+        }
+        if !narrow || self.panels.inspector_open {
+            let panel = egui::Panel::right("astute-inspector");
+            let width = &mut self.prefs.inspector_width;
+            let shown = side_panel(
+                ui,
+                false,
+                panel,
+                width,
+                &mut self.panels.inspector_dragged,
+                260.0,
+                |ui| {
+                    ui.add_space(4.0);
+                    let read_only = self.doc.read_only.is_some();
+                    let shown = shown_map(&self.doc.map, &self.scenario);
+                    inspector::inspector_ui(ui, shown, &mut self.selection, read_only, out);
+                },
+            );
+            self.panels.shown.inspector = shown.width();
+            self.panels.shown.inspector_left = shown.left();
+        }
+    }
+
+    /// In a narrow window, the buttons that open and close the side panels.
+    fn panel_toggles_ui(&mut self, ui: &mut Ui) {
+        if !self.panels.narrow {
+            return;
+        }
+        ui.separator();
+        let panels = &mut self.panels;
+        ui.toggle_value(&mut panels.lens_open, "Lens panel")
+            .on_hover_text("Show the lens panel (the window is too narrow for both panels)");
+        ui.toggle_value(&mut panels.inspector_open, "Inspector")
+            .on_hover_text("Show the inspector (the window is too narrow for both panels)");
     }
 
     pub(super) fn palette_ui(&mut self, ui: &mut Ui, out: &mut Requests) {
@@ -392,4 +446,129 @@ impl AstuteApp {
             self.palette = None;
         }
     }
+}
+
+/// Below this window width the side panels fold away behind toggles, leaving the view room.
+const NARROW_WINDOW: f32 = 1000.0;
+
+/// The side panels' widths as drawn in the last frame (0 for a panel not shown).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct PanelWidths {
+    /// The lens panel, left of the view.
+    pub lens: f32,
+    /// The inspector, right of the view.
+    pub inspector: f32,
+    /// Where the inspector's left edge (the one dragged) is.
+    pub inspector_left: f32,
+}
+
+/// The side panels' state within a run.
+#[derive(Debug, Default)]
+pub(super) struct Panels {
+    /// The widths as last drawn.
+    pub shown: PanelWidths,
+    /// The window is narrow: the panels show only when toggled open.
+    pub narrow: bool,
+    /// The lens panel is open in a narrow window.
+    pub lens_open: bool,
+    /// The inspector is open in a narrow window.
+    pub inspector_open: bool,
+    /// The lens panel's edge is being dragged.
+    pub lens_dragged: bool,
+    /// The inspector's edge is being dragged.
+    pub inspector_dragged: bool,
+}
+
+/// A side panel `width` wide whatever its content asks for: only the user, dragging its edge,
+/// changes the width (and `width` remembers it); `left` says which side it is on. Content wider than the panel is clipped, never
+/// allowed to push the view aside. Returns where it was drawn.
+fn side_panel(
+    ui: &mut Ui,
+    left: bool,
+    panel: egui::Panel,
+    width: &mut f32,
+    dragging: &mut bool,
+    min: f32,
+    add_contents: impl FnOnce(&mut Ui),
+) -> egui::Rect {
+    let available = ui.available_rect_before_wrap();
+    let most = (available.width() * 0.45).max(min);
+    *width = width.clamp(min, most);
+    let edge = if left {
+        available.left() + *width
+    } else {
+        available.right() - *width
+    };
+    let grab = ui.style().interaction.resize_grab_radius_side + 2.0;
+    // A drag that began on the edge keeps resizing as the edge follows the pointer.
+    let (down, pressed_on_edge) = ui.input(|i| {
+        let at = i.pointer.press_origin();
+        (
+            i.pointer.primary_down(),
+            at.is_some_and(|p| (p.x - edge).abs() <= grab && available.y_range().contains(p.y)),
+        )
+    });
+    *dragging = down && (*dragging || pressed_on_edge);
+    let dragging_edge = *dragging;
+    let max = if dragging_edge { most } else { *width };
+    let shown = panel
+        .resizable(true)
+        .default_size(*width)
+        .size_range(min..=max)
+        .show(ui, |ui| {
+            // A child that does not grow its parent: whatever the content asks for, the panel
+            // stays the width given, and the content is clipped to it.
+            let inner = ui.available_rect_before_wrap();
+            let mut content = ui.new_child(egui::UiBuilder::new().max_rect(inner));
+            content.shrink_clip_rect(inner);
+            add_contents(&mut content);
+            ui.advance_cursor_after_rect(inner);
+        });
+    let drawn = shown.response.rect;
+    if dragging_edge {
+        *width = drawn.width().clamp(min, most);
+    }
+    drawn
+}
+
+/// Over an empty map: the three ways to start, as buttons.
+fn empty_map_ui(ui: &mut Ui, out: &mut Requests) {
+    let rect = ui.max_rect();
+    egui::Area::new(egui::Id::unique("astute-empty-map"))
+        .order(egui::Order::Middle)
+        .fixed_pos(rect.center() - egui::vec2(170.0, 90.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(340.0);
+                ui.label(RichText::new("This map is empty").heading());
+                ui.label("Start by adding the people and organisations involved.");
+                ui.add_space(6.0);
+                if ui
+                    .button("Add a stakeholder")
+                    .on_hover_text("Or double-click anywhere on the map")
+                    .clicked()
+                {
+                    out.command(Command::AddStakeholder);
+                }
+                if ui
+                    .button("Import a spreadsheet (CSV)…")
+                    .on_hover_text("One row a stakeholder; a NAME-links.csv beside it adds links")
+                    .clicked()
+                {
+                    out.command(Command::ImportCsv);
+                }
+                ui.menu_button("Open an example", |ui| {
+                    for example in crate::io::examples::EXAMPLES {
+                        if ui
+                            .button(example.name.replace('-', " "))
+                            .on_hover_text(example.summary)
+                            .clicked()
+                        {
+                            out.command(Command::OpenExample(example.name));
+                            ui.close();
+                        }
+                    }
+                });
+            });
+        });
 }

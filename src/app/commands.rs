@@ -74,6 +74,7 @@ impl AstuteApp {
             }
             Action::ApplyScenario => self.apply_scenario(),
             Action::ExportBrief(id) => self.export_brief(id),
+            Action::Workshop(action) => self.workshop_action(action),
         }
     }
 
@@ -82,6 +83,9 @@ impl AstuteApp {
     pub(super) fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         if !command.is_enabled(&self.situation()) {
             return;
+        }
+        if self.workshop.open && super::workshop::leaves_workshop(command) {
+            self.workshop.open = false;
         }
         match command {
             Command::New => self.discard_then(Discarding::New),
@@ -101,9 +105,14 @@ impl AstuteApp {
             Command::Save => self.save_then(None),
             Command::SaveAs => self.save_as(None),
             Command::ImportCsv => {
-                let title = "Import stakeholders from a CSV table";
-                self.ask(Asking::Import, Ask::Open(FileKind::Csv), title);
+                let title = "Import a spreadsheet (xlsx, ods, xls or CSV)";
+                self.ask(Asking::Import, Ask::Open(FileKind::Spreadsheet), title);
             }
+            Command::MergeWith => {
+                let title = "Merge another copy of this map into it";
+                self.ask(Asking::MergeWith, Ask::Open(FileKind::Map), title);
+            }
+            Command::CompareMaps => self.open_workshop(),
             Command::Undo => self.undo_redo(true),
             Command::Redo => self.undo_redo(false),
             Command::Delete => self.delete_selection(),
@@ -223,7 +232,10 @@ impl AstuteApp {
                 };
                 self.picture.open_on(chart, self.look.colour_by);
             }
-            Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
+            Command::ExportReport | Command::ExportGraphMl | Command::ExportGexf => {
+                self.export_map(command)
+            }
+            Command::ExportSpreadsheet => self.export_spreadsheet(),
         }
     }
 

@@ -22,12 +22,19 @@ use super::chooser::Chooser;
 pub enum FileKind {
     /// An Astute map (`.ron`).
     Map,
-    /// A spreadsheet table (`.csv`).
-    Csv,
+    /// A spreadsheet: a workbook (`.xlsx`, `.ods`, `.xls`) or a CSV table.
+    Spreadsheet,
     /// A document to read: a web page (`.html`) or Markdown (`.md`), by the name given.
     Document,
     /// A graph for Gephi or yEd (`.graphml`).
     GraphMl,
+    /// A graph in Gephi's own format (`.gexf`).
+    Gexf,
+    /// A meeting brief: a web page (`.html`), a PDF (`.pdf`) or Markdown (`.md`), by the name
+    /// given.
+    Brief,
+    /// A printable document (`.pdf`).
+    Pdf,
     /// A vector picture (`.svg`).
     Svg,
     /// An image (`.png`).
@@ -39,9 +46,17 @@ impl FileKind {
     pub fn filters(self) -> &'static [(&'static str, &'static str)] {
         match self {
             Self::Map => &[("Astute map", "ron")],
-            Self::Csv => &[("CSV table", "csv")],
+            Self::Spreadsheet => &[
+                ("Excel workbook", "xlsx"),
+                ("CSV table", "csv"),
+                ("OpenDocument spreadsheet", "ods"),
+                ("Excel 97-2003 workbook", "xls"),
+            ],
             Self::Document => &[("Web page", "html"), ("Markdown", "md")],
             Self::GraphMl => &[("GraphML", "graphml")],
+            Self::Gexf => &[("GEXF", "gexf")],
+            Self::Brief => &[("Web page", "html"), ("PDF", "pdf"), ("Markdown", "md")],
+            Self::Pdf => &[("PDF document", "pdf")],
             Self::Svg => &[("SVG picture", "svg")],
             Self::Png => &[("PNG image", "png")],
         }
@@ -68,6 +83,8 @@ impl FileKind {
 pub enum Ask {
     /// A file of this kind to open.
     Open(FileKind),
+    /// Files of this kind to open, several at once where the dialog allows it.
+    OpenMany(FileKind),
     /// Where to save a file of this kind, suggesting this file name.
     Save(FileKind, String),
 }
@@ -88,6 +105,9 @@ pub struct Request {
 pub enum Answer {
     /// The file picked (for a save, with the kind's extension if the name had none).
     Picked(PathBuf),
+    /// The files picked, for [`Ask::OpenMany`] (a dialog that picks one at a time answers
+    /// [`Answer::Picked`]).
+    PickedMany(Vec<PathBuf>),
     /// The user closed the dialog without picking.
     Cancelled,
 }
@@ -95,7 +115,7 @@ pub enum Answer {
 /// The kind of file `request` asks for.
 pub(super) fn request_kind(request: &Request) -> FileKind {
     match &request.ask {
-        Ask::Open(kind) | Ask::Save(kind, _) => *kind,
+        Ask::Open(kind) | Ask::OpenMany(kind) | Ask::Save(kind, _) => *kind,
     }
 }
 
@@ -139,7 +159,7 @@ pub struct NativeDialogs {
     /// The session bus to look for the portal on, when not the one in the environment.
     bus: Option<String>,
     /// The answer of a desktop dialog on its way from the thread that shows it.
-    waiting: Option<(Request, Receiver<Option<PathBuf>>)>,
+    waiting: Option<(Request, Receiver<Option<Vec<PathBuf>>>)>,
     chooser: Option<Chooser>,
     notice: Option<String>,
 }
@@ -216,8 +236,9 @@ impl FileDialogs for NativeDialogs {
         let ctx = ctx.clone();
         let shown = move || {
             let picked = match ask {
-                Ask::Open(_) => dialog.pick_file(),
-                Ask::Save(..) => dialog.save_file(),
+                Ask::Open(_) => dialog.pick_file().map(|path| vec![path]),
+                Ask::OpenMany(_) => dialog.pick_files(),
+                Ask::Save(..) => dialog.save_file().map(|path| vec![path]),
             };
             // The app may have closed meanwhile; then nobody waits for the answer.
             let _sent = send.send(picked);
@@ -243,12 +264,14 @@ impl FileDialogs for NativeDialogs {
             match receive.try_recv() {
                 Ok(picked) => {
                     let kind = request_kind(request);
-                    let save = matches!(request.ask, Ask::Save(..));
+                    let ask = request.ask.clone();
                     self.waiting = None;
-                    return Some(match picked {
-                        Some(path) if save => Answer::Picked(with_extension(path, kind)),
-                        Some(path) => Answer::Picked(path),
-                        None => Answer::Cancelled,
+                    let mut picked = picked.unwrap_or_default();
+                    return Some(match ask {
+                        _ if picked.is_empty() => Answer::Cancelled,
+                        Ask::OpenMany(_) => Answer::PickedMany(picked),
+                        Ask::Save(..) => Answer::Picked(with_extension(picked.remove(0), kind)),
+                        Ask::Open(_) => Answer::Picked(picked.remove(0)),
                     });
                 }
                 Err(TryRecvError::Empty) => return None,
@@ -308,7 +331,7 @@ fn rfd_dialog(request: &Request) -> rfd::FileDialog {
         dialog = dialog.set_directory(folder);
     }
     match &request.ask {
-        Ask::Open(_) => dialog.add_filter("All files", &["*"]),
+        Ask::Open(_) | Ask::OpenMany(_) => dialog.add_filter("All files", &["*"]),
         Ask::Save(_, name) => dialog.set_file_name(name),
     }
 }
@@ -406,7 +429,8 @@ fn on_path(name: &str) -> bool {
 }
 
 /// Dialogs that give prepared answers, for tests: each request takes the next answer of its
-/// kind (an empty list answers "cancelled").
+/// kind (an empty list answers "cancelled"); a request for several files to open takes the
+/// next answer to "open", one file, as a dialog that picks one at a time would.
 #[derive(Debug, Default)]
 pub struct ScriptedDialogs {
     /// Answers to "open", in order.
@@ -423,7 +447,7 @@ impl FileDialogs for ScriptedDialogs {
     fn ask(&mut self, _ctx: &egui::Context, request: Request) {
         self.asked.push(request.clone());
         let answers = match request.ask {
-            Ask::Open(_) => &mut self.opens,
+            Ask::Open(_) | Ask::OpenMany(_) => &mut self.opens,
             Ask::Save(..) => &mut self.saves,
         };
         let picked = (!answers.is_empty()).then(|| answers.remove(0)).flatten();

@@ -1,8 +1,8 @@
 //! Files: open (a file, a recent one, a dropped one, an example), save and save as, revert,
-//! CSV import, exports (the report, GraphML, a brief, a picture); asking first before unsaved
-//! changes are thrown away; and the file dialog: asked for in a frame ([`AstuteApp::ask`]),
-//! answered in that frame or a later one ([`AstuteApp::dialog_ui`]), while the window goes on
-//! drawing.
+//! exports (the report, GraphML, a brief, a picture; spreadsheets and their import preview are
+//! in `import`); asking first before unsaved changes are thrown away; and the file dialog:
+//! asked for in a frame ([`AstuteApp::ask`]), answered in that frame or a later one
+//! ([`AstuteApp::dialog_ui`]), while the window goes on drawing.
 
 use std::path::{Path, PathBuf};
 
@@ -11,11 +11,10 @@ use super::dialogs::{Answer, Ask, FileKind, Request};
 use super::document::Document;
 use super::prompts::{Discarding, Prompt};
 use super::scenario::shown_map;
-use crate::disclose::Disclosure;
+use crate::disclose::{Disclosure, Shareable};
 use crate::export::TextFormat;
 use crate::io::examples::EXAMPLES;
 use crate::model::{IdAllocator, Map};
-use crate::ui::views::View;
 use crate::ui::views::canvas::Fit;
 use crate::ui::windows::picture::{PictureFormat, PictureRequest};
 use crate::ui::{Command, Selection};
@@ -26,8 +25,17 @@ pub(super) enum Asking {
     Open,
     /// Save the map there, then carry on with what waited for the save, if anything.
     SaveAs { then: Option<Discarding> },
-    /// Import the CSV table picked.
+    /// Import the spreadsheet picked: its preview shows what it changes first.
     Import,
+    /// Merge the map picked into this one (File > Merge with…).
+    MergeWith,
+    /// Write this map (already through the redaction step) there as a spreadsheet: an xlsx
+    /// workbook, or CSV tables for a `.csv` name.
+    Spreadsheet(Box<Shareable<'static>>),
+    /// Add the maps picked to the workshop view's comparison.
+    CompareMaps,
+    /// Save the workshop's consensus map there.
+    SaveConsensus,
     /// Write an export there: its bytes made for that path; a picture closes its window.
     Export {
         contents: ExportContents,
@@ -50,7 +58,10 @@ impl AstuteApp {
 
     pub(super) fn carry_out(&mut self, action: Discarding) {
         match action {
-            Discarding::New => self.replace_document(Document::untitled(Map::new("Untitled map"))),
+            Discarding::New => {
+                self.replace_document(Document::untitled(Map::new("Untitled map")));
+                self.status.clear();
+            }
             Discarding::Open(Some(path)) => {
                 self.open_path(&path);
             }
@@ -101,7 +112,8 @@ impl AstuteApp {
         let Some(example) = EXAMPLES.get(index) else {
             return;
         };
-        match example.map() {
+        // Dated as of today, so that its next actions are not all long overdue.
+        match example.map_as_of(chrono::Local::now().date_naive()) {
             Ok(map) => {
                 self.replace_document(Document::untitled(map));
                 self.status =
@@ -115,6 +127,8 @@ impl AstuteApp {
     }
 
     pub(super) fn replace_document(&mut self, doc: Document) {
+        // A map with conflicts from a merge opens on the merge view.
+        self.merge = Self::merge_view_of_recorded(&doc.map);
         self.ids = IdAllocator::for_map(&doc.map);
         self.doc = doc;
         self.layout = None;
@@ -166,8 +180,15 @@ impl AstuteApp {
             .as_deref()
             .or_else(|| self.prefs.recent.first().map(PathBuf::as_path))
             .and_then(Path::parent)
-            .filter(|dir| !dir.as_os_str().is_empty())
-            .map(Path::to_owned);
+            // A map opened by a relative name (`astute hub.ron`) is in the working folder.
+            .map(|dir| {
+                if dir.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    dir
+                }
+            })
+            .and_then(|dir| std::path::absolute(dir).ok());
         self.asking = Some(asking);
         self.request = Some(Request {
             ask,
@@ -199,9 +220,17 @@ impl AstuteApp {
             return;
         };
         ctx.request_repaint();
-        let Answer::Picked(path) = answer else {
+        let path = match answer {
+            Answer::Picked(path) => path,
+            Answer::PickedMany(paths) => {
+                if let Asking::CompareMaps = asking {
+                    self.add_workshop_maps(paths);
+                }
+                // Nothing else asks for several files.
+                return;
+            }
             // Cancelled: nothing changes, and the export window keeps its choices.
-            return;
+            Answer::Cancelled => return,
         };
         match asking {
             Asking::Open => {
@@ -214,7 +243,11 @@ impl AstuteApp {
                     self.carry_out(then);
                 }
             }
-            Asking::Import => self.import_csv(&path),
+            Asking::Import => self.start_import(&path),
+            Asking::MergeWith => self.merge_with(&path),
+            Asking::Spreadsheet(shown) => self.write_spreadsheet(&path, &shown),
+            Asking::CompareMaps => self.add_workshop_maps(vec![path]),
+            Asking::SaveConsensus => self.save_consensus_to(&path),
             Asking::Export { contents, picture } => {
                 if self.write_export(&path, contents) && picture {
                     self.picture.open = false;
@@ -244,108 +277,6 @@ impl AstuteApp {
         }
     }
 
-    /// Adds the stakeholders of a CSV table (and the links in `NAME-links.csv` beside it, if
-    /// there is one) to the map as one undoable step. If any row cannot be read, every such row
-    /// is listed and nothing changes.
-    pub(super) fn import_csv(&mut self, path: &Path) {
-        let read = |path: &Path| crate::io::read_limited(path).map_err(|e| e.to_string());
-        let links_path = crate::io::spreadsheet::links_path(path);
-        let tables = read(path).and_then(|people| {
-            let links = if links_path.is_file() {
-                Some(read(&links_path)?)
-            } else {
-                None
-            };
-            Ok((people, links))
-        });
-        let (people, links) = match tables {
-            Ok(tables) => tables,
-            Err(error) => {
-                self.prompt = Some(Prompt::Error {
-                    title: format!("Could not read {}", path.display()),
-                    lines: vec![error, "The map was not changed.".into()],
-                });
-                return;
-            }
-        };
-        let imported = match crate::io::spreadsheet::import_csv(&people, links.as_deref()) {
-            Ok(imported) => imported,
-            Err(rows) => {
-                let mut lines: Vec<String> = rows
-                    .iter()
-                    .map(|row| {
-                        let file = match row.table {
-                            crate::io::spreadsheet::Table::Links => links_path.as_path(),
-                            crate::io::spreadsheet::Table::Stakeholders => path,
-                        };
-                        row.with_file(file)
-                    })
-                    .collect();
-                lines.push("Nothing was imported: correct these rows and import again.".into());
-                self.prompt = Some(Prompt::Error {
-                    title: format!("{} rows could not be read", rows.len()),
-                    lines,
-                });
-                return;
-            }
-        };
-        // The new stakeholders go to the right of the map, not on top of it.
-        let map = &self.doc.map;
-        let right = map
-            .stakeholders
-            .iter()
-            .map(|s| s.pos.x)
-            .fold(f32::MIN, f32::max);
-        let left = imported
-            .map
-            .stakeholders
-            .iter()
-            .map(|s| s.pos.x)
-            .fold(f32::MAX, f32::min);
-        let shift = if map.stakeholders.is_empty() {
-            0.0
-        } else {
-            right - left + 300.0
-        };
-        let count = imported.map.stakeholders.len();
-        let mut edits: Vec<crate::edit::Edit> = Vec::new();
-        for mut s in imported.map.stakeholders {
-            s.pos.x += shift;
-            edits.push(crate::edit::Edit::InsertStakeholder {
-                index: usize::MAX,
-                stakeholder: Box::new(s),
-            });
-        }
-        for link in imported.map.links {
-            edits.push(crate::edit::Edit::InsertLink {
-                index: usize::MAX,
-                link,
-            });
-        }
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        self.apply_one(
-            format!("Import {count} stakeholders from {name}"),
-            crate::edit::Edit::Batch(edits),
-        );
-        self.ids = IdAllocator::for_map(&self.doc.map);
-        self.prefs.view = View::Map;
-        self.canvas.pending_fit = Some(Fit::All);
-        self.status = match imported.warnings.len() {
-            0 => format!("Imported {count} stakeholders from {name}."),
-            n => format!(
-                "Imported {count} stakeholders from {name}; {n} notes: {}",
-                imported
-                    .warnings
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            ),
-        };
-    }
-
     /// Asks where to write an export titled `title`; [`Self::write_export`] writes it there.
     pub(super) fn export_file(
         &mut self,
@@ -356,7 +287,7 @@ impl AstuteApp {
     ) {
         let contents: ExportContents = Box::new(contents);
         let ask = Ask::Save(kind, file_name.to_owned());
-        let picture = matches!(kind, FileKind::Svg | FileKind::Png);
+        let picture = matches!(kind, FileKind::Svg | FileKind::Png | FileKind::Pdf);
         self.ask(Asking::Export { contents, picture }, ask, title);
     }
 
@@ -379,7 +310,7 @@ impl AstuteApp {
         }
     }
 
-    /// Exports the meeting's brief as HTML or Markdown, by the file's extension.
+    /// Exports the meeting's brief as HTML, PDF (A4) or Markdown, by the file's extension.
     pub(super) fn export_brief(&mut self, id: crate::model::MeetingId) {
         let Some(meeting) = self.doc.map.meetings.iter().find(|m| m.id == id).cloned() else {
             return;
@@ -387,16 +318,25 @@ impl AstuteApp {
         let disclosure = Disclosure::from_flag(self.meetings.include_confidential);
         let shown = disclosure.share(&self.doc.map).into_owned();
         let name = format!("{}-brief.html", file_stem(&meeting.title));
-        let title = "Export the meeting brief (HTML or Markdown)";
-        self.export_file(FileKind::Document, &name, title, move |path| {
-            let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
+        let title = "Export the meeting brief (HTML, PDF or Markdown)";
+        self.export_file(FileKind::Brief, &name, title, move |path| {
             let brief = crate::export::brief(&shown, &meeting);
+            let pdf = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            if pdf {
+                return brief
+                    .to_pdf(crate::export::Paper::A4)
+                    .map_err(|e| e.to_string());
+            }
+            let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
             Ok(brief.render(format).into_bytes())
         });
     }
 
-    /// Exports the whole map as a report (HTML or Markdown, by the file's extension) or as
-    /// GraphML, without confidential fields.
+    /// Exports the whole map as a report (HTML or Markdown, by the file's extension), as
+    /// GraphML or as GEXF, without confidential fields.
     pub(super) fn export_map(&mut self, command: Command) {
         let shown = Disclosure::Redacted.share(&self.doc.map).into_owned();
         let stem = file_stem(&shown.meta.title);
@@ -407,6 +347,13 @@ impl AstuteApp {
                 let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
                 let report = crate::export::report::report(&shown);
                 Ok(report.render(format).into_bytes())
+            });
+        } else if command == Command::ExportGexf {
+            let name = format!("{stem}.gexf");
+            self.export_file(FileKind::Gexf, &name, "Export GEXF", move |_| {
+                crate::export::gexf::to_gexf(&shown)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string())
             });
         } else {
             let name = format!("{stem}.graphml");
@@ -427,6 +374,7 @@ impl AstuteApp {
         let kind = match request.format {
             PictureFormat::Svg => FileKind::Svg,
             PictureFormat::Png => FileKind::Png,
+            PictureFormat::Pdf => FileKind::Pdf,
         };
         let name = request.file_name(&file_stem(&shown.meta.title));
         self.export_file(kind, &name, "Export the picture", move |_| {

@@ -6,10 +6,14 @@
 //! - `commands`: the one place where edits, commands and actions are applied, undone, redone.
 //! - `chrome`: the window's layout: menu bar, status bar, side panels, toolbar, central view.
 //! - `files`: open, save, revert, import, export, and the file dialog they ask.
+//! - `import`: spreadsheets in and out: the import preview (what a sheet changes, before it
+//!   does) and File > Export spreadsheet.
+//! - `merge`: File > Merge with…, and a map with conflicts opening on the merge view.
 //! - `recovery`: autosave of this window's document, and the work other sessions left
 //!   unsaved, offered back.
 //! - `prompts`: the questions that block the window (unsaved changes, errors, About).
 //! - `scenario`: the what-if being edited instead of the map.
+//! - `workshop`: the workshop view's maps read, its consensus map saved, its picture written.
 //! - `background`, `present`, `document`, `dialogs`, `chooser`, `prefs`: the analysis and
 //!   layout in the background, presenting, the open document, file dialogs (the desktop's, or
 //!   Astute's own chooser), remembered preferences.
@@ -21,11 +25,14 @@ mod commands;
 mod dialogs;
 mod document;
 mod files;
+mod import;
+mod merge;
 mod prefs;
 mod present;
 mod prompts;
 mod recovery;
 mod scenario;
+mod workshop;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -33,6 +40,7 @@ use std::time::Duration;
 
 use egui::{Ui, ViewportCommand};
 
+pub use chrome::PanelWidths;
 pub use dialogs::{
     Answer, Ask, FileDialogs, FileKind, InAppDialogs, NativeDialogs, Request, ScriptedDialogs,
 };
@@ -61,6 +69,15 @@ const AUTOSAVE_SECS: f64 = 30.0;
 
 /// Runs the desktop app, opening `file` if given. Returns when the window closes.
 pub fn run(file: Option<PathBuf>) -> ExitCode {
+    run_with(file, Vec::new())
+}
+
+/// Runs the desktop app on the workshop view comparing `maps` (`astute compare MAP… --app`).
+pub fn run_comparing(maps: Vec<PathBuf>) -> ExitCode {
+    run_with(None, maps)
+}
+
+fn run_with(file: Option<PathBuf>, compare: Vec<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Astute")
@@ -83,7 +100,11 @@ pub fn run(file: Option<PathBuf>) -> ExitCode {
                 autosave: Autosave::in_user_data_dir(),
                 dialogs: Box::new(NativeDialogs::default()),
             };
-            Ok(Box::new(AstuteApp::new(start)))
+            let mut app = AstuteApp::new(start);
+            if !compare.is_empty() {
+                app.compare(compare);
+            }
+            Ok(Box::new(app))
         }),
     );
     match result {
@@ -119,9 +140,12 @@ pub struct AstuteApp {
     meetings: crate::ui::views::meetings::MeetingsState,
     exercises: crate::ui::windows::exercises::ExercisesState,
     picture: PictureState,
+    workshop: crate::ui::views::workshop::WorkshopState,
     grid_chart: ChartState,
     stance_chart: ChartState,
     table: TableState,
+    /// The side panels as last shown, and which are open in a narrow window.
+    panels: chrome::Panels,
     analysis: AnalysisService,
     layout: Option<LayoutRun>,
     presenting: Option<Presenting>,
@@ -132,6 +156,10 @@ pub struct AstuteApp {
     /// Every command of the menus, the palette and the shortcuts.
     commands: Vec<Command>,
     prompt: Option<Prompt>,
+    /// A merge being settled (File > Merge with…, or a map opened with conflicts).
+    merge: Option<crate::ui::windows::merge::MergeView>,
+    /// A spreadsheet import waiting for the user to see what it changes.
+    import: Option<import::ImportPreview>,
     /// A prompt to show once the one showing is answered.
     next_prompt: Option<Prompt>,
     dialogs: Box<dyn FileDialogs>,
@@ -164,9 +192,11 @@ impl AstuteApp {
             meetings: Default::default(),
             exercises: Default::default(),
             picture: PictureState::default(),
+            workshop: Default::default(),
             grid_chart: ChartState::default(),
             stance_chart: ChartState::default(),
             table: TableState::default(),
+            panels: chrome::Panels::default(),
             analysis: AnalysisService::default(),
             layout: None,
             presenting: None,
@@ -174,6 +204,8 @@ impl AstuteApp {
             palette: None,
             commands: Command::all(&EXAMPLES.iter().map(|e| e.name).collect::<Vec<_>>()),
             prompt: None,
+            import: None,
+            merge: None,
             next_prompt: None,
             dialogs: start.dialogs,
             request: None,
@@ -234,6 +266,16 @@ impl AstuteApp {
         &self.selection
     }
 
+    /// The preferences as they would be remembered now.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The side panels' widths as last drawn (for tests and embedding).
+    pub fn panel_widths(&self) -> PanelWidths {
+        self.panels.shown
+    }
+
     /// The last status message.
     pub fn status(&self) -> &str {
         &self.status
@@ -245,9 +287,14 @@ impl AstuteApp {
         if ctx.options(|o| o.theme_preference) != self.prefs.theme.to_egui() {
             ctx.set_theme(self.prefs.theme.to_egui());
         }
+        prefs::readable_weak_text(&ctx);
         let mut out = Requests::default();
         self.handle_window_events(&ctx);
-        let free = self.prompt.is_none() && self.palette.is_none() && self.asking.is_none();
+        let free = self.prompt.is_none()
+            && self.palette.is_none()
+            && self.asking.is_none()
+            && self.import.is_none()
+            && self.merge.is_none();
         if free && self.presenting.is_some() {
             match present::presenter_key(&ctx) {
                 Some(PresenterKey::Leave) => out.command(Command::Present),
@@ -256,9 +303,18 @@ impl AstuteApp {
                 None => {}
             }
         }
-        if free {
+        // An open menu or popup has the keys (Escape closes it, not the selection).
+        if free && !egui::Popup::is_any_open(&ctx) {
             let typing = ctx.egui_wants_keyboard_input();
-            collect_shortcuts(&ctx, &self.commands, &mut out, typing);
+            if self.workshop.open {
+                // Only the keys that cannot change a map that cannot be seen.
+                let commands: Vec<Command> = (self.commands.iter().copied())
+                    .filter(|&c| workshop::shortcut_in_workshop(c))
+                    .collect();
+                collect_shortcuts(&ctx, &commands, &mut out, typing);
+            } else {
+                collect_shortcuts(&ctx, &self.commands, &mut out, typing);
+            }
         }
         self.finish_layout();
         if self.scenario.is_some() && self.scenario_map().is_none() {
@@ -273,9 +329,15 @@ impl AstuteApp {
         } else {
             self.menu_bar_ui(ui, &mut out);
             self.status_bar_ui(ui, fresh);
-            self.side_panels_ui(ui, &analysed, &mut out);
+            if !self.workshop.open {
+                self.side_panels_ui(ui, &analysed, &mut out);
+            }
         }
-        self.central_ui(ui, &analysed, &mut out);
+        if self.workshop.open && self.presenting.is_none() {
+            crate::ui::views::workshop::workshop_ui(ui, &mut self.workshop, &mut out);
+        } else {
+            self.central_ui(ui, &analysed, &mut out);
+        }
         if self.exercises.open {
             let today = chrono::Local::now().date_naive();
             let exercises = &mut self.exercises;
@@ -297,13 +359,35 @@ impl AstuteApp {
             }
         }
         self.palette_ui(ui, &mut out);
+        if self.prompt.is_none()
+            && let Some(view) = &mut self.merge
+            && crate::ui::windows::merge::merge_ui(&ctx, view, &mut out)
+                == crate::ui::windows::merge::MergeOutcome::Closed
+        {
+            self.merge = None;
+        }
         self.prompt_ui(ui);
+        self.import_preview_ui(ui);
         self.apply(&ctx, out);
         self.dialog_ui(&ctx);
         self.after_frame(&ctx);
     }
 
     fn handle_window_events(&mut self, ctx: &egui::Context) {
+        if self.workshop.open {
+            // Maps dropped on the workshop view are compared, all of them.
+            let paths: Vec<PathBuf> = ctx.input(|i| {
+                i.raw
+                    .dropped_files
+                    .iter()
+                    .map(|f| f.path().to_owned())
+                    .collect()
+            });
+            if !paths.is_empty() {
+                ctx.input_mut(|i| i.raw.dropped_files.clear());
+                self.add_workshop_maps(paths);
+            }
+        }
         let (close_requested, dropped, focused) = ctx.input(|i| {
             (
                 i.viewport().close_requested(),
@@ -320,7 +404,11 @@ impl AstuteApp {
             }
         }
         if let Some(path) = dropped {
-            self.discard_then(Discarding::Open(Some(path)));
+            if import::is_spreadsheet(&path) {
+                self.start_import(&path);
+            } else {
+                self.discard_then(Discarding::Open(Some(path)));
+            }
         }
         // Leaving the window is when work is most often lost: autosave then, once.
         if focused == Some(false) && self.focused != Some(false) && self.doc.is_dirty() {

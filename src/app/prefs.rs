@@ -52,6 +52,10 @@ pub struct Prefs {
     pub size_by: SizeBy,
     /// The view shown last in the middle of the window.
     pub view: View,
+    /// The lens panel's width, as the user last dragged it.
+    pub lens_width: f32,
+    /// The inspector's width, as the user last dragged it.
+    pub inspector_width: f32,
 }
 
 impl Default for Prefs {
@@ -63,6 +67,8 @@ impl Default for Prefs {
             colour_by: ColourBy::Stance,
             size_by: SizeBy::Power,
             view: View::Map,
+            lens_width: 300.0,
+            inspector_width: 340.0,
         }
     }
 }
@@ -78,6 +84,18 @@ impl Prefs {
     /// The file opened last, if there is one.
     pub fn last_file(&self) -> Option<&Path> {
         self.recent.first().map(PathBuf::as_path)
+    }
+}
+
+/// How opaque faint text (captions, hints) is: egui's 0.6 reads below 3:1 in both themes.
+const WEAK_TEXT_ALPHA: f32 = 0.8;
+
+/// Makes faint text readable in both themes (once: it is set in the styles).
+pub(super) fn readable_weak_text(ctx: &egui::Context) {
+    if ctx.style_of(egui::Theme::Light).visuals.weak_text_alpha != WEAK_TEXT_ALPHA
+        || ctx.style_of(egui::Theme::Dark).visuals.weak_text_alpha != WEAK_TEXT_ALPHA
+    {
+        ctx.all_styles_mut(|style| style.visuals.weak_text_alpha = WEAK_TEXT_ALPHA);
     }
 }
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use super::{Outcome, all, load, say};
+use super::{Outcome, all, fail_at, load, merge, say};
 
 /// Arguments of `astute check`.
 #[derive(Debug, Args)]
@@ -20,6 +20,17 @@ pub struct CheckArgs {
 pub(super) fn check(args: &CheckArgs) -> Outcome {
     all(args.maps.iter().map(|path| {
         let loaded = load(path)?;
+        let conflicts = loaded.map.conflicts.len();
+        if conflicts > 0 {
+            merge::list_conflicts(path, &loaded.map);
+            return Err(fail_at(
+                path,
+                format!(
+                    "{conflicts} unsettled merge conflict(s): settle them in the app (the map \
+                     opens on its merge view)"
+                ),
+            ));
+        }
         if !args.quiet {
             let note = if loaded.read_only_reason().is_some() {
                 format!(

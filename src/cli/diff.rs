@@ -8,7 +8,10 @@ use super::{Outcome, fail_at, load, say};
 use crate::disclose::Disclosure;
 
 pub(super) const DIFF_HELP: &str = "\
-Stakeholders and links are matched by id, so a renamed stakeholder is the same stakeholder.
+Stakeholders are matched by id (so a renamed stakeholder is the same stakeholder), else by
+name, else by a close name; links by id, else by their ends and kind. So maps made apart (two
+imports of one sheet) compare by who people are; the lines \"Matched by name: …\" say which,
+and --apart NAME overrules one that is wrong.
   astute diff A.ron B.ron                          A (earlier) with B (later)
   astute diff MAP.ron --snapshot LABEL             the snapshot with the map now
   astute diff MAP.ron --snapshot A --snapshot B    snapshot A with snapshot B
@@ -36,10 +39,18 @@ pub struct DiffArgs {
     /// Print one JSON object instead of one line per change.
     #[arg(long)]
     pub json: bool,
+    /// A stakeholder "matched by name" who is not the same one: match them by id only (give
+    /// the name as either map has it; repeat for more).
+    #[arg(long, value_name = "NAME")]
+    pub apart: Vec<String>,
 }
 
 pub(super) fn diff(args: &DiffArgs) -> Outcome {
     use crate::analysis::compare;
+    if args.other.is_none() && !args.apart.is_empty() {
+        // Within one map, stakeholders are matched by id.
+        return Err(fail_at(&args.map, "--apart is for comparing two maps"));
+    }
     let loaded = load(&args.map)?;
     let shown = Disclosure::Redacted.share(&loaded.map);
     let comparison = match &args.other {
@@ -47,7 +58,8 @@ pub(super) fn diff(args: &DiffArgs) -> Outcome {
             let later = load(other)?;
             let later = Disclosure::Redacted.share(&later.map);
             let label = |path: &Path| path.display().to_string();
-            compare::compare_maps(&shown, &label(&args.map), &later, &label(other))
+            let apart = crate::analysis::matching::apart_names(&args.apart);
+            compare::compare_maps(&shown, &label(&args.map), &later, &label(other), &apart)
         }
         None => compare::compare_in_map(&shown, &args.snapshot, args.scenario.as_deref())
             .map_err(|e| fail_at(&args.map, e))?,
@@ -58,6 +70,9 @@ pub(super) fn diff(args: &DiffArgs) -> Outcome {
         say(text);
     } else {
         say(comparison.to_text().trim_end());
+        if comparison.matched_by_name.iter().any(|m| !m.exact) {
+            say("(A close name that is not the same one: --apart NAME matches them by id only.)");
+        }
     }
     Ok(())
 }

@@ -1,24 +1,27 @@
 //! The command-line verbs, one file each (or per group of verbs): `check`, `fmt`, `stats`,
-//! `analyse`, `diff`, `import`, `export`, `brief`, `examples` and `recover`. This module holds the
-//! command line itself ([`Cli`], [`Command`]), [`run`], and what every verb shares: how
-//! results and problems are printed, how maps are read, and how outputs are written.
+//! `analyse`, `diff`, `merge`, `compare`, `import`, `export`, `brief`, `examples` and `recover`.
+//! This module holds the command line itself ([`Cli`], [`Command`]), [`run`], and what every
+//! verb shares: how results and problems are printed, how maps are read, and how outputs are
+//! written.
 //!
 //! Results go to stdout; problems go to stderr, one per line, as `FILE:LINE:COL: message`
 //! where a position is known. Exit codes: 0 when all went well, 1 when the input had problems
 //! (clap itself exits with 2 on a usage error). No verb panics on what it reads.
 //!
 //! Every verb that writes or prints what a map holds (`export`, `brief`, `analyse`, `stats`,
-//! `diff`) reads it through the one redaction step ([`crate::disclose`]); `--include-confidential`
-//! keeps everything.
+//! `diff`, `compare`) reads it through the one redaction step ([`crate::disclose`]);
+//! `--include-confidential` keeps everything.
 
 mod analyse;
 mod brief;
 mod check;
+mod compare;
 mod diff;
 mod examples;
 mod export;
 mod fmt;
 mod import;
+mod merge;
 mod recover;
 mod stats;
 
@@ -34,19 +37,23 @@ pub use analyse::AnalyseArgs;
 use brief::BRIEF_HELP;
 pub use brief::BriefArgs;
 pub use check::CheckArgs;
+use compare::COMPARE_HELP;
+pub use compare::CompareArgs;
 use diff::DIFF_HELP;
 pub use diff::DiffArgs;
 pub use examples::ExamplesArgs;
 use export::EXPORT_HELP;
 pub use export::{ExportArgs, ExportFormat};
 pub use fmt::FmtArgs;
-use import::IMPORT_HELP;
 pub use import::ImportArgs;
+use import::import_help;
+use merge::MERGE_HELP;
+pub use merge::MergeArgs;
 use recover::RECOVER_HELP;
 pub use recover::RecoverArgs;
 pub use stats::StatsArgs;
 
-use crate::io::{LoadError, Loaded, check_replaceable, read_limited, read_map, replace_file};
+use crate::io::{LoadError, Loaded, check_replaceable, read_map, replace_file};
 
 /// Astute: stakeholder mapping for leaders of multi-agency partnerships.
 ///
@@ -71,22 +78,29 @@ pub enum Command {
     Stats(StatsArgs),
     /// Rewrite maps in canonical form (atomically; the previous file is kept as MAP.ron.bak)
     Fmt(FmtArgs),
-    /// Make a map from a stakeholders CSV and, optionally, a links CSV
-    #[command(after_help = IMPORT_HELP)]
+    /// Make a map from a spreadsheet (CSV, .xlsx, .xls or .ods), or update one (--into)
+    #[command(after_help = import_help())]
     Import(ImportArgs),
-    /// Export a map as CSV, JSON, GraphML, a report (HTML or Markdown), or an SVG or PNG picture
+    /// Export a map as CSV, xlsx, JSON, GraphML, GEXF, a report (HTML or Markdown), or an SVG,
+    /// PNG or PDF picture
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
     /// List the built-in example maps, or write one
     Examples(ExamplesArgs),
     /// Analyse a map: quadrants, salience, centralities, coalitions, brokers, suggestions
     Analyse(AnalyseArgs),
-    /// Write a meeting's brief, with a seating plan, as HTML or Markdown
+    /// Write a meeting's brief, with a seating plan, as HTML, Markdown or PDF
     #[command(after_help = BRIEF_HELP)]
     Brief(BriefArgs),
     /// Compare two maps, a snapshot with the map now, or the map with a scenario
     #[command(after_help = DIFF_HELP)]
     Diff(DiffArgs),
+    /// Merge two copies of a map, changes since their common ancestor (a git merge driver)
+    #[command(after_help = MERGE_HELP)]
+    Merge(MergeArgs),
+    /// Read a workshop's maps of one case together: the largest disagreements first
+    #[command(after_help = COMPARE_HELP)]
+    Compare(CompareArgs),
     /// List work autosaved by the app and not saved, or write one piece of it out as a map
     #[command(after_help = RECOVER_HELP)]
     Recover(RecoverArgs),
@@ -127,6 +141,8 @@ pub fn run(command: Command) -> ExitCode {
         Command::Analyse(args) => analyse::analyse(&args),
         Command::Brief(args) => brief::brief(&args),
         Command::Diff(args) => diff::diff(&args),
+        Command::Merge(args) => merge::merge(&args),
+        Command::Compare(args) => compare::compare(&args),
         Command::Recover(args) => recover::recover(&args),
     };
     match outcome {
@@ -231,12 +247,6 @@ fn refuse_to_overwrite(path: &Path, force: bool) -> Outcome {
 /// Does `path` stand for standard output (`-o -`)?
 fn is_stdout(path: &Path) -> bool {
     path.as_os_str() == "-"
-}
-
-/// Reads an input file whole, refusing more than any real table or map, also from a pipe or
-/// a device.
-fn read_input(path: &Path) -> Result<Vec<u8>, Reported> {
-    read_limited(path).map_err(|e| fail_at(path, e))
 }
 
 /// Writes `bytes` to `path` atomically (keeping the previous file as its backup), or to

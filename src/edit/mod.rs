@@ -93,6 +93,8 @@ pub enum Part {
     Views(Vec<SavedView>),
     /// Every stakeholder and link at once (applying a what-if scenario).
     Network(Box<(Vec<Stakeholder>, Vec<Link>)>),
+    /// The whole map at once (a merge, or settling its conflicts).
+    Map(Box<Map>),
 }
 
 impl Part {
@@ -115,6 +117,7 @@ impl Part {
                 mem::swap(&mut v.0, &mut map.stakeholders);
                 mem::swap(&mut v.1, &mut map.links);
             }
+            Self::Map(v) => mem::swap(v.as_mut(), map),
         }
     }
 }

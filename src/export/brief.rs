@@ -95,6 +95,7 @@ pub fn brief(shown: &Shareable<'_>, meeting: &Meeting) -> Document {
             section("The invitees", attendees),
         ],
         charts_of: None,
+        print: None,
     }
 }
 
@@ -604,7 +605,7 @@ fn seating_section(map: &Map, meeting: &Meeting) -> Section {
                 caption: "Seat numbers match the list below; \"me\" is the filled seat.".into(),
             },
             Block::List {
-                numbered: true,
+                numbered: false,
                 risk: false,
                 items,
             },

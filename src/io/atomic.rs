@@ -247,6 +247,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// Replaces `path` with `bytes` atomically, first keeping any existing file as its backup.
 /// A symbolic link at `path` is saved through; anything but a regular file is refused.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    replace(path, bytes, true)
+}
+
+/// Replaces `path` with `bytes` atomically as [`replace_file`] does, but keeps no backup: for
+/// a file that is itself a temporary copy, such as the one a git merge driver writes its
+/// result to (a `.bak` beside it would be left in the work tree).
+pub fn replace_file_without_backup(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    replace(path, bytes, false)
+}
+
+fn replace(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), WriteError> {
     let target = save_target(path)?;
     let existing = existing_file(&target)?;
     let dir = folder_of(&target);
@@ -267,7 +278,7 @@ pub fn replace_file(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     }
     temp.write_all(bytes).map_err(write)?;
     temp.as_file().sync_all().map_err(write)?;
-    if existing.is_some() {
+    if existing.is_some() && keep_backup {
         keep_as_backup(dir, &target).map_err(|source| WriteError::Backup {
             backup: backup_path(&target),
             source,

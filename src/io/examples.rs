@@ -1,5 +1,7 @@
 //! The built-in example maps, embedded in the binary, for first runs and workshops.
 
+use chrono::NaiveDate;
+
 use super::{LoadError, parse_map};
 use crate::model::Map;
 
@@ -45,6 +47,53 @@ impl Example {
     }
 }
 
+impl Example {
+    /// The example as a map whose dates are moved so that the newest is `today`: next actions
+    /// are due soon rather than long overdue, and every interval between dates is kept.
+    pub fn map_as_of(&self, today: NaiveDate) -> Result<Map, LoadError> {
+        self.map().map(|map| shift_dates(map, today))
+    }
+}
+
+/// `map` with every date in it (records, meetings, actions, snapshots, inside scenarios too)
+/// moved by one number of days, so that the newest is `today`. The map is unchanged if it
+/// has no dates.
+pub fn shift_dates(map: Map, today: NaiveDate) -> Map {
+    let Ok(mut value) = serde_json::to_value(&map) else {
+        return map;
+    };
+    let mut newest: Option<NaiveDate> = None;
+    for_each_date(&mut value, &mut |date| {
+        newest = newest.max(Some(date));
+        date
+    });
+    let Some(newest) = newest else {
+        return map;
+    };
+    let shift = today.signed_duration_since(newest);
+    for_each_date(&mut value, &mut |date| {
+        date.checked_add_signed(shift).unwrap_or(date)
+    });
+    serde_json::from_value(value).unwrap_or(map)
+}
+
+/// Calls `change` on every date (a "YYYY-MM-DD" string) in `value` and puts back its answer.
+fn for_each_date(value: &mut serde_json::Value, change: &mut impl FnMut(NaiveDate) -> NaiveDate) {
+    use serde_json::Value;
+    match value {
+        Value::String(text) => {
+            if text.len() == 10
+                && let Ok(date) = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            {
+                *text = change(date).format("%Y-%m-%d").to_string();
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|v| for_each_date(v, change)),
+        Value::Object(fields) => fields.values_mut().for_each(|v| for_each_date(v, change)),
+        _ => {}
+    }
+}
+
 /// The first example (the victim-support hub), for unit tests: a test that cannot load it
 /// fails there and then.
 #[cfg(test)]
@@ -58,6 +107,44 @@ pub(crate) fn hub() -> Map {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every date in the map, in the order serialised.
+    fn dates_of(map: &Map) -> Vec<NaiveDate> {
+        let mut value = serde_json::to_value(map).unwrap_or_default();
+        let mut dates = Vec::new();
+        for_each_date(&mut value, &mut |d| {
+            dates.push(d);
+            d
+        });
+        dates
+    }
+
+    #[test]
+    fn an_opened_example_has_its_newest_date_today_and_every_date_moved_alike() {
+        let today = NaiveDate::from_ymd_opt(2027, 1, 15).unwrap_or_default();
+        for example in EXAMPLES {
+            let (Ok(before), Ok(after)) = (example.map(), example.map_as_of(today)) else {
+                panic!("{} does not load", example.name);
+            };
+            let (old, new) = (dates_of(&before), dates_of(&after));
+            assert!(
+                old.len() >= 10,
+                "{}: only {} dates",
+                example.name,
+                old.len()
+            );
+            assert_eq!(old.len(), new.len());
+            assert_eq!(new.iter().max(), Some(&today), "{}", example.name);
+            let shift = new[0] - old[0];
+            assert!(shift.num_days() > 0, "{}", example.name);
+            for (o, n) in old.iter().zip(&new) {
+                assert_eq!(*n - *o, shift, "{}: {o} moved to {n}", example.name);
+            }
+            // Only the dates changed.
+            let back = shift_dates(after, *old.iter().max().unwrap_or(&today));
+            assert_eq!(back, before, "{}", example.name);
+        }
+    }
 
     #[test]
     fn every_example_loads_and_validates() {

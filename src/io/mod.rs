@@ -12,8 +12,8 @@ mod ron_messages;
 pub mod spreadsheet;
 
 pub use atomic::{
-    WriteError, backup_path, check_replaceable, is_read_only, replace_file, save_target,
-    write_atomically,
+    WriteError, backup_path, check_replaceable, is_read_only, replace_file,
+    replace_file_without_backup, save_target, write_atomically,
 };
 pub use diagnostic::Diagnostic;
 pub use input::{ReadError, read_limited};

@@ -4,6 +4,7 @@
 //! through [`crate::edit::Edit`]; `crate::io` reads and writes it.
 
 mod choice;
+mod conflict;
 mod id;
 mod link;
 mod records;
@@ -16,6 +17,7 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 pub use choice::Choice;
+pub use conflict::{BaseValue, Conflict, RecordKind};
 pub use id::Id;
 pub use link::{AllianceDepth, Link, LinkKind, STRENGTH_MAX, STRENGTH_MIN};
 pub use records::{
@@ -87,6 +89,9 @@ pub struct Map {
     pub scenarios: Vec<Scenario>,
     /// Saved views to step through when presenting.
     pub views: Vec<SavedView>,
+    /// What a merge left for the user to settle; left out of the file when there is none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Map {
@@ -176,6 +181,12 @@ impl IdAllocator {
             taken: all_raw_ids(map),
             rng,
         }
+    }
+
+    /// Claims `id` when no part of the map uses it yet (nor was it handed out): true if it
+    /// was free and is now taken. Imports keep the ids a sheet gives this way.
+    pub fn claim<T>(&mut self, id: Id<T>) -> bool {
+        id.raw() != 0 && self.taken.insert(id.raw())
     }
 
     /// A fresh id of any kind.

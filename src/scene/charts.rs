@@ -3,9 +3,10 @@
 use super::colours::{FAINT, INK, OUTLINE, RULE};
 use super::labels::{self, Prefer, Want};
 use super::*;
+use crate::model::Settings;
 
 /// A chart's frame: the plot area inside `size` with room for a title and axis labels.
-fn plot_area(size: (f32, f32), u: f32) -> Area {
+pub(super) fn plot_area(size: (f32, f32), u: f32) -> Area {
     Area {
         left: 80.0 * u,
         top: 80.0 * u,
@@ -56,7 +57,7 @@ fn chart_frame(
 }
 
 /// Ticks and labels for 0, 2, …, 10 up the left side of `area`.
-fn power_axis(scene: &mut Scene, area: Area, u: f32) {
+pub(super) fn power_axis(scene: &mut Scene, area: Area, u: f32) {
     for tick in (0..=10).step_by(2) {
         let y = area.bottom - area.height() * tick as f32 / SCORE_MAX;
         scene.line(
@@ -114,21 +115,25 @@ fn point(
     Some(PendingLabel {
         at,
         radius,
-        text: short(&s.name),
+        text: s.name.clone(),
     })
 }
 
 /// A point's name, waiting for a place.
-struct PendingLabel {
-    at: Point,
-    radius: f32,
-    text: String,
+pub(super) struct PendingLabel {
+    /// The point's centre.
+    pub(super) at: Point,
+    /// How far from the centre the point's shape reaches.
+    pub(super) radius: f32,
+    /// The name.
+    pub(super) text: String,
 }
+
+pub(super) use super::labels::Box2;
 
 /// About where a line of text lies: half an em a character (this font's average), from
 /// 0.8 em above the baseline to 0.25 em below.
-#[cfg(test)]
-pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> labels::Box2 {
+pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box2 {
     let width = text.chars().count() as f32 * size * 0.5;
     let left = match anchor {
         Anchor::Start => pos.x,
@@ -138,57 +143,143 @@ pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> lab
     [left, pos.y - size * 0.8, left + width, pos.y + size * 0.25]
 }
 
-/// Writes every name beside its point where it covers no other name or point, with the
-/// placement the screen uses too ([`labels::place`]): beside, below or above, a line lower
-/// or higher, or further out with a leader line. Where nothing is free the name goes in its
-/// first place anyway: a picture never drops a name.
-fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
-    let size = 12.0 * u;
-    let line = size * 1.05;
+/// Writes every name beside its point where it covers no other name, point or text already
+/// drawn (axis numbers, quadrant names), with the placement the screen uses too
+/// ([`labels::place`]): beside, below or above, a line lower or higher, or further out with a
+/// leader line. Where nothing is free the name goes in its first place anyway: a picture never
+/// drops a name.
+pub(super) fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
+    let whole = [0.0, 0.0, scene.width, scene.height];
+    place_labels_clear_of(scene, labels, &[], whole, u, Crowded::Kept);
+}
+
+/// What [`place_labels_clear_of`] does with a name that has no free place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Crowded {
+    /// Written in its first place all the same: a picture to print never drops a name.
+    Kept,
+    /// Left out: on screen, where hovering the point names it.
+    LeftOut,
+}
+
+/// [`place_labels`], with every name inside `within` and clear of `obstacles` too.
+pub(super) fn place_labels_clear_of(
+    scene: &mut Scene,
+    labels: Vec<PendingLabel>,
+    obstacles: &[Box2],
+    within: Box2,
+    u: f32,
+    crowded: Crowded,
+) {
+    let style = NameStyle {
+        size: 12.0 * u,
+        gap: 4.0 * u,
+        prefer: Prefer::Beside,
+        crowded,
+    };
+    write_names(scene, &labels, obstacles, within, style);
+}
+
+/// How [`write_names`] sets the names: their size, their distance from the point, the side
+/// they try first, and what becomes of a name with no free place.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct NameStyle {
+    /// The font size.
+    pub(super) size: f32,
+    /// The gap between a point and its name.
+    pub(super) gap: f32,
+    /// The side a name tries first.
+    pub(super) prefer: Prefer,
+    /// What becomes of a name with no free place.
+    pub(super) crowded: Crowded,
+}
+
+/// Writes every name in full, on two lines where it is long, where it covers no point, no
+/// other name, no text already drawn and none of `obstacles`, inside `within` ([`labels::place`],
+/// the placement the screen uses too): beside, below or above, a line lower or higher, or
+/// further out with a leader line.
+pub(super) fn write_names(
+    scene: &mut Scene,
+    labels: &[PendingLabel],
+    obstacles: &[Box2],
+    within: Box2,
+    style: NameStyle,
+) {
+    let NameStyle { size, gap, .. } = style;
+    // A little lead between the lines of a wrapped name.
+    let line = size * 1.15;
+    let drawn = scene.items.iter().filter_map(|item| match item {
+        Item::Text {
+            pos,
+            size,
+            anchor,
+            text,
+            ..
+        } => Some(text_box(*pos, *size, *anchor, text)),
+        _ => None,
+    });
+    let avoid: Vec<Box2> = obstacles.iter().copied().chain(drawn).collect();
+    let lines: Vec<Vec<&str>> = labels
+        .iter()
+        .map(|l| labels::wrap_name(&l.text, NAME_LINE_CHARS))
+        .collect();
     let wants: Vec<Want> = labels
         .iter()
-        .map(|l| Want {
+        .zip(&lines)
+        .map(|(l, lines)| Want {
             at: (l.at.x, l.at.y),
             radius: l.radius,
-            width: l.text.chars().count() as f32 * size * 0.5,
-            height: line,
+            width: lines.iter().map(|t| t.chars().count()).max().unwrap_or(0) as f32 * size * 0.5,
+            height: line * lines.len() as f32,
         })
         .collect();
-    let bounds = [0.0, 0.0, scene.width, scene.height];
-    let spots = labels::place(&wants, bounds, 4.0 * u, Prefer::Beside);
-    for ((label, want), spot) in labels.iter().zip(&wants).zip(spots) {
-        let (rect, leader) = match spot {
-            Some(spot) => (spot.rect, spot.leader),
-            None => {
-                let left = label.at.x + label.radius + 4.0 * u;
-                let top = label.at.y - line / 2.0;
-                ([left, top, left + want.width, top + line], false)
+    let spots = labels::place_clear_of(&wants, &avoid, within, gap, style.prefer);
+    for (((label, want), lines), spot) in labels.iter().zip(&wants).zip(&lines).zip(spots) {
+        let (rect, leader) = match (spot, style.crowded) {
+            (Some(spot), _) => (spot.rect, spot.leader),
+            (None, Crowded::Kept) => {
+                let left = label.at.x + label.radius + gap;
+                let top = label.at.y - want.height / 2.0;
+                ([left, top, left + want.width, top + want.height], false)
             }
+            (None, Crowded::LeftOut) => continue,
         };
         if leader {
             let to = Point::new(
                 label.at.x.clamp(rect[0], rect[2]),
                 label.at.y.clamp(rect[1], rect[3]),
             );
-            scene.line(label.at, to, FAINT, u);
+            scene.line(label.at, to, FAINT, size / 12.0);
         }
-        scene.text(
-            Point::new(rect[0], rect[1] + size * 0.8),
-            size,
-            Anchor::Start,
-            INK,
-            &label.text,
-        );
+        // Each line centred in the name's box, so that a wrapped name reads as one block.
+        let middle = (rect[0] + rect[2]) / 2.0;
+        for (i, text) in lines.iter().enumerate() {
+            let baseline = rect[1] + size * 0.8 + line * i as f32;
+            scene.text(
+                Point::new(middle, baseline),
+                size,
+                Anchor::Middle,
+                INK,
+                text,
+            );
+        }
     }
 }
 
-/// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
-/// the map's thresholds, each quadrant named, and every stakeholder a labelled point.
-pub(crate) fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
-    use crate::analysis::grid::Quadrant;
+/// About how many characters a line of a name holds before it wraps onto a second line.
+pub(super) const NAME_LINE_CHARS: usize = 22;
 
+/// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
+/// the map's thresholds, each quadrant named, and every stakeholder a labelled point; sizes
+/// are multiples of `unit_px` when given (see [`super::SceneOptions::unit`]).
+pub(crate) fn grid_scene(
+    map: &Map,
+    size: (f32, f32),
+    colour_by: ColourBy,
+    unit_px: Option<f32>,
+) -> Scene {
     let mut scene = Scene::new(size);
-    let u = unit(size);
+    let u = unit_px.unwrap_or(unit(size));
     let area = chart_frame(
         &mut scene,
         map,
@@ -200,9 +291,34 @@ pub(crate) fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Sc
     let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
     let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
 
+    quadrants(&mut scene, area, &map.settings, u);
+    power_axis(&mut scene, area, u);
+    interest_axis(&mut scene, area, u);
+    let fills = colour_by.fills(map);
+    let labels = map
+        .stakeholders
+        .iter()
+        .enumerate()
+        .zip(fills)
+        .filter_map(|((i, s), fill)| {
+            let at = Point::new(x_of(s.interest), y_of(s.power));
+            point(&mut scene, map, i, at, fill, u)
+        })
+        .collect();
+    place_labels(&mut scene, labels, u);
+    scene
+}
+
+/// The power–interest grid's dashed lines at the thresholds of `settings`, each quadrant
+/// named in its corner.
+pub(super) fn quadrants(scene: &mut Scene, area: Area, settings: &Settings, u: f32) {
+    use crate::analysis::grid::Quadrant;
+
+    let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
+    let y_of = |power: f32| area.bottom - area.height() * score(power) / SCORE_MAX;
     let (px, iy) = (
-        y_of(map.settings.power_threshold),
-        x_of(map.settings.interest_threshold),
+        y_of(settings.power_threshold),
+        x_of(settings.interest_threshold),
     );
     for (from, to) in [
         (Point::new(area.left, px), Point::new(area.right, px)),
@@ -239,7 +355,11 @@ pub(crate) fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Sc
         };
         scene.bold(Point::new(x, y), name_size, anchor, FAINT, quadrant.label());
     }
-    power_axis(&mut scene, area, u);
+}
+
+/// Ticks and labels for 0, 2, …, 10 along the bottom of `area`.
+pub(super) fn interest_axis(scene: &mut Scene, area: Area, u: f32) {
+    let x_of = |interest: f32| area.left + area.width() * score(interest) / SCORE_MAX;
     for tick in (0..=10).step_by(2) {
         let x = x_of(tick as f32);
         scene.line(
@@ -256,19 +376,6 @@ pub(crate) fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Sc
             &tick.to_string(),
         );
     }
-    let fills = colour_by.fills(map);
-    let labels = map
-        .stakeholders
-        .iter()
-        .enumerate()
-        .zip(fills)
-        .filter_map(|((i, s), fill)| {
-            let at = Point::new(x_of(s.interest), y_of(s.power));
-            point(&mut scene, map, i, at, fill, u)
-        })
-        .collect();
-    place_labels(&mut scene, labels, u);
-    scene
 }
 
 /// Stance across (opposed −2 to champion +2) and power up (0–10): who can help or block, and

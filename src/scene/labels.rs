@@ -112,8 +112,23 @@ impl Taken {
 /// nothing is free: the caller still shows the name (a picture in its first place, the screen
 /// in a "+N" count).
 pub fn place(wants: &[Want], bounds: Box2, gap: f32, prefer: Prefer) -> Vec<Option<Spot>> {
+    place_clear_of(wants, &[], bounds, gap, prefer)
+}
+
+/// [`place`], with every name clear of `obstacles` too (text already drawn, a legend, other
+/// dots).
+pub fn place_clear_of(
+    wants: &[Want],
+    obstacles: &[Box2],
+    bounds: Box2,
+    gap: f32,
+    prefer: Prefer,
+) -> Vec<Option<Spot>> {
     let typical = wants.iter().map(|w| w.height).fold(0.0_f32, f32::max);
     let mut taken = Taken::new(typical * 3.0);
+    for &b in obstacles {
+        taken.insert(b);
+    }
     for w in wants {
         let (x, y, r) = (w.at.0, w.at.1, w.radius);
         taken.insert([x - r, y - r, x + r, y + r]);

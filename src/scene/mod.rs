@@ -6,7 +6,8 @@
 //! - `network`: the network; `charts`: the grid and the stance chart; [`labels`]: where names
 //!   go so that none covers another (the charts and the screen share it);
 //!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
-//!   likelihood × impact; `seating`: a meeting's table and who sits where (for its brief).
+//!   likelihood × impact; `seating`: a meeting's table and who sits where (for its brief);
+//!   `workshop`: a workshop's maps on one power–interest grid, a dot per participant.
 //!
 //! A scene knows nothing of egui: it is plain data (circles, polygons, lines and text in pixels,
 //! `y` growing downwards). It is drawn only by [`Chart::scene`], from a [`Shareable`]: the map
@@ -25,6 +26,7 @@ mod network;
 mod palette;
 mod salience;
 mod seating;
+mod workshop;
 
 use charts::{grid_scene, stance_scene};
 use horizon::horizon_scene;
@@ -40,6 +42,7 @@ pub use palette::{
 use salience::salience_scene;
 pub use salience::{SALIENCE_CIRCLES, SALIENCE_RADIUS, SALIENCE_REGIONS};
 pub use seating::seating_scene;
+pub use workshop::{median_at, participant_label, workshop_scene, workshop_scene_in_units};
 
 use crate::disclose::Shareable;
 use crate::model::{
@@ -317,7 +320,7 @@ impl Chart {
         let map = shown.map();
         match self {
             Self::Map => map_scene(map, size, options),
-            Self::Grid => grid_scene(map, size, options.colour_by),
+            Self::Grid => grid_scene(map, size, options.colour_by, options.unit_px()),
             Self::Stance => stance_scene(map, size, options.colour_by),
             Self::Salience => salience_scene(map, size),
             Self::Issues => matrix_scene(map, size),
@@ -365,6 +368,10 @@ pub struct SceneOptions {
     pub legend: bool,
     /// What the stakeholders' fill shows.
     pub colour_by: ColourBy,
+    /// The size unit of the network and the grid, in thousandths of a pixel: text, marks and
+    /// margins are multiples of it. `None` (the default) is a thousandth of the picture's
+    /// short side, for a slide; a printed page asks for more, so names stay readable on paper.
+    pub unit_milli_px: Option<u32>,
 }
 
 impl Default for SceneOptions {
@@ -373,7 +380,17 @@ impl Default for SceneOptions {
             title: true,
             legend: true,
             colour_by: ColourBy::Stance,
+            unit_milli_px: None,
         }
+    }
+}
+
+impl SceneOptions {
+    /// The size unit asked for, in pixels.
+    pub fn unit_px(&self) -> Option<f32> {
+        self.unit_milli_px
+            .filter(|&milli| milli > 0)
+            .map(|milli| milli as f32 / 1000.0)
     }
 }
 

@@ -11,6 +11,7 @@ use strum::IntoEnumIterator;
 
 use super::style::ColourBy;
 use super::views::View;
+use super::views::workshop::WorkshopAction;
 use crate::model::{Choice, Lens, MeetingId, ScenarioId};
 
 /// The menus of the menu bar.
@@ -54,9 +55,13 @@ pub enum Command {
     Save,
     SaveAs,
     ImportCsv,
+    MergeWith,
+    CompareMaps,
     ExportPicture,
     ExportReport,
     ExportGraphMl,
+    ExportGexf,
+    ExportSpreadsheet,
     Revert,
     Recover,
     Quit,
@@ -105,6 +110,8 @@ pub enum Action {
     ApplyScenario,
     /// Write this meeting's brief to a file.
     ExportBrief(MeetingId),
+    /// Something the workshop view's buttons ask for (File ▸ Compare maps… opens the view).
+    Workshop(WorkshopAction),
 }
 
 /// How a command shows itself: its label, tooltip, menu and shortcuts, in one place.
@@ -207,13 +214,26 @@ impl Command {
                 entry("Save as…", "Save the map to a new file", File).key(CMD_SHIFT, Key::S)
             }
             Self::ImportCsv => entry(
-                "Import stakeholders from CSV…",
-                "Add stakeholders (and NAME-links.csv beside it) from a spreadsheet, as one step",
+                "Import spreadsheet…",
+                "Add or update stakeholders and links from a spreadsheet (CSV, xlsx, ods; Kumu's \
+                 too): see what changes, then apply it as one step",
+                File,
+            ),
+            Self::MergeWith => entry(
+                "Merge with…",
+                "Merge another copy of this map into it: see what each side changed and settle \
+                 every conflict",
+                File,
+            ),
+            Self::CompareMaps => entry(
+                "Compare maps…",
+                "Read a workshop's maps of one case together: where participants agree, and \
+                 where they differ most",
                 File,
             ),
             Self::ExportPicture => entry(
-                "Export picture (SVG or PNG)…",
-                "The network or a chart as an SVG or PNG, for a slide or a poster",
+                "Export picture (SVG, PNG or PDF)…",
+                "The network or a chart as an SVG, PNG or PDF, for a slide, a poster or paper",
                 File,
             ),
             Self::ExportReport => entry(
@@ -225,6 +245,17 @@ impl Command {
             Self::ExportGraphMl => entry(
                 "Export for Gephi or yEd (GraphML)…",
                 "Every stakeholder and link with their attributes; no confidential fields",
+                File,
+            ),
+            Self::ExportGexf => entry(
+                "Export for Gephi (GEXF)…",
+                "Gephi's own format, with positions, colours and sizes; no confidential fields",
+                File,
+            ),
+            Self::ExportSpreadsheet => entry(
+                "Export spreadsheet (xlsx or CSV)…",
+                "Stakeholders, links and issues as an xlsx workbook or CSV tables to edit and \
+                 import back; no confidential fields",
                 File,
             ),
             Self::Revert => entry(

@@ -59,6 +59,19 @@ pub const ME_RING: Color32 = colour(colours::YELLOW);
 /// Colour of warnings (a blocking coalition, a clash at the table).
 pub const WARNING: Color32 = colour(colours::VERMILLION);
 
+/// Text colour that reads on an opaque `fill`: near-black on light fills, white on dark ones, whatever
+/// the theme (the fill is the map's colour, not the theme's).
+pub fn text_on(fill: Color32) -> Color32 {
+    let c = egui::Rgba::from(fill);
+    // Relative luminance; 0.18 is where black and white text contrast equally.
+    let luminance = 0.2126 * c.r() + 0.7152 * c.g() + 0.0722 * c.b();
+    if luminance > 0.18 {
+        Color32::from_gray(20)
+    } else {
+        Color32::WHITE
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

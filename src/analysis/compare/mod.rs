@@ -2,9 +2,12 @@
 //! map and a scenario): who was added, removed or renamed, who moved on the power–interest grid,
 //! whose stance changed, and which links were gained, lost or changed (lens 5, change over time).
 //!
-//! Stakeholders and links are matched by id, so a renamed stakeholder is the same stakeholder.
-//! [`compare`] is pure; [`Comparison::to_text`] and [`Comparison::to_json`] give what
-//! `astute diff` prints, and [`compare_in_map`] picks the states the way `astute diff` does.
+//! Stakeholders and links are matched as [`crate::analysis::matching`] decides who is who: by
+//! id (so a renamed stakeholder is the same stakeholder), else by name, else by a close name;
+//! links by id, else by their ends and kind. So two maps made apart (two imports of one
+//! spreadsheet, a map and its CSV round trip) compare by who people are, and the comparison
+//! says which matches were by name. [`compare`] is pure; [`Comparison::to_text`] and
+//! [`Comparison::to_json`] give what `astute diff` prints, and [`compare_in_map`] picks the states the way `astute diff` does.
 //! [`compare_maps`] and [`compare_in_map`], which make outputs, read maps as the redaction step
 //! lets them out ([`Shareable`]).
 //!
@@ -16,12 +19,14 @@ mod select;
 mod text;
 
 pub use select::{SelectError, compare_in_map, scenario_named, snapshot_named};
+pub use text::link_differences;
 
 use std::collections::HashMap;
 
 use serde::{Serialize, Serializer};
 
 use crate::analysis::Quadrant;
+use crate::analysis::matching::{MatchOptions, MatchedBy, match_links, match_stakeholders_apart};
 use crate::disclose::Shareable;
 use crate::model::{
     AllianceDepth, Link, LinkId, LinkKind, Map, Scenario, Settings, Snapshot, Stakeholder,
@@ -171,6 +176,44 @@ pub struct LinkChange {
     pub before: LinkState,
     /// As it is.
     pub after: LinkState,
+    /// Whether it now joins other people, or runs the other way (read as its kind now is).
+    pub ends_changed: bool,
+}
+
+/// How many stakeholders and links of the two states were found to be the same, and how.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Matched {
+    /// Stakeholders with the same id in both.
+    pub stakeholders_by_id: usize,
+    /// Stakeholders matched by name (or a close name): their ids differ.
+    pub stakeholders_by_name: usize,
+    /// Links with the same id (and the same two people at their ends) in both.
+    pub links_by_id: usize,
+    /// Links matched by their two ends and kind: their ids differ.
+    pub links_by_ends: usize,
+}
+
+impl Matched {
+    /// Was anything matched other than by id?
+    pub fn any_by_name(&self) -> bool {
+        self.stakeholders_by_name > 0 || self.links_by_ends > 0
+    }
+}
+
+/// Two stakeholders found to be the same by name, not by id: for the user to see, and to
+/// overrule if they are not the same.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NameMatch {
+    /// The stakeholder in the earlier state.
+    pub before_id: StakeholderId,
+    /// The stakeholder in the later state.
+    pub after_id: StakeholderId,
+    /// The name before.
+    pub before: String,
+    /// The name after.
+    pub after: String,
+    /// Whether the names were the same once folded (`false`: a close name, a guess).
+    pub exact: bool,
 }
 
 /// What changed between two states of a map, as returned by [`compare`].
@@ -199,36 +242,77 @@ pub struct Comparison {
     pub links_lost: Vec<LinkState>,
     /// Links in both states whose kind, strength, depth or ends changed.
     pub links_changed: Vec<LinkChange>,
+    /// How the two states' stakeholders and links were matched.
+    pub matched: Matched,
+    /// The stakeholders matched by name rather than id, in the order of the later state.
+    pub matched_by_name: Vec<NameMatch>,
 }
 
-/// Compares two states of a map, matching stakeholders and links by id.
+/// Compares two states of a map, matching stakeholders and links as who they are (see the
+/// module's notes).
 pub fn compare(before: &State<'_>, after: &State<'_>) -> Comparison {
+    compare_apart(before, after, &[])
+}
+
+/// [`compare`], with the stakeholders named in `apart` (folded names) matched by id only: the
+/// user's overruling of a "matched by name" (`astute diff --apart NAME`).
+pub fn compare_apart(before: &State<'_>, after: &State<'_>, apart: &[String]) -> Comparison {
+    let people = match_stakeholders_apart(
+        before.stakeholders,
+        after.stakeholders,
+        MatchOptions::default(),
+        apart,
+    );
+    let ties = match_links(before.links, after.links, &people);
     let people_before: HashMap<StakeholderId, &Stakeholder> =
         before.stakeholders.iter().map(|s| (s.id, s)).collect();
     let people_after: HashMap<StakeholderId, &Stakeholder> =
         after.stakeholders.iter().map(|s| (s.id, s)).collect();
+    // The earlier stakeholder each later one is, and how they were matched.
+    let was_of: HashMap<StakeholderId, (StakeholderId, MatchedBy)> = people
+        .pairs
+        .iter()
+        .map(|p| (p.right, (p.left, p.by)))
+        .collect();
+    let to_after = people.left_to_right();
     let mut out = Comparison {
         before: before.label.clone(),
         after: after.label.clone(),
         ..Comparison::default()
     };
 
-    for was in before.stakeholders {
-        if !people_after.contains_key(&was.id) {
+    for &id in &people.left_only {
+        if let Some(was) = people_before.get(&id) {
             out.removed.push(Named {
-                id: was.id,
+                id,
                 name: was.name.clone(),
             });
         }
     }
     for now in after.stakeholders {
-        let Some(was) = people_before.get(&now.id) else {
+        let Some(was) = was_of
+            .get(&now.id)
+            .and_then(|(id, by)| Some((*people_before.get(id)?, *by)))
+        else {
             out.added.push(Named {
                 id: now.id,
                 name: now.name.clone(),
             });
             continue;
         };
+        let (was, by) = was;
+        if by == MatchedBy::Id {
+            out.matched.stakeholders_by_id += 1;
+        } else {
+            out.matched.stakeholders_by_name += 1;
+            out.matched_by_name.push(NameMatch {
+                before_id: was.id,
+                after_id: now.id,
+                before: was.name.clone(),
+                after: now.name.clone(),
+                exact: by == MatchedBy::Name,
+            });
+        }
         if was.name != now.name {
             out.renamed.push(Renamed {
                 id: now.id,
@@ -272,21 +356,39 @@ pub fn compare(before: &State<'_>, after: &State<'_>) -> Comparison {
         second: &people_before,
     };
     let links_before: HashMap<LinkId, &Link> = before.links.iter().map(|l| (l.id, l)).collect();
-    let links_after: HashMap<LinkId, &Link> = after.links.iter().map(|l| (l.id, l)).collect();
-    for was in before.links {
-        if !links_after.contains_key(&was.id) {
+    let was_link_of: HashMap<LinkId, (LinkId, MatchedBy)> = ties
+        .pairs
+        .iter()
+        .map(|p| (p.right, (p.left, p.by)))
+        .collect();
+    for id in &ties.left_only {
+        if let Some(was) = links_before.get(id) {
             out.links_lost.push(names.link(was));
         }
     }
     for now in after.links {
-        match links_before.get(&now.id) {
-            None => out.links_gained.push(names_after.link(now)),
-            Some(was) if link_changed(was, now) => out.links_changed.push(LinkChange {
+        let Some((was, by)) = was_link_of
+            .get(&now.id)
+            .and_then(|(id, by)| Some((*links_before.get(id)?, *by)))
+        else {
+            out.links_gained.push(names_after.link(now));
+            continue;
+        };
+        if by == MatchedBy::Id {
+            out.matched.links_by_id += 1;
+        } else {
+            out.matched.links_by_ends += 1;
+        }
+        if link_changed(was, now, &to_after) {
+            let (from, to) = (to_after.get(&was.from), to_after.get(&was.to));
+            let same = (from == Some(&now.from) && to == Some(&now.to))
+                || (!now.kind.is_directed() && from == Some(&now.to) && to == Some(&now.from));
+            out.links_changed.push(LinkChange {
                 id: now.id,
                 before: names.link(was),
                 after: names_after.link(now),
-            }),
-            Some(_) => {}
+                ends_changed: !same,
+            });
         }
     }
     out
@@ -298,10 +400,12 @@ pub fn compare_maps(
     before_label: &str,
     after: &Shareable<'_>,
     after_label: &str,
+    apart: &[String],
 ) -> Comparison {
-    compare(
+    compare_apart(
         &State::of_map(before, before_label),
         &State::of_map(after, after_label),
+        apart,
     )
 }
 
@@ -309,13 +413,16 @@ fn differs(a: f32, b: f32) -> bool {
     (a - b).abs() > SCORE_EPSILON
 }
 
-/// Kind, strength, depth or ends differ (the ends of an undirected link in either order).
-fn link_changed(was: &Link, now: &Link) -> bool {
-    let same_ends = (was.from == now.from && was.to == now.to)
+/// Kind, strength, depth or ends differ (the ends of an undirected link in either order; the
+/// earlier link's ends read as the later state's stakeholders through `to_after`).
+fn link_changed(was: &Link, now: &Link, to_after: &HashMap<StakeholderId, StakeholderId>) -> bool {
+    let end = |id: StakeholderId| to_after.get(&id).copied();
+    let (from, to) = (end(was.from), end(was.to));
+    let same_ends = (from == Some(now.from) && to == Some(now.to))
         || (!now.kind.is_directed()
             && !was.kind.is_directed()
-            && was.from == now.to
-            && was.to == now.from);
+            && from == Some(now.to)
+            && to == Some(now.from));
     was.kind != now.kind || was.strength != now.strength || was.depth != now.depth || !same_ends
 }
 

@@ -44,7 +44,7 @@ fn hub() -> Map {
 
 fn diff(a: &Map, b: &Map) -> Comparison {
     let all = |map| Disclosure::IncludeConfidential.share(map);
-    compare_maps(&all(a), "A", &all(b), "B")
+    compare_maps(&all(a), "A", &all(b), "B", &[])
 }
 
 #[test]
@@ -232,6 +232,8 @@ fn json_has_stable_field_names() {
             "links_changed",
             "links_gained",
             "links_lost",
+            "matched",
+            "matched_by_name",
             "moved",
             "removed",
             "renamed",
@@ -378,6 +380,114 @@ fn compare_in_map_picks_the_states_like_the_cli() -> Result<(), SelectError> {
         compare_in_map(&map, &labels(&["Autumn"]), None),
         Err(SelectError::Unknown { .. })
     ));
+    Ok(())
+}
+
+/// `map` with every stakeholder and link given a new id, as a second import of the same
+/// spreadsheet would have them.
+fn with_new_ids(map: &Map, offset: u64) -> Map {
+    let mut out = map.clone();
+    let new = |id: StakeholderId| Id::from_raw(id.raw() + offset);
+    for s in &mut out.stakeholders {
+        s.id = new(s.id);
+    }
+    for l in &mut out.links {
+        l.id = Id::from_raw(l.id.raw() + offset);
+        l.from = new(l.from);
+        l.to = new(l.to);
+    }
+    out
+}
+
+#[test]
+fn maps_made_apart_compare_by_who_people_are() {
+    let a = hub();
+    let same = with_new_ids(&a, 1000);
+    let c = diff(&a, &same);
+    assert!(c.is_empty(), "{}", c.to_text());
+    assert_eq!(
+        c.matched,
+        Matched {
+            stakeholders_by_id: 0,
+            stakeholders_by_name: 3,
+            links_by_id: 0,
+            links_by_ends: 3
+        }
+    );
+    assert_eq!(
+        c.to_text(),
+        "Comparing A with B\n\
+         Matched: 0 stakeholders by id, 3 by name; 0 links by id, 3 by their ends and kind\n\
+         Matched by name: PCC office\n\
+         Matched by name: Police\n\
+         Matched by name: Charity\n\
+         No changes.\n"
+    );
+
+    let mut b = with_new_ids(&a, 1000);
+    b.stakeholders[2].name = "Charty".into();
+    b.stakeholders[1].name = "The POLICE".into();
+    b.stakeholders[1].stance = -1;
+    b.links[0].strength = 1;
+    let c = diff(&a, &b);
+    let text = c.to_text();
+    for line in [
+        "Matched by name: Police → The POLICE",
+        "Matched by name: Charity → Charty (a close name: check it is the same one)",
+        "Renamed: Charity → Charty",
+        "Stance: The POLICE from supportive (+1) to sceptical (-1)",
+        "Link changed: funding from PCC office to Charty: strength 4 → 1",
+    ] {
+        assert!(text.contains(&format!("{line}\n")), "{line}\n---\n{text}");
+    }
+    assert!(c.added.is_empty() && c.removed.is_empty() && c.links_gained.is_empty());
+    assert!(!c.matched_by_name[2].exact);
+    // With the same ids nothing is said about matching.
+    let c = diff(&a, &a);
+    assert_eq!(c.to_text(), "Comparing A with B\nNo changes.\n");
+    assert_eq!(c.matched.stakeholders_by_id, 3);
+}
+
+/// `csv` without its id columns: a sheet made by hand, or by another tool.
+fn without_ids(csv: &str) -> Result<String, Box<dyn std::error::Error>> {
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers()?.clone();
+    let kept: Vec<usize> = (0..headers.len())
+        .filter(|&i| !matches!(&headers[i], "id" | "from_id" | "to_id"))
+        .collect();
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(kept.iter().map(|&i| &headers[i]))?;
+    for row in reader.records() {
+        let row = row?;
+        out.write_record(kept.iter().map(|&i| &row[i]))?;
+    }
+    Ok(String::from_utf8(out.into_inner()?)?)
+}
+
+#[test]
+fn a_csv_round_trip_shows_no_changes() -> Result<(), Box<dyn std::error::Error>> {
+    let text = include_str!("../../../assets/examples/victim-support-hub.ron");
+    let map = crate::io::parse_map(text)?.map;
+    let shown = Disclosure::IncludeConfidential.share(&map);
+    let csv = crate::io::spreadsheet::export_csv(&shown)?;
+    // The export keeps the ids: what comes back is matched by id.
+    let back =
+        crate::io::spreadsheet::import_csv(csv.stakeholders.as_bytes(), Some(csv.links.as_bytes()))
+            .map_err(|e| format!("{e:?}"))?
+            .map;
+    let c = diff(&map, &back);
+    assert!(c.is_empty(), "{}", c.to_text());
+    assert_eq!(c.matched.stakeholders_by_id, map.stakeholders.len());
+    // Without its id columns, the same sheet comes back with new ids, matched by name.
+    let (people, links) = (without_ids(&csv.stakeholders)?, without_ids(&csv.links)?);
+    let back = crate::io::spreadsheet::import_csv(people.as_bytes(), Some(links.as_bytes()))
+        .map_err(|e| format!("{e:?}"))?
+        .map;
+    assert_ne!(back.stakeholders[0].id, map.stakeholders[0].id);
+    let c = diff(&map, &back);
+    assert!(c.is_empty(), "{}", c.to_text());
+    assert_eq!(c.matched.stakeholders_by_name, map.stakeholders.len());
+    assert_eq!(c.matched.links_by_ends, map.links.len());
     Ok(())
 }
 

@@ -4,15 +4,38 @@ use std::fmt::{self, Write as _};
 
 use serde_json::Value;
 
-use super::{Comparison, LinkState};
+use super::{Comparison, LinkChange, LinkState};
 use crate::model::{AllianceDepth, Choice, stance_label};
 
 impl Comparison {
-    /// A readable report: a heading line, then one line per change, naming stakeholders by
-    /// name; "No changes." when there are none.
+    /// A readable report: a heading line; where some were matched by name, a line saying how
+    /// many were matched how and one line per stakeholder matched by name; then one line per
+    /// change, naming stakeholders by name ("No changes." when there are none).
     pub fn to_text(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(out, "Comparing {} with {}", self.before, self.after);
+        if self.matched.any_by_name() {
+            let m = &self.matched;
+            let _ = writeln!(
+                out,
+                "Matched: {} stakeholders by id, {} by name; {} links by id, {} by their ends \
+                 and kind",
+                m.stakeholders_by_id, m.stakeholders_by_name, m.links_by_id, m.links_by_ends
+            );
+        }
+        for m in &self.matched_by_name {
+            let names = if m.before == m.after {
+                m.after.clone()
+            } else {
+                format!("{} → {}", m.before, m.after)
+            };
+            let guess = if m.exact {
+                ""
+            } else {
+                " (a close name: check it is the same one)"
+            };
+            let _ = writeln!(out, "Matched by name: {names}{guess}");
+        }
         if self.is_empty() {
             out.push_str("No changes.\n");
         }
@@ -58,7 +81,7 @@ impl Comparison {
                 out,
                 "Link changed: {}: {}",
                 link_ends(&c.after),
-                link_differences(&c.before, &c.after)
+                link_differences(c)
             );
         }
         out
@@ -77,7 +100,11 @@ impl Comparison {
     ///   depth}]`, kind as `alignment`, `alliance`, `tension`, `competition`, `influence`,
     ///   `authority`, `funding` or `referral`, depth as `cooperation`, `coordination`,
     ///   `collaboration`, `integration` or null;
-    /// - `links_changed`: `[{id, before: link, after: link}]`, each link as above.
+    /// - `links_changed`: `[{id, before: link, after: link, ends_changed}]`, each link as
+    ///   above;
+    /// - `matched`: `{stakeholders_by_id, stakeholders_by_name, links_by_id, links_by_ends}`;
+    /// - `matched_by_name`: `[{before_id, after_id, before, after, exact}]`, `exact` false for a
+    ///   match by a close name.
     ///
     /// Ids are 16 hex digits, as in the map file.
     pub fn to_json(&self) -> Value {
@@ -120,7 +147,8 @@ fn describe_link(l: &LinkState) -> String {
 }
 
 /// What differs between two versions of a link: "strength 3 → 4; kind tension → alliance".
-fn link_differences(was: &LinkState, now: &LinkState) -> String {
+pub fn link_differences(change: &LinkChange) -> String {
+    let (was, now) = (&change.before, &change.after);
     let mut parts = Vec::new();
     if was.kind != now.kind {
         parts.push(format!(
@@ -137,11 +165,7 @@ fn link_differences(was: &LinkState, now: &LinkState) -> String {
             |d: Option<AllianceDepth>| d.map_or("none".to_owned(), |d| d.label().to_lowercase());
         parts.push(format!("depth {} → {}", depth(was.depth), depth(now.depth)));
     }
-    let ends_before = link_ends(&LinkState {
-        kind: now.kind,
-        ..was.clone()
-    });
-    if ends_before != link_ends(now) {
+    if change.ends_changed {
         parts.push(format!("was {}", link_ends(was)));
     }
     if parts.is_empty() {

@@ -11,8 +11,12 @@ use crate::ui::encoding::ViewContext;
 
 /// Width of the row headings.
 const NAME_WIDTH: f32 = 210.0;
-/// Width of an issue's column.
+/// Width of an issue's column when there is room.
 const CELL_WIDTH: f32 = 120.0;
+/// Narrowest an issue's column gets so that every column fits the view.
+const MIN_CELL_WIDTH: f32 = 72.0;
+/// Height of the headings: room for an issue's name on up to three lines.
+const HEADER_HEIGHT: f32 = 54.0;
 /// Height of a row.
 const ROW_HEIGHT: f32 = 26.0;
 
@@ -50,19 +54,23 @@ pub fn matrix_ui(
         return;
     }
     ui.separator();
+    // Columns narrow (to a point) so that every issue shows without scrolling.
+    let n = map.issues.len() as f32;
+    let gaps = ui.spacing().item_spacing.x * (n + 1.0) + ui.spacing().scroll.bar_width + 8.0;
+    let cell = ((ui.available_width() - NAME_WIDTH - gaps) / n).clamp(MIN_CELL_WIDTH, CELL_WIDTH);
     egui::ScrollArea::horizontal()
         .id_salt("matrix-across")
         .auto_shrink([false; 2])
         .show(ui, |ui| {
             ui.add_enabled_ui(!read_only, |ui| {
                 ui.vertical(|ui| {
-                    header_ui(ui, map, out);
+                    header_ui(ui, map, cell, out);
                     egui::ScrollArea::vertical()
                         .id_salt("matrix-down")
                         .auto_shrink([false; 2])
                         .show_rows(ui, ROW_HEIGHT, map.stakeholders.len(), |ui, rows| {
                             for i in rows {
-                                row_ui(ui, map, i, selection, out);
+                                row_ui(ui, map, i, cell, selection, out);
                             }
                         });
                 });
@@ -84,26 +92,32 @@ fn add_issue(map: &Map, ids: &mut IdAllocator, out: &mut Requests) {
     out.edit("Add issue", Edit::Set(Part::Issues(issues)));
 }
 
-fn header_ui(ui: &mut Ui, map: &Map, out: &mut Requests) {
+fn header_ui(ui: &mut Ui, map: &Map, cell: f32, out: &mut Requests) {
     ui.horizontal(|ui| {
-        let (corner, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, ROW_HEIGHT), Sense::hover());
+        let (corner, _) = ui.allocate_exact_size(vec2(NAME_WIDTH, HEADER_HEIGHT), Sense::hover());
         ui.painter().text(
-            corner.left_center(),
-            egui::Align2::LEFT_CENTER,
+            corner.left_bottom() + vec2(0.0, -4.0),
+            egui::Align2::LEFT_BOTTOM,
             "Stakeholder \\ issue",
             egui::FontId::proportional(13.0),
             ui.visuals().weak_text_color(),
         );
         for (column, issue) in map.issues.iter().enumerate() {
             let (rect, response) =
-                ui.allocate_exact_size(vec2(CELL_WIDTH, ROW_HEIGHT), Sense::click());
-            let galley = ui.painter().layout_no_wrap(
-                elide(&issue.name, 16),
-                egui::FontId::proportional(13.5),
+                ui.allocate_exact_size(vec2(cell, HEADER_HEIGHT), Sense::click());
+            // The whole name, wrapped onto up to three lines; longer ends in "…" (and the
+            // tooltip has it all).
+            let mut job = egui::text::LayoutJob::simple(
+                issue.name.clone(),
+                egui::FontId::proportional(13.0),
                 ui.visuals().strong_text_color(),
+                cell - 8.0,
             );
+            job.wrap.max_rows = 3;
+            job.halign = egui::Align::Center;
+            let galley = ui.painter().layout_job(job);
             ui.painter().galley(
-                rect.center() - galley.size() / 2.0,
+                egui::pos2(rect.center().x, rect.bottom() - 2.0 - galley.size().y),
                 galley,
                 ui.visuals().strong_text_color(),
             );
@@ -183,7 +197,14 @@ fn move_row(map: &Map, from: usize, to: usize, out: &mut Requests) {
     out.edit("Move row", Edit::ReorderStakeholders(order));
 }
 
-fn row_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &mut Requests) {
+fn row_ui(
+    ui: &mut Ui,
+    map: &Map,
+    i: usize,
+    cell: f32,
+    selection: &mut Selection,
+    out: &mut Requests,
+) {
     let s = &map.stakeholders[i];
     ui.horizontal(|ui| {
         ui.set_height(ROW_HEIGHT - 2.0);
@@ -220,7 +241,7 @@ fn row_ui(ui: &mut Ui, map: &Map, i: usize, selection: &mut Selection, out: &mut
             }
         });
         for issue in &map.issues {
-            cell_ui(ui, s, issue, out);
+            cell_ui(ui, s, issue, cell, out);
         }
     });
 }
@@ -230,16 +251,18 @@ fn heat(position: i8) -> Color32 {
     style::colour(crate::scene::heat_colour(position))
 }
 
-fn cell_ui(ui: &mut Ui, s: &Stakeholder, issue: &Issue, out: &mut Requests) {
-    let (rect, _) = ui.allocate_exact_size(vec2(CELL_WIDTH, ROW_HEIGHT - 2.0), Sense::hover());
+fn cell_ui(ui: &mut Ui, s: &Stakeholder, issue: &Issue, cell: f32, out: &mut Requests) {
+    let (rect, _) = ui.allocate_exact_size(vec2(cell, ROW_HEIGHT - 2.0), Sense::hover());
     let name = format!("{} on {}", s.name, issue.name);
-    let inner = Rect::from_center_size(rect.center(), vec2(CELL_WIDTH - 6.0, ROW_HEIGHT - 4.0));
+    let inner = Rect::from_center_size(rect.center(), vec2(cell - 6.0, ROW_HEIGHT - 4.0));
     let mut child = ui.new_child(egui::UiBuilder::new().max_rect(inner).layout(
         egui::Layout::centered_and_justified(egui::Direction::LeftToRight),
     ));
     match s.position_on(issue.id) {
         Some(position) => {
             let fill = heat(position.position);
+            let behind = ui.visuals().panel_fill;
+            child.visuals_mut().override_text_color = Some(style::text_on(behind.blend(fill)));
             let widgets = &mut child.visuals_mut().widgets;
             for (state, lift) in [
                 (&mut widgets.inactive, 0.0),

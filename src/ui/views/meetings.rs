@@ -8,6 +8,7 @@ use egui::{
     WidgetInfo, vec2,
 };
 
+use crate::analysis::grid::{self, Quadrant};
 use crate::analysis::seating::{Outline, Table, assess, suggest};
 use crate::edit::{Edit, GroupKey};
 use crate::model::{
@@ -27,6 +28,10 @@ pub struct MeetingsState {
     pub analysis_hidden: bool,
     /// The seat being dragged.
     dragging: Option<usize>,
+    /// A meeting just created: shown (and its title focused) once the edit lands.
+    created: Option<MeetingId>,
+    /// The invitee checklist's search text.
+    invite_search: String,
     /// The last suggestion's seats and reasons, shown while the seating is still it.
     reasons: Option<(Vec<StakeholderId>, Vec<String>)>,
 }
@@ -80,7 +85,7 @@ pub fn meetings_ui(
             let id = ids.next();
             let meeting = Meeting {
                 id,
-                title: "New meeting".into(),
+                title: format!("Meeting {}", map.meetings.len() + 1),
                 date: Some(today),
                 purpose: String::new(),
                 agenda: Vec::new(),
@@ -90,11 +95,15 @@ pub fn meetings_ui(
             };
             out.edit("New meeting", Edit::add_item(&map.meetings, meeting));
             state.current = Some(id);
+            state.created = Some(id);
         }
     });
-    if state
-        .current
-        .is_none_or(|id| map.meetings.iter().all(|m| m.id != id))
+    // A meeting created this frame is not in the map until the edit is applied.
+    let waiting = state.created.is_some() && state.created == state.current;
+    if !waiting
+        && state
+            .current
+            .is_none_or(|id| map.meetings.iter().all(|m| m.id != id))
     {
         state.current = map.meetings.first().map(|m| m.id);
     }
@@ -128,9 +137,25 @@ fn details_ui(
     out: &mut Requests,
 ) {
     let mut title = meeting.title.clone();
-    let name = ui.label(RichText::new("Title").strong());
-    if ui
-        .add(TextEdit::singleline(&mut title).desired_width(f32::INFINITY))
+    let name = ui.label(RichText::new("Meeting title").strong());
+    let mut field = TextEdit::singleline(&mut title)
+        .desired_width(f32::INFINITY)
+        .show(ui);
+    if state.created == Some(meeting.id) {
+        // Just created: the title is focused and selected, so typing names the meeting.
+        state.created = None;
+        field.response.request_focus();
+        let all = egui::text::CCursorRange::two(
+            egui::text::CCursor::new(0),
+            egui::text::CCursor::new(meeting.title.chars().count()),
+        );
+        field.state.cursor.set_char_range(Some(all));
+        field.state.store(ui.ctx(), field.response.id);
+    }
+    if field
+        .response
+        .response
+        .clone()
         .labelled_by(name.id)
         .changed()
         && !title.trim().is_empty()
@@ -251,6 +276,7 @@ fn details_ui(
             });
         }
     });
+    invite_checklist_ui(ui, map, i, meeting, state, out);
     for &id in &meeting.invitees {
         ui.horizontal(|ui| {
             if ui.link(elide(map.name_of(id), 34)).clicked() {
@@ -268,7 +294,7 @@ fn details_ui(
     ui.horizontal(|ui| {
         if ui
             .button("Export brief…")
-            .on_hover_text("An HTML page or Markdown text")
+            .on_hover_text("An HTML page, a PDF (a page per invitee) or Markdown text")
             .clicked()
         {
             out.act(Action::ExportBrief(meeting.id));
@@ -281,6 +307,66 @@ fn details_ui(
             Edit::remove_item(&map.meetings, i),
         );
     }
+}
+
+/// Every stakeholder of the map with a box to invite them, grouped by power–interest
+/// quadrant and narrowed by a search.
+fn invite_checklist_ui(
+    ui: &mut Ui,
+    map: &Map,
+    i: usize,
+    meeting: &Meeting,
+    state: &mut MeetingsState,
+    out: &mut Requests,
+) {
+    egui::CollapsingHeader::new("Invite from the map")
+        .id_salt(("invite-checklist", meeting.id.raw()))
+        .show(ui, |ui| {
+            let name = ui.label("Search");
+            ui.add(
+                TextEdit::singleline(&mut state.invite_search)
+                    .hint_text("Part of a name or organisation")
+                    .desired_width(240.0),
+            )
+            .labelled_by(name.id);
+            let words: Vec<String> = state
+                .invite_search
+                .to_lowercase()
+                .split_whitespace()
+                .map(str::to_owned)
+                .collect();
+            for quadrant in Quadrant::ALL {
+                let members: Vec<_> = map
+                    .stakeholders
+                    .iter()
+                    .filter(|s| grid::quadrant(s, &map.settings) == quadrant)
+                    .filter(|s| {
+                        let text = format!("{} {}", s.name, s.organisation).to_lowercase();
+                        words.iter().all(|w| text.contains(w.as_str()))
+                    })
+                    .collect();
+                if members.is_empty() {
+                    continue;
+                }
+                ui.label(RichText::new(quadrant.label()).strong());
+                ui.indent(("invite-quadrant", quadrant.label()), |ui| {
+                    for s in members {
+                        let mut invited = meeting.invitees.contains(&s.id);
+                        let id = s.id;
+                        if ui.checkbox(&mut invited, elide(&s.name, 40)).changed() {
+                            edit_item(out, &map.meetings, i, "invitees", |m| {
+                                if invited {
+                                    m.invitees.push(id);
+                                } else {
+                                    m.invitees.retain(|x| *x != id);
+                                    m.seating.retain(|x| *x != id);
+                                }
+                            });
+                        }
+                    }
+                });
+            }
+        });
 }
 
 /// The seats to draw: the saved seating if it seats exactly the invitees, else the invitees
@@ -384,6 +470,14 @@ fn seating_ui(
             Stroke::new(1.0, Color32::from_gray(60))
         };
         painter.circle(at, seat_radius, colour, ring);
+        // The number the reasons and the brief use ("seat 4").
+        painter.text(
+            at,
+            Align2::CENTER_CENTER,
+            (k + 1).to_string(),
+            FontId::proportional((seat_radius * 0.8).clamp(11.0, 16.0)),
+            style::text_on(colour),
+        );
         let name = map.name_of(id);
         let outward = (at - rect.center()).normalized();
         let anchor = if outward.y.abs() < 0.95 {
@@ -409,7 +503,9 @@ fn seating_ui(
             ui.scope_id().with(("seat", k)),
             Sense::drag(),
         );
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Seat of {name}")));
+        response.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, format!("Seat {} of {name}", k + 1))
+        });
         let response = response.on_hover_text(format!("{name}: drag onto another seat to swap"));
         if response.drag_started() {
             state.dragging = Some(k);

@@ -8,6 +8,7 @@ pub mod meetings;
 pub mod salience;
 pub mod scatter;
 pub mod table;
+pub mod workshop;
 
 use egui::{RichText, Ui};
 

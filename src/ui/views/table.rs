@@ -195,8 +195,11 @@ pub fn table_ui(
     }
     let order = state.order(view);
     let mut clicked = None;
+    // Solid scroll bars take their own room: a floating one covered the last row.
+    ui.style_mut().spacing.scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::horizontal()
         .id_salt("astute-table-across")
+        .auto_shrink([false; 2])
         .show(ui, |ui| {
             table_body_ui(
                 ui,
@@ -235,6 +238,9 @@ fn table_body_ui(
         .id_salt("astute-table")
         .striped(true)
         .resizable(true)
+        .auto_shrink([false; 2])
+        .min_scrolled_height(0.0)
+        .max_scroll_height(f32::INFINITY)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
     for col in &columns {
@@ -264,6 +270,8 @@ fn table_body_ui(
                 row.set_selected(selection.contains(s.id));
                 for &col in &columns {
                     row.col(|ui| {
+                        // Text too long for its column ends in "…", never cut mid-letter.
+                        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                         ui.add_enabled_ui(!read_only || !is_editable(col), |ui| {
                             cell_ui(ui, col, s, a, view.analysed, out);
                         });

@@ -60,8 +60,10 @@ impl Side {
 pub struct ChangeState {
     /// The label typed for the next snapshot or scenario.
     pub label: String,
-    /// The earlier side of the comparison.
+    /// The earlier side of the comparison: until the user picks one, the latest snapshot.
     pub before: Side,
+    /// Whether the user picked the earlier side.
+    before_chosen: bool,
     /// The later side.
     pub after: Side,
     /// The last comparison, with the map revision and sides it was made for.
@@ -168,6 +170,15 @@ pub fn change_ui(
         return;
     }
     ui.add_space(4.0);
+    // Until the user picks, the map now is compared with its latest snapshot (comparing it
+    // with itself would show nothing).
+    let before_gone = matches!(state.before, Side::Snapshot(id) if !map.snapshots.iter().any(|s| s.id == id))
+        || matches!(state.before, Side::Scenario(id) if !map.scenarios.iter().any(|s| s.id == id));
+    if !state.before_chosen || before_gone {
+        state.before_chosen = false;
+        state.before = latest_snapshot(map).map_or(Side::Now, Side::Snapshot);
+    }
+    let picked_before = state.before;
     let sides: Vec<Side> = std::iter::once(Side::Now)
         .chain(map.snapshots.iter().map(|s| Side::Snapshot(s.id)))
         .chain(map.scenarios.iter().map(|s| Side::Scenario(s.id)))
@@ -187,10 +198,22 @@ pub fn change_ui(
                 .labelled_by(name.id);
         });
     }
+    if state.before != picked_before {
+        state.before_chosen = true;
+    }
     let Some(comparison) = state.comparison(map, revision) else {
         return;
     };
     comparison_ui(ui, comparison, selection, out);
+}
+
+/// The newest snapshot (the later of two of one day).
+fn latest_snapshot(map: &Map) -> Option<SnapshotId> {
+    map.snapshots
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, s)| (s.date, *i))
+        .map(|(_, s)| s.id)
 }
 
 fn comparison_ui(ui: &mut Ui, c: &Comparison, selection: &mut Selection, out: &mut Requests) {
@@ -232,22 +255,32 @@ fn comparison_ui(ui: &mut Ui, c: &Comparison, selection: &mut Selection, out: &m
         line(ui, None, format!("Removed: {}", n.name));
     }
     for m in &c.moved {
-        let quadrant = if m.quadrant_before == m.quadrant_after {
-            String::new()
-        } else {
-            format!(
-                ", now {} (was {})",
+        // Only what changed: a score that stayed put is not listed.
+        let mut parts = Vec::new();
+        let changed = |a: f32, b: f32| (a - b).abs() > crate::analysis::compare::SCORE_EPSILON;
+        if changed(m.power_before, m.power_after) {
+            parts.push(format!(
+                "power {:.1} to {:.1}",
+                m.power_before, m.power_after
+            ));
+        }
+        if changed(m.interest_before, m.interest_after) {
+            parts.push(format!(
+                "interest {:.1} to {:.1}",
+                m.interest_before, m.interest_after
+            ));
+        }
+        if m.changed_quadrant() {
+            parts.push(format!(
+                "now {} (was {})",
                 m.quadrant_after.label().to_lowercase(),
                 m.quadrant_before.label().to_lowercase()
-            )
-        };
+            ));
+        }
         line(
             ui,
             Some(m.id),
-            format!(
-                "Moved: {} power {:.1} to {:.1}, interest {:.1} to {:.1}{quadrant}",
-                m.name, m.power_before, m.power_after, m.interest_before, m.interest_after
-            ),
+            format!("Moved: {} {}", m.name, parts.join(", ")),
         );
     }
     for s in &c.stance_changed {
@@ -287,15 +320,16 @@ fn comparison_ui(ui: &mut Ui, c: &Comparison, selection: &mut Selection, out: &m
         );
     }
     for l in &c.links_changed {
+        // Only what changed: "strength 2 → 4", not "competition to competition".
         line(
             ui,
             None,
             format!(
-                "Changed link: {} and {} ({} to {})",
+                "Changed link: {} and {} ({})",
                 l.after.from_name,
                 l.after.to_name,
-                l.before.kind.label().to_lowercase(),
-                l.after.kind.label().to_lowercase()
+                // The interface font has no arrow.
+                crate::analysis::compare::link_differences(l).replace(" → ", " to ")
             ),
         );
     }
