@@ -145,6 +145,8 @@ impl AstuteApp {
                     let revision = self.doc.history.revision();
                     self.presenting = Some(Presenting::start(ctx, &self.doc.map, revision));
                     self.palette = None;
+                    // Presenting starts with the whole map, not wherever a Find left the camera.
+                    self.canvas.pending_fit = Some(Fit::All);
                 }
             },
             Command::SaveView => self.save_view(),
@@ -166,7 +168,7 @@ impl AstuteApp {
                         ctx,
                         &self.doc.map,
                         self.doc.history.revision(),
-                        self.canvas.last_rect,
+                        self.canvas.fit_area(),
                     ));
                     self.status =
                         "Arranging in the background: Stop keeps the layout so far.".into();

@@ -3,7 +3,8 @@
 //! and written out as SVG or PNG by [`crate::export`].
 //!
 //! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
-//! - `network`: the network; `charts`: the grid and the stance chart;
+//! - `network`: the network; `charts`: the grid and the stance chart; [`labels`]: where names
+//!   go so that none covers another (the charts and the screen share it);
 //!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
 //!   likelihood × impact; `seating`: a meeting's table and who sits where (for its brief);
 //!   `workshop`: a workshop's maps on one power–interest grid, a dot per participant.
@@ -19,6 +20,7 @@
 
 mod charts;
 mod horizon;
+pub mod labels;
 mod matrix;
 mod network;
 mod palette;
