@@ -1,5 +1,6 @@
 //! How long the whole analysis (`astute::analysis::analyse`) takes on synthetic maps of 1,000
-//! and 10,000 stakeholders with three links each.
+//! and 10,000 stakeholders with three links each, and what an edit the analysis does not read
+//! (a drag step) costs instead.
 //!
 //! Run with `cargo bench --no-default-features --bench analysis`. Targets on a two-core
 //! machine: 1,000 stakeholders in 100 ms, 10,000 in 5 s.
@@ -7,8 +8,9 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use astute::analysis::{analyse, coalitions, network};
-use astute::model::synthetic;
+use astute::analysis::{analyse, coalitions, network, reads_the_same};
+use astute::edit::Edit;
+use astute::model::{Pos, synthetic};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 
 const LINKS_PER_STAKEHOLDER: usize = 3;
@@ -49,5 +51,26 @@ fn parts(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parts, analysis);
+/// The cost of an edit the analysis does not read, at 10,000 stakeholders: one drag step
+/// (a stakeholder moved, as an undoable edit) and the check that the analysis still holds
+/// (`reads_the_same`), which is all the app does instead of analysing again.
+fn edit_not_read(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit_not_read_by_analysis");
+    let analysed = synthetic::map(10_000, LINKS_PER_STAKEHOLDER, 1);
+    let mut map = analysed.clone();
+    let id = map.stakeholders[5_000].id;
+    let mut step = 0.0_f32;
+    group.bench_function("drag_step/10000", |b| {
+        b.iter(|| {
+            step += 1.0;
+            let edit = Edit::MoveStakeholders(vec![(id, Pos::new(step, -step))]);
+            let undo = edit.apply(&mut map).ok();
+            black_box(undo);
+            reads_the_same(black_box(&analysed), &map)
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parts, analysis, edit_not_read);
 criterion_main!(benches);

@@ -491,15 +491,15 @@ fn export_offers_only_the_formats_it_has() -> TestResult {
     write(dir.path(), "hub.ron", &hub())?;
     let out = astute(
         dir.path(),
-        &["export", "hub.ron", "--to", "pdf", "-o", "hub.pdf"],
+        &["export", "hub.ron", "--to", "docx", "-o", "hub.docx"],
     )?;
     assert_eq!(code(&out), Some(2));
     assert!(
-        stderr(&out).contains("invalid value 'pdf'"),
+        stderr(&out).contains("invalid value 'docx'"),
         "{}",
         stderr(&out)
     );
-    assert!(!dir.path().join("hub.pdf").exists());
+    assert!(!dir.path().join("hub.docx").exists());
     Ok(())
 }
 

@@ -121,12 +121,12 @@ fn brief_refuses_an_unknown_format_and_an_existing_file() -> TestResult {
     let meeting = "Strategy group (October)";
     let out = astute(
         dir.path(),
-        &["brief", "csp.ron", "--meeting", meeting, "-o", "b.pdf"],
+        &["brief", "csp.ron", "--meeting", meeting, "-o", "b.docx"],
     )?;
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stderr(&out),
-        "b.pdf: cannot tell the format from the extension: use .html or .md\n"
+        "b.docx: cannot tell the format from the extension: use .html, .md or .pdf\n"
     );
 
     fs::write(dir.path().join("b.md"), "mine")?;
@@ -203,7 +203,7 @@ fn export_writes_graphml_and_an_html_report() -> TestResult {
     let html = fs::read_to_string(dir.path().join("report.html"))?;
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert!(html.contains("Victim support hub"));
-    assert!(html.contains("Power–interest grid"));
+    assert!(html.contains("<figcaption>The power–interest grid"));
     assert!(!html.contains(HUB_SECRET));
 
     // Existing files are kept unless --force; with it, confidential fields may be included.

@@ -15,8 +15,11 @@
 //! - with `--include-confidential`, every marker of a field the format carries is in it.
 //!
 //! The outputs are read back the way their users read them where a reader is at hand: JSON
-//! with serde_json, CSV with the csv crate, GraphML with an XML reader, Markdown with a
-//! CommonMark parser. The library functions run on many maps; the CLI binary on a few.
+//! with serde_json, CSV with the csv crate, GraphML and GEXF with an XML reader, Markdown with a
+//! CommonMark parser, PDF with lopdf (the text a reader would select, white space taken out,
+//! since glyphs placed one by one come back spaced; for PDF "the raw bytes" are that text, the
+//! file's streams being compressed). The library functions run on many maps; the CLI binary on
+//! a few.
 
 mod binary;
 
@@ -96,10 +99,13 @@ enum Output {
     Json,
     Csv,
     Graphml,
+    Gexf,
     ReportHtml,
     ReportMd,
     BriefHtml,
     BriefMd,
+    /// The brief as PDF, held as the text a PDF reader extracts from it.
+    BriefPdf,
     AnalyseText,
     AnalyseJson,
     StatsText,
@@ -107,6 +113,8 @@ enum Output {
     DiffText,
     DiffJson,
     Picture(Chart),
+    /// The network picture as PDF, held as the text a PDF reader extracts from it.
+    PicturePdf,
 }
 
 impl Output {
@@ -130,7 +138,9 @@ impl Output {
                         _ => stakeholder,
                     }
             }
-            Self::Graphml => {
+            // GEXF holds the title, purpose and description in its <meta>, the name in
+            // its attribute's title: the same fields as GraphML.
+            Self::Graphml | Self::Gexf => {
                 on_map
                     && (stakeholder
                         || matches!(
@@ -142,7 +152,7 @@ impl Output {
                 on_map && !matches!(m.field, F::ViewName)
                     || matches!(m.field, F::SnapshotLabel | F::ScenarioLabel)
             }
-            Self::BriefHtml | Self::BriefMd => {
+            Self::BriefHtml | Self::BriefMd | Self::BriefPdf => {
                 on_map
                     && match m.field {
                         F::Tag | F::Sensitive(SensitiveField::Notes) => false,
@@ -160,7 +170,7 @@ impl Output {
                 m.place != Place::Scenario && matches!(m.field, F::Name | F::SnapshotLabel)
             }
             // Pictures place names only where they fit: nothing is required of them.
-            Self::Picture(_) => false,
+            Self::Picture(_) | Self::PicturePdf => false,
         }
     }
 }
@@ -569,7 +579,7 @@ fn read_back(output: Output, raw: &str) -> Result<String, String> {
             }
             Ok(out)
         }
-        Output::Graphml | Output::Picture(_) => xml_text(raw),
+        Output::Graphml | Output::Gexf | Output::Picture(_) => xml_text(raw),
         Output::ReportMd | Output::BriefMd => {
             use pulldown_cmark::{Event, Options, Parser};
             let mut out = String::new();
@@ -663,6 +673,14 @@ fn judge(output: Output, include: bool, raw: &str, markers: &[Marker]) -> Vec<St
     problems
 }
 
+/// The text of a PDF as a reader extracts it, without white space.
+fn pdf_text(bytes: &[u8]) -> Result<String, String> {
+    let doc = lopdf::Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let text = doc.extract_text(&pages).map_err(|e| e.to_string())?;
+    Ok(text.split_whitespace().collect())
+}
+
 /// Every output the library makes of `map`, with the redaction step `disclosure`.
 fn library_outputs(map: &Map, disclosure: Disclosure) -> Result<Vec<(Output, String)>, String> {
     let shown: Shareable<'_> = disclosure.share(map);
@@ -685,10 +703,22 @@ fn library_outputs(map: &Map, disclosure: Disclosure) -> Result<Vec<(Output, Str
             Output::Graphml,
             export::to_graphml(&shown).map_err(|e| e.to_string())?,
         ),
+        (
+            Output::Gexf,
+            export::gexf::to_gexf(&shown).map_err(|e| e.to_string())?,
+        ),
         (Output::ReportHtml, export::report_html(&shown)),
         (Output::ReportMd, export::report_markdown(&shown)),
         (Output::BriefHtml, the_brief.to_html()),
         (Output::BriefMd, the_brief.to_markdown()),
+        (
+            Output::BriefPdf,
+            pdf_text(
+                &the_brief
+                    .to_pdf(export::Paper::A4)
+                    .map_err(|e| e.to_string())?,
+            )?,
+        ),
         (Output::AnalyseText, analysis::to_text(&shown)),
         (Output::AnalyseJson, json(analysis::to_json(&shown))),
         (Output::DiffText, diff.to_text()),
@@ -697,6 +727,10 @@ fn library_outputs(map: &Map, disclosure: Disclosure) -> Result<Vec<(Output, Str
     for chart in Chart::ALL {
         let scene = chart.scene(&shown, (1600.0, 1000.0), &SceneOptions::default());
         outputs.push((Output::Picture(chart), to_svg(&scene)));
+        if chart == Chart::Map {
+            let pdf = export::pdf::scene_to_pdf(&scene, "map").map_err(|e| e.to_string())?;
+            outputs.push((Output::PicturePdf, pdf_text(&pdf)?));
+        }
     }
     Ok(outputs)
 }
@@ -759,6 +793,7 @@ fn cli_outputs(dir: &std::path::Path, include: bool) -> Result<Vec<(Output, Stri
     for (output, to, file) in [
         (Output::Json, "json", "out.json"),
         (Output::Graphml, "graphml", "out.graphml"),
+        (Output::Gexf, "gexf", "out.gexf"),
         (Output::ReportHtml, "html", "out.html"),
         (Output::ReportMd, "md", "out.md"),
     ] {
@@ -771,11 +806,21 @@ fn cli_outputs(dir: &std::path::Path, include: bool) -> Result<Vec<(Output, Stri
     for (output, file) in [
         (Output::BriefHtml, "brief.html"),
         (Output::BriefMd, "brief.md"),
+        (Output::BriefPdf, "brief.pdf"),
     ] {
         let mut args = all(&["brief", "map.ron", "-o", file, "--force"]);
         args.extend(["--meeting", meeting.as_str()]);
-        outputs.push((output, run_cli(dir, &args, Some(file))?));
+        if output == Output::BriefPdf {
+            run_cli(dir, &args, None)?;
+            let bytes = fs::read(dir.join(file)).map_err(|e| e.to_string())?;
+            outputs.push((output, pdf_text(&bytes)?));
+        } else {
+            outputs.push((output, run_cli(dir, &args, Some(file))?));
+        }
     }
+    run_cli(dir, &export("pdf", "map.pdf"), None)?;
+    let bytes = fs::read(dir.join("map.pdf")).map_err(|e| e.to_string())?;
+    outputs.push((Output::PicturePdf, pdf_text(&bytes)?));
     for (output, args) in [
         (Output::AnalyseText, all(&["analyse", "map.ron"])),
         (Output::AnalyseJson, all(&["analyse", "map.ron", "--json"])),

@@ -112,3 +112,42 @@ fn deleting_a_stakeholder_removes_its_links_and_undo_brings_them_back() -> TestR
     assert_eq!(harness.state().document().map, small_hub());
     Ok(())
 }
+
+#[test]
+fn double_clicking_the_map_adds_a_stakeholder_whose_name_field_takes_the_typing() -> TestResult {
+    let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
+    let police = harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .rect()
+        .center();
+    let empty = police + Vec2::new(125.0, -120.0);
+    harness.hover_at(empty);
+    harness.step();
+    // The harness steps a quarter of a second a frame: allow a slow double-click.
+    harness
+        .ctx
+        .options_mut(|o| o.input_options.max_double_click_delay = 2.0);
+    for pressed in [true, false, true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: empty,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    assert_eq!(harness.state().document().map.stakeholders.len(), 4);
+    harness.event(egui::Event::Text("Youth offending team".into()));
+    harness.run();
+    let map = &harness.state().document().map;
+    assert_eq!(map.stakeholders.len(), 4);
+    assert!(
+        map.stakeholders
+            .iter()
+            .any(|s| s.name == "Youth offending team"),
+        "typing did not name the new stakeholder: {:?}",
+        map.stakeholders.iter().map(|s| &s.name).collect::<Vec<_>>()
+    );
+    Ok(())
+}

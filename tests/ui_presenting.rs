@@ -11,7 +11,7 @@ use astute::ui::views::View;
 use common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 
 /// Every confidential text in the map, cut to a snippet that is found wherever it shows.
 fn secrets(map: &astute::model::Map) -> Vec<String> {
@@ -204,5 +204,40 @@ fn presenting_shows_a_confidential_partner_by_name_only() -> TestResult {
         })
         .count();
     assert_eq!(shown, 0);
+    Ok(())
+}
+
+#[test]
+fn presenting_starts_with_the_whole_map_in_view_and_every_name_in_full() -> TestResult {
+    let map = astute::io::examples::EXAMPLES[0].map()?;
+    let Setup { mut harness, .. } = open_at(Lens::Personal, View::Map, &map)?;
+    // Zoomed right in, as after a Find: most partners are off screen.
+    for _ in 0..8 {
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+        harness.run();
+    }
+    let on_screen = |harness: &egui_kittest::Harness<'_, astute::app::AstuteApp>| {
+        map.stakeholders
+            .iter()
+            .filter(|s| {
+                harness
+                    .query_all_by_role_and_label(Role::Button, &s.name)
+                    .any(|n| harness.ctx.content_rect().contains_rect(n.rect()))
+            })
+            .count()
+    };
+    assert!(on_screen(&harness) < map.stakeholders.len());
+    harness.key_press(Key::F5);
+    harness.run();
+    assert_eq!(on_screen(&harness), map.stakeholders.len());
+    for s in &map.stakeholders {
+        assert!(
+            harness
+                .query_all_by_role(Role::Label)
+                .any(|n| n.accesskit_node().value().as_deref() == Some(s.name.as_str())),
+            "{:?} is not named in full while presenting",
+            s.name
+        );
+    }
     Ok(())
 }

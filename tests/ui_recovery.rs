@@ -446,7 +446,8 @@ fn cancelling_the_chooser_keeps_the_export_window_and_its_choices() -> TestResul
     let mut app = app_with_chooser(dir.path(), Some(path), prefs);
     app.get_by_label("File").click();
     app.run();
-    app.get_by_label("Export picture (SVG or PNG)…").click();
+    app.get_by_label("Export picture (SVG, PNG or PDF)…")
+        .click();
     app.run();
     app.get_by_label("PNG").click();
     app.get_by_label("A3 poster (300 dpi)").click();

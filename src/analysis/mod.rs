@@ -109,6 +109,95 @@ pub fn analyse(map: &Map) -> Analysis {
     }
 }
 
+/// Whether [`analyse`] says the same of `a` and `b`: they differ at most in what it never
+/// reads (where stakeholders stand on the canvas and whether they are pinned, the title,
+/// plans, journal, meetings, snapshots, scenarios, saved views and merge conflicts). Dragging a stakeholder
+/// changes nothing the analysis reads, so the app need not analyse again.
+pub fn reads_the_same(a: &Map, b: &Map) -> bool {
+    // Every field is named, so a field added to the map must be sorted here.
+    let Map {
+        meta: _,
+        purpose: _,
+        settings,
+        me,
+        stakeholders,
+        links,
+        issues,
+        interactions: _,
+        journal: _,
+        assessments: _,
+        factors: _,
+        meetings: _,
+        snapshots: _,
+        scenarios: _,
+        views: _,
+        conflicts: _,
+    } = a;
+    *settings == b.settings
+        && *me == b.me
+        && *links == b.links
+        && *issues == b.issues
+        && stakeholders.len() == b.stakeholders.len()
+        && stakeholders
+            .iter()
+            .zip(&b.stakeholders)
+            .all(|(x, y)| same_but_place(x, y))
+}
+
+/// Whether two stakeholders differ at most in where they stand and whether they are pinned.
+fn same_but_place(a: &crate::model::Stakeholder, b: &crate::model::Stakeholder) -> bool {
+    let crate::model::Stakeholder {
+        id,
+        name,
+        organisation,
+        role,
+        kind,
+        sector,
+        tags,
+        power,
+        power_bases,
+        interest,
+        stance,
+        legitimacy,
+        urgency,
+        stated_interests,
+        inferred_interests,
+        concerns,
+        values,
+        notes,
+        confidential,
+        confidential_fields,
+        moore_roles,
+        positions,
+        plan,
+        pos: _,
+        pinned: _,
+    } = a;
+    *id == b.id
+        && *name == b.name
+        && *organisation == b.organisation
+        && *role == b.role
+        && *kind == b.kind
+        && *sector == b.sector
+        && *tags == b.tags
+        && power.to_bits() == b.power.to_bits()
+        && *power_bases == b.power_bases
+        && interest.to_bits() == b.interest.to_bits()
+        && *stance == b.stance
+        && *legitimacy == b.legitimacy
+        && *urgency == b.urgency
+        && *stated_interests == b.stated_interests
+        && *inferred_interests == b.inferred_interests
+        && *concerns == b.concerns
+        && *values == b.values
+        && *notes == b.notes
+        && *confidential == b.confidential
+        && *confidential_fields == b.confidential_fields
+        && *moore_roles == b.moore_roles
+        && *positions == b.positions
+        && *plan == b.plan
+}
+
 /// The analysis of the map as `shown`, as JSON: `stakeholders` (per stakeholder in map order:
 /// `id`, `name`, `degree`, `betweenness`, `closeness`, `eigenvector`, `quadrant`, `salience`,
 /// `coalition`), `coalitions`, `blocking`, `brokers`, `isolated` and `suggestions`.
@@ -368,6 +457,21 @@ impl Analysis {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn moving_a_stakeholder_reads_the_same_and_a_new_score_does_not() {
+        let a = crate::model::synthetic::map(30, 2, 1);
+        let mut b = a.clone();
+        b.stakeholders[3].pos.x += 50.0;
+        b.stakeholders[4].pinned = !b.stakeholders[4].pinned;
+        b.views.clear();
+        assert!(super::reads_the_same(&a, &b));
+        b.stakeholders[3].power = (b.stakeholders[3].power + 1.0) % 10.0;
+        assert!(!super::reads_the_same(&a, &b));
+        let mut c = a.clone();
+        c.links.pop();
+        assert!(!super::reads_the_same(&a, &c));
+    }
+
     use super::*;
     use crate::model::{Id, Link, LinkKind, Stakeholder};
 

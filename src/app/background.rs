@@ -20,26 +20,36 @@ pub const BACKGROUND_ANALYSIS_FROM: usize = 400;
 const LAYOUT_FRAME: Duration = Duration::from_millis(40);
 
 type Job = (u64, Arc<Map>);
+/// An analysis done: the revision asked for, the map it read, and what it found.
+type Done = (u64, Arc<Map>, Analysed);
 /// Where jobs go to the worker, and where its analyses come back.
-type Worker = (Sender<Job>, Receiver<(u64, Analysed)>);
+type Worker = (Sender<Job>, Receiver<Done>);
 
-/// Keeps the analysis of the open map up to date, on a worker thread for large maps.
+/// Keeps the analysis of the open map up to date, on a worker thread for large maps. It
+/// analyses again only when something the analysis reads has changed
+/// ([`crate::analysis::reads_the_same`]): dragging stakeholders or changing the view does not.
 pub struct AnalysisService {
     current: Arc<Analysed>,
+    /// The map `current` was made from.
+    input: Option<Arc<Map>>,
     /// Which revision of the map `current` describes.
     revision: Option<u64>,
-    /// The newest revision handed to the worker.
-    pending: Option<u64>,
+    /// The newest job handed to the worker: its revision and map.
+    pending: Option<Job>,
     worker: Option<Worker>,
+    /// How many analyses have been started (for tests and benches).
+    runs: u64,
 }
 
 impl Default for AnalysisService {
     fn default() -> Self {
         Self {
             current: Arc::new(Analysed::default()),
+            input: None,
             revision: None,
             pending: None,
             worker: None,
+            runs: 0,
         }
     }
 }
@@ -49,49 +59,108 @@ impl AnalysisService {
     /// is being analysed the previous analysis is returned, and the window repaints when the
     /// new one is ready.
     pub fn get(&mut self, ctx: &egui::Context, map: &Map, revision: u64) -> (Arc<Analysed>, bool) {
-        if let Some((_, results)) = &self.worker {
-            while let Ok((done, analysed)) = results.try_recv() {
-                if self.revision.is_none_or(|r| done >= r) {
-                    self.current = Arc::new(analysed);
-                    self.revision = Some(done);
-                }
-            }
+        while let Some(done) = self.worker.as_ref().and_then(|(_, r)| r.try_recv().ok()) {
+            self.accept(done, map, revision);
         }
         if self.revision == Some(revision) {
             return (Arc::clone(&self.current), true);
         }
-        if map.stakeholders.len() < BACKGROUND_ANALYSIS_FROM {
-            self.current = Arc::new(Analysed::of_map(map));
+        // Only what the analysis does not read has changed (a stakeholder moved).
+        if self
+            .input
+            .as_ref()
+            .is_some_and(|input| crate::analysis::reads_the_same(input, map))
+        {
             self.revision = Some(revision);
+            self.pending = None;
             return (Arc::clone(&self.current), true);
         }
-        if self.pending != Some(revision) {
+        if map.stakeholders.len() < BACKGROUND_ANALYSIS_FROM {
+            self.analyse_here(map, revision);
+            return (Arc::clone(&self.current), true);
+        }
+        let waiting = self
+            .pending
+            .as_ref()
+            .is_some_and(|(_, input)| crate::analysis::reads_the_same(input, map));
+        if !waiting {
             let (jobs, _) = self.worker.get_or_insert_with(|| spawn_worker(ctx.clone()));
-            if jobs.send((revision, Arc::new(map.clone()))).is_ok() {
-                self.pending = Some(revision);
+            let job = Arc::new(map.clone());
+            if jobs.send((revision, Arc::clone(&job))).is_ok() {
+                self.pending = Some((revision, job));
+                self.runs += 1;
             } else {
                 // The worker is gone (it panicked): analyse here rather than never.
                 self.worker = None;
-                self.current = Arc::new(Analysed::of_map(map));
-                self.revision = Some(revision);
+                self.analyse_here(map, revision);
                 return (Arc::clone(&self.current), true);
             }
         }
         (Arc::clone(&self.current), false)
     }
+
+    /// Takes an analysis from the worker: it describes `map` at `revision` if it read the
+    /// same; else it is kept while newer than the one shown (a stale run's result is dropped).
+    fn accept(&mut self, (done, input, analysed): Done, map: &Map, revision: u64) {
+        let fits = crate::analysis::reads_the_same(&input, map);
+        if fits || self.revision.is_none_or(|r| done >= r) {
+            self.current = Arc::new(analysed);
+            self.input = Some(input);
+            self.revision = Some(if fits { revision } else { done });
+        }
+        if self.pending.as_ref().is_some_and(|(p, _)| *p == done) {
+            self.pending = None;
+        }
+    }
+
+    fn analyse_here(&mut self, map: &Map, revision: u64) {
+        self.current = Arc::new(Analysed::of_map(map));
+        self.input = Some(Arc::new(map.clone()));
+        self.revision = Some(revision);
+        self.runs += 1;
+    }
+
+    /// How many analyses have been started since the service was made.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn runs(&self) -> u64 {
+        self.runs
+    }
+}
+
+/// How often the spinner of background work moves (and so repaints the window).
+const SPINNER_STEP: Duration = Duration::from_millis(250);
+
+/// A spinner for background work that moves a step four times a second, rather than
+/// repainting the window at every frame as egui's own does.
+pub(super) fn slow_spinner_ui(ui: &mut egui::Ui) -> egui::Response {
+    let side = ui.spacing().interact_size.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), egui::Sense::hover());
+    let steps = (ui.input(|i| i.time) / SPINNER_STEP.as_secs_f64()).floor();
+    let start = (steps % 8.0) as f32 * std::f32::consts::TAU / 8.0;
+    let radius = side * 0.35;
+    let points: Vec<egui::Pos2> = (0..=12)
+        .map(|i| {
+            let angle = start + i as f32 / 12.0 * std::f32::consts::TAU * 0.75;
+            rect.center() + radius * egui::vec2(angle.cos(), angle.sin())
+        })
+        .collect();
+    let stroke = egui::Stroke::new(2.0, ui.visuals().strong_text_color());
+    ui.painter().add(egui::Shape::line(points, stroke));
+    ui.ctx().request_repaint_after(SPINNER_STEP);
+    response
 }
 
 /// A thread that analyses the newest map it is sent, skipping any it has been sent since.
 fn spawn_worker(ctx: egui::Context) -> Worker {
     let (job_tx, job_rx) = channel::<Job>();
-    let (result_tx, result_rx) = channel();
+    let (result_tx, result_rx) = channel::<Done>();
     thread::spawn(move || {
         while let Ok(mut job) = job_rx.recv() {
             while let Ok(newer) = job_rx.try_recv() {
                 job = newer;
             }
             let analysed = Analysed::of_map(&job.1);
-            if result_tx.send((job.0, analysed)).is_err() {
+            if result_tx.send((job.0, job.1, analysed)).is_err() {
                 return;
             }
             ctx.request_repaint();
@@ -250,6 +319,61 @@ impl Drop for LayoutRun {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `map` with one stakeholder moved, as a drag step leaves it.
+    fn moved(map: &Map, by: f32) -> Map {
+        let mut map = map.clone();
+        map.stakeholders[1].pos.x += by;
+        map
+    }
+
+    #[test]
+    fn moving_stakeholders_does_not_analyse_again_but_a_new_score_does() {
+        let ctx = egui::Context::default();
+        let mut service = AnalysisService::default();
+        let map = crate::io::examples::hub();
+        assert!(service.get(&ctx, &map, 1).1);
+        assert_eq!(service.runs(), 1);
+        for step in 2..20 {
+            let (_, fresh) = service.get(&ctx, &moved(&map, step as f32), step);
+            assert!(fresh);
+        }
+        assert_eq!(service.runs(), 1, "a drag re-ran the analysis");
+        let mut scored = map.clone();
+        scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
+        assert!(service.get(&ctx, &scored, 30).1);
+        assert_eq!(service.runs(), 2);
+    }
+
+    #[test]
+    fn a_large_map_dragged_while_its_analysis_runs_waits_for_that_one_run() {
+        let ctx = egui::Context::default();
+        let mut service = AnalysisService::default();
+        let map = crate::model::synthetic::map(BACKGROUND_ANALYSIS_FROM, 2, 7);
+        assert!(!service.get(&ctx, &map, 1).1);
+        // Dragging while it runs starts no other run.
+        for step in 2..10 {
+            assert!(!service.get(&ctx, &moved(&map, step as f32), step).1);
+        }
+        assert_eq!(service.runs(), 1);
+        let latest = moved(&map, 9.0);
+        let done = service
+            .worker
+            .as_ref()
+            .and_then(|(_, results)| results.recv_timeout(Duration::from_secs(120)).ok());
+        let Some(done) = done else {
+            panic!("the worker never answered");
+        };
+        service.accept(done, &latest, 9);
+        // The run for revision 1 describes revision 9: only positions changed between them.
+        assert!(service.get(&ctx, &latest, 9).1);
+        assert_eq!(service.runs(), 1);
+        // A change the analysis reads starts a new run, and the old result is not shown for it.
+        let mut linked = latest.clone();
+        linked.links.pop();
+        assert!(!service.get(&ctx, &linked, 10).1);
+        assert_eq!(service.runs(), 2);
+    }
 
     #[test]
     fn a_stopped_layout_finishes_with_a_position_for_everyone() {

@@ -338,7 +338,7 @@ impl AstuteApp {
                 ui.label(format!("zoom {:.0}%", self.canvas.camera.zoom * 100.0));
                 if !analysis_fresh {
                     ui.separator();
-                    ui.spinner();
+                    super::background::slow_spinner_ui(ui);
                     ui.label("analysing…");
                 }
                 if !self.status.is_empty() {

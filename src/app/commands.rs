@@ -145,6 +145,8 @@ impl AstuteApp {
                     let revision = self.doc.history.revision();
                     self.presenting = Some(Presenting::start(ctx, &self.doc.map, revision));
                     self.palette = None;
+                    // Presenting starts with the whole map, not wherever a Find left the camera.
+                    self.canvas.pending_fit = Some(Fit::All);
                 }
             },
             Command::SaveView => self.save_view(),
@@ -166,7 +168,7 @@ impl AstuteApp {
                         ctx,
                         &self.doc.map,
                         self.doc.history.revision(),
-                        self.canvas.last_rect,
+                        self.canvas.fit_area(),
                     ));
                     self.status =
                         "Arranging in the background: Stop keeps the layout so far.".into();
@@ -237,7 +239,9 @@ impl AstuteApp {
             | Command::NewMeeting
             | Command::NewJournalEntry
             | Command::LogContact => self.lens_command(ctx, command),
-            Command::ExportReport | Command::ExportGraphMl => self.export_map(command),
+            Command::ExportReport | Command::ExportGraphMl | Command::ExportGexf => {
+                self.export_map(command)
+            }
             Command::ExportSpreadsheet => self.export_spreadsheet(),
         }
     }

@@ -28,6 +28,13 @@ pub enum FileKind {
     Document,
     /// A graph for Gephi or yEd (`.graphml`).
     GraphMl,
+    /// A graph in Gephi's own format (`.gexf`).
+    Gexf,
+    /// A meeting brief: a web page (`.html`), a PDF (`.pdf`) or Markdown (`.md`), by the name
+    /// given.
+    Brief,
+    /// A printable document (`.pdf`).
+    Pdf,
     /// A vector picture (`.svg`).
     Svg,
     /// An image (`.png`).
@@ -47,6 +54,9 @@ impl FileKind {
             ],
             Self::Document => &[("Web page", "html"), ("Markdown", "md")],
             Self::GraphMl => &[("GraphML", "graphml")],
+            Self::Gexf => &[("GEXF", "gexf")],
+            Self::Brief => &[("Web page", "html"), ("PDF", "pdf"), ("Markdown", "md")],
+            Self::Pdf => &[("PDF document", "pdf")],
             Self::Svg => &[("SVG picture", "svg")],
             Self::Png => &[("PNG image", "png")],
         }

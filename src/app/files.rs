@@ -287,7 +287,7 @@ impl AstuteApp {
     ) {
         let contents: ExportContents = Box::new(contents);
         let ask = Ask::Save(kind, file_name.to_owned());
-        let picture = matches!(kind, FileKind::Svg | FileKind::Png);
+        let picture = matches!(kind, FileKind::Svg | FileKind::Png | FileKind::Pdf);
         self.ask(Asking::Export { contents, picture }, ask, title);
     }
 
@@ -310,7 +310,7 @@ impl AstuteApp {
         }
     }
 
-    /// Exports the meeting's brief as HTML or Markdown, by the file's extension.
+    /// Exports the meeting's brief as HTML, PDF (A4) or Markdown, by the file's extension.
     pub(super) fn export_brief(&mut self, id: crate::model::MeetingId) {
         let Some(meeting) = self.doc.map.meetings.iter().find(|m| m.id == id).cloned() else {
             return;
@@ -318,16 +318,25 @@ impl AstuteApp {
         let disclosure = Disclosure::from_flag(self.meetings.include_confidential);
         let shown = disclosure.share(&self.doc.map).into_owned();
         let name = format!("{}-brief.html", file_stem(&meeting.title));
-        let title = "Export the meeting brief (HTML or Markdown)";
-        self.export_file(FileKind::Document, &name, title, move |path| {
-            let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
+        let title = "Export the meeting brief (HTML, PDF or Markdown)";
+        self.export_file(FileKind::Brief, &name, title, move |path| {
             let brief = crate::export::brief(&shown, &meeting);
+            let pdf = path
+                .extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+            if pdf {
+                return brief
+                    .to_pdf(crate::export::Paper::A4)
+                    .map_err(|e| e.to_string());
+            }
+            let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
             Ok(brief.render(format).into_bytes())
         });
     }
 
-    /// Exports the whole map as a report (HTML or Markdown, by the file's extension) or as
-    /// GraphML, without confidential fields.
+    /// Exports the whole map as a report (HTML or Markdown, by the file's extension), as
+    /// GraphML or as GEXF, without confidential fields.
     pub(super) fn export_map(&mut self, command: Command) {
         let shown = Disclosure::Redacted.share(&self.doc.map).into_owned();
         let stem = file_stem(&shown.meta.title);
@@ -338,6 +347,13 @@ impl AstuteApp {
                 let format = TextFormat::from_path(path).unwrap_or(TextFormat::Html);
                 let report = crate::export::report::report(&shown);
                 Ok(report.render(format).into_bytes())
+            });
+        } else if command == Command::ExportGexf {
+            let name = format!("{stem}.gexf");
+            self.export_file(FileKind::Gexf, &name, "Export GEXF", move |_| {
+                crate::export::gexf::to_gexf(&shown)
+                    .map(String::into_bytes)
+                    .map_err(|e| e.to_string())
             });
         } else {
             let name = format!("{stem}.graphml");
@@ -358,6 +374,7 @@ impl AstuteApp {
         let kind = match request.format {
             PictureFormat::Svg => FileKind::Svg,
             PictureFormat::Png => FileKind::Png,
+            PictureFormat::Pdf => FileKind::Pdf,
         };
         let name = request.file_name(&file_stem(&shown.meta.title));
         self.export_file(kind, &name, "Export the picture", move |_| {

@@ -9,7 +9,7 @@ use crate::model::{Map, SavedView, ViewFilter};
 use crate::ui::encoding::Filter;
 
 /// How much larger everything is drawn while presenting.
-pub const PRESENTING_ZOOM: f32 = 1.3;
+pub const PRESENTING_ZOOM: f32 = 1.5;
 
 /// The state of a presentation.
 pub struct Presenting {

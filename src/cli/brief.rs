@@ -1,4 +1,4 @@
-//! `astute brief`: a meeting's brief, with its seating, as HTML or Markdown.
+//! `astute brief`: a meeting's brief, with its seating, as HTML, Markdown or PDF.
 
 use std::path::PathBuf;
 
@@ -10,8 +10,10 @@ use crate::export::TextFormat;
 use crate::model::{Map, Meeting};
 
 pub(super) const BRIEF_HELP: &str = "\
-The format follows the output's extension: .html (a standalone page that prints well) or .md;
-`-o -` prints the brief as Markdown.
+The format follows the output's extension: .html (a standalone page that prints well), .md,
+or .pdf (the purpose, agenda, who is coming, risks and seating plan first, on one page where
+they fit, then one A4 page per invitee; --paper letter for US Letter); `-o -` prints the
+brief as Markdown.
 The brief gives the purpose and agenda; per invitee their stance, power, interests, positions
 on the agenda's issues, allies and tensions in the room, plan and last contact; the risks; and
 the seating (the meeting's own, or a suggestion that keeps tension pairs apart) with reasons.
@@ -28,9 +30,12 @@ pub struct BriefArgs {
     /// The meeting's title (an exact match, or the one match ignoring case).
     #[arg(long, value_name = "TITLE")]
     pub meeting: String,
-    /// The brief to write: BRIEF.html or BRIEF.md (`-` prints it, as Markdown).
+    /// The brief to write: BRIEF.html, BRIEF.md or BRIEF.pdf (`-` prints it, as Markdown).
     #[arg(short, long = "output", value_name = "BRIEF")]
     pub output: PathBuf,
+    /// The paper the PDF brief is set on.
+    #[arg(long, value_enum, default_value_t = crate::export::Paper::A4)]
+    pub paper: crate::export::Paper,
     /// Keep confidential fields (hidden agendas, confidential notes) in the brief.
     #[arg(long)]
     pub include_confidential: bool,
@@ -45,10 +50,15 @@ pub(super) fn brief(args: &BriefArgs) -> Outcome {
     } else {
         TextFormat::from_path(&args.output)
     };
-    let Some(format) = format else {
+    let pdf = !is_stdout(&args.output)
+        && args
+            .output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let Some(format) = format.or(pdf.then_some(TextFormat::Html)) else {
         return Err(fail_at(
             &args.output,
-            "cannot tell the format from the extension: use .html or .md",
+            "cannot tell the format from the extension: use .html, .md or .pdf",
         ));
     };
     let loaded = load(&args.map)?;
@@ -70,8 +80,15 @@ pub(super) fn brief(args: &BriefArgs) -> Outcome {
         ));
     };
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = crate::export::brief(&shown, found).render(format);
-    write_out(&args.output, text.as_bytes())?;
+    let the_brief = crate::export::brief(&shown, found);
+    let bytes = if pdf {
+        the_brief
+            .to_pdf(args.paper)
+            .map_err(|e| fail_at(&args.output, e))?
+    } else {
+        the_brief.render(format).into_bytes()
+    };
+    write_out(&args.output, &bytes)?;
     let note = if args.include_confidential {
         " (confidential fields included)"
     } else {

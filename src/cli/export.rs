@@ -1,5 +1,5 @@
-//! `astute export`: a map as CSV, xlsx, JSON, GraphML, a report (HTML or Markdown), or an SVG or PNG
-//! picture, through the one redaction step.
+//! `astute export`: a map as CSV, xlsx, JSON, GraphML, GEXF, a report (HTML or Markdown), or
+//! an SVG, PNG or PDF picture, through the one redaction step.
 
 use std::path::PathBuf;
 
@@ -20,10 +20,14 @@ engagement plan, the place on the canvas, \"me\"), in the columns `astute import
 edited sheet comes back with `astute import SHEET --into MAP.ron`. A redacted export names what
 it left out of each row in its `withheld` column, and such an import keeps those fields.
 JSON writes the whole map to OUT.
-GraphML writes the map as a network for Gephi, yEd or networkx, every attribute declared.
-HTML writes a standalone, printable report of the whole map and its analysis; md writes the
-same report as Markdown.
-SVG and PNG draw a picture: --chart map (the network, as on the canvas; the default), grid
+GraphML writes the map as a network for Gephi, yEd, networkx or igraph, every attribute
+declared and typed, directed links the right way round, with yEd's and Gephi's colours, sizes
+and shapes; gexf writes the same network as GEXF 1.3, Gephi's own format.
+HTML writes a standalone report of the whole map and its analysis, to print and circulate: a
+summary that stands alone on the first page, then the sections; laid out for A4 (--paper
+letter for US Letter). md writes the same report as Markdown.
+SVG, PNG and PDF draw a picture (PDF: vector, the font embedded, text selectable, a page of
+the picture's size at 96 pixels per inch): --chart map (the network, as on the canvas; the default), grid
 (the power-interest grid), stance (stance across, power up), salience (power, legitimacy and
 urgency), issues (the issue matrix) or horizon (the horizon scan), at --size WIDTHxHEIGHT
 pixels: 1600x1000 (the default) suits a slide, 4961x3508 an A3 poster at 300 dpi. Stakeholders
@@ -56,10 +60,10 @@ pub struct ExportArgs {
     /// For CSV: leave out the byte-order mark (for tools that dislike it).
     #[arg(long)]
     pub no_bom: bool,
-    /// For SVG and PNG: the picture to draw.
+    /// For SVG, PNG and PDF: the picture to draw.
     #[arg(long, value_enum, default_value_t = crate::scene::Chart::Map)]
     pub chart: crate::scene::Chart,
-    /// For SVG and PNG: the size in pixels (1600x1000 is a slide; 4961x3508 an A3 poster at
+    /// For SVG, PNG and PDF: the size in pixels (1600x1000 is a slide; 4961x3508 an A3 poster at
     /// 300 dpi).
     #[arg(
         long,
@@ -68,7 +72,10 @@ pub struct ExportArgs {
         value_parser = crate::scene::parse_size
     )]
     pub size: (u32, u32),
-    /// For SVG and PNG: what the stakeholders' fill colour shows.
+    /// For the HTML report: the paper it is laid out for when printed.
+    #[arg(long, value_enum, default_value_t = crate::export::Paper::A4)]
+    pub paper: crate::export::Paper,
+    /// For SVG, PNG and PDF: what the stakeholders' fill colour shows.
     #[arg(long, value_enum, default_value_t = crate::scene::ColourBy::Stance)]
     pub colour: crate::scene::ColourBy,
 }
@@ -84,6 +91,8 @@ pub enum ExportFormat {
     Json,
     /// The network as GraphML, for Gephi, yEd or networkx.
     Graphml,
+    /// The network as GEXF 1.3, Gephi's own format.
+    Gexf,
     /// A standalone HTML report of the map and its analysis.
     Html,
     /// The same report as Markdown.
@@ -93,6 +102,8 @@ pub enum ExportFormat {
     Svg,
     /// A picture (see --chart and --size) as PNG.
     Png,
+    /// A picture (see --chart and --size) as vector PDF, the font embedded.
+    Pdf,
 }
 
 pub(super) fn export(args: &ExportArgs) -> Outcome {
@@ -102,14 +113,14 @@ pub(super) fn export(args: &ExportArgs) -> Outcome {
         ExportFormat::Csv => export_csv(args, &shown),
         ExportFormat::Xlsx => export_xlsx(args, &shown),
         ExportFormat::Json => export_json(args, &shown),
-        ExportFormat::Graphml => export_graphml(args, &shown),
+        ExportFormat::Graphml | ExportFormat::Gexf => export_network(args, &shown),
         ExportFormat::Html => export_report(args, &shown, TextFormat::Html),
         ExportFormat::Markdown => export_report(args, &shown, TextFormat::Markdown),
-        ExportFormat::Svg | ExportFormat::Png => export_picture(args, &shown),
+        ExportFormat::Svg | ExportFormat::Png | ExportFormat::Pdf => export_picture(args, &shown),
     }
 }
 
-/// SVG or PNG of the network or a chart; pictures show names and scores only, never a
+/// SVG, PNG or PDF of the network or a chart; pictures show names and scores only, never a
 /// confidential field, so `--include-confidential` changes nothing.
 fn export_picture(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     use crate::scene::SceneOptions;
@@ -122,11 +133,18 @@ fn export_picture(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     let scene = args
         .chart
         .scene(map, (width as f32, height as f32), &options);
-    let (bytes, format) = if args.to == ExportFormat::Png {
-        let png = crate::export::png::to_png(&scene).map_err(|e| fail_at(&args.output, e))?;
-        (png, "PNG")
-    } else {
-        (crate::export::svg::to_svg(&scene).into_bytes(), "SVG")
+    let (bytes, format) = match args.to {
+        ExportFormat::Png => {
+            let png = crate::export::png::to_png(&scene).map_err(|e| fail_at(&args.output, e))?;
+            (png, "PNG")
+        }
+        ExportFormat::Pdf => {
+            let title = format!("{}: {}", map.meta.title, args.chart.label());
+            let pdf = crate::export::pdf::scene_to_pdf(&scene, &title)
+                .map_err(|e| fail_at(&args.output, e))?;
+            (pdf, "PDF")
+        }
+        _ => (crate::export::svg::to_svg(&scene).into_bytes(), "SVG"),
     };
     write_out(&args.output, &bytes)?;
     say(format!(
@@ -137,12 +155,18 @@ fn export_picture(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     Ok(())
 }
 
-fn export_graphml(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
+/// GraphML or GEXF.
+fn export_network(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = crate::export::to_graphml(map).map_err(|e| fail_at(&args.output, e))?;
+    let (text, format) = if args.to == ExportFormat::Gexf {
+        (crate::export::gexf::to_gexf(map), "GEXF")
+    } else {
+        (crate::export::to_graphml(map), "GraphML")
+    };
+    let text = text.map_err(|e| fail_at(&args.output, e))?;
     write_out(&args.output, text.as_bytes())?;
     say(format!(
-        "{}: {} nodes and {} edges as GraphML{}",
+        "{}: {} nodes and {} edges as {format}{}",
         args.output.display(),
         map.stakeholders.len(),
         map.links.len(),
@@ -153,7 +177,9 @@ fn export_graphml(args: &ExportArgs, map: &Shareable<'_>) -> Outcome {
 
 fn export_report(args: &ExportArgs, map: &Shareable<'_>, format: TextFormat) -> Outcome {
     refuse_to_overwrite(&args.output, args.force)?;
-    let text = crate::export::report::report(map).render(format);
+    let mut report = crate::export::report::report(map);
+    report.print = Some(args.paper);
+    let text = report.render(format);
     write_out(&args.output, text.as_bytes())?;
     say(format!(
         "{}: a report of the map and its analysis{}",

@@ -81,14 +81,15 @@ pub enum Command {
     /// Make a map from a spreadsheet (CSV, .xlsx, .xls or .ods), or update one (--into)
     #[command(after_help = import_help())]
     Import(ImportArgs),
-    /// Export a map as CSV, xlsx, JSON, GraphML, a report (HTML or Markdown), or an SVG or PNG picture
+    /// Export a map as CSV, xlsx, JSON, GraphML, GEXF, a report (HTML or Markdown), or an SVG,
+    /// PNG or PDF picture
     #[command(after_help = EXPORT_HELP)]
     Export(ExportArgs),
     /// List the built-in example maps, or write one
     Examples(ExamplesArgs),
     /// Analyse a map: quadrants, salience, centralities, coalitions, brokers, suggestions
     Analyse(AnalyseArgs),
-    /// Write a meeting's brief, with a seating plan, as HTML or Markdown
+    /// Write a meeting's brief, with a seating plan, as HTML, Markdown or PDF
     #[command(after_help = BRIEF_HELP)]
     Brief(BriefArgs),
     /// Compare two maps, a snapshot with the map now, or the map with a scenario

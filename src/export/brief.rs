@@ -95,6 +95,7 @@ pub fn brief(shown: &Shareable<'_>, meeting: &Meeting) -> Document {
             section("The invitees", attendees),
         ],
         charts_of: None,
+        print: None,
     }
 }
 

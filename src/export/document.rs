@@ -6,13 +6,18 @@
 //!
 //! Figures are drawn only for the HTML page, as inline `<svg>` elements; the Markdown text
 //! leaves them out, so pictures of a large map cost nothing there.
+//!
+//! A document to circulate ([`Document::print`], the report) opens with a summary that stands
+//! alone on the first printed page, followed by the list of the sections a reader can skip
+//! to; the page is laid out for its paper. [`Document::to_pdf`] sets a document as PDF pages
+//! (the meeting brief).
 
 use std::fmt::Write as _;
 
-use super::TextFormat;
 use super::html::{self, esc, page, paragraphs};
 use super::markdown::{self, inline};
 use super::svg::to_svg_element;
+use super::{Paper, TextFormat};
 use crate::disclose::Shareable;
 use crate::scene::{Chart, Scene, SceneOptions};
 
@@ -35,6 +40,10 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// The map that [`Picture::Chart`] figures are drawn from, as it was let out.
     pub charts_of: Option<Shareable<'static>>,
+    /// `Some(paper)` for a document to circulate (the report): its first section is a summary
+    /// that prints alone on the first page, followed by the list of the other sections, which
+    /// print in two columns, on `paper`. `None`: a plain page that prints as the browser does.
+    pub print: Option<Paper>,
 }
 
 /// A titled part of a document.
@@ -131,6 +140,8 @@ pub struct Table {
     pub columns: Vec<(String, bool)>,
     /// The rows, a cell per column.
     pub rows: Vec<Vec<String>>,
+    /// Printed across the whole page, rather than in one of its two columns.
+    pub wide: bool,
 }
 
 impl Table {
@@ -142,13 +153,21 @@ impl Table {
                 .map(|&(name, num)| (name.to_owned(), num))
                 .collect(),
             rows: Vec::new(),
+            wide: false,
         }
     }
 }
 
-/// The size of chart figures, in pixels: a page's width, so that names stay readable when the
-/// page is printed.
-const FIGURE_SIZE: (f32, f32) = (1000.0, 640.0);
+/// The width of chart figures, in CSS pixels: within the text width of A4 and Letter pages
+/// (182 mm, 688 px, on A4 with 14 mm margins), so a picture prints at its own size.
+pub const FIGURE_WIDTH: f32 = 680.0;
+/// The power–interest grid (on the report's summary page).
+const GRID_SIZE: (f32, f32) = (FIGURE_WIDTH, 390.0);
+/// The network and the other charts, taller: the network has the most names to keep apart.
+const NETWORK_SIZE: (f32, f32) = (FIGURE_WIDTH, 430.0);
+/// The figures' size unit in thousandths of a pixel: their smallest text, 12 units, is then
+/// 10.8 px, which prints at 8.1 points (a CSS pixel is 0.75 points).
+pub const FIGURE_UNIT_MILLI_PX: u32 = 900;
 
 impl Document {
     /// The document in `format`.
@@ -168,8 +187,31 @@ impl Document {
         let _ = writeln!(b, "<p class=\"{class}\">{}</p>", esc(&self.notice));
         b.push_str(&paragraphs(&self.intro));
         let _ = writeln!(b, "</header>");
-        for section in &self.sections {
-            let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(&section.title));
+        for (i, section) in self.sections.iter().enumerate() {
+            match self.print {
+                None => {
+                    let _ = writeln!(b, "<section>\n<h2>{}</h2>", esc(&section.title));
+                }
+                Some(_) => {
+                    // A section with a table across the page prints in one column; the others
+                    // in two.
+                    let wide = section
+                        .blocks
+                        .iter()
+                        .any(|b| matches!(b, Block::Table(t) if t.wide));
+                    let class = match (i, wide) {
+                        (0, _) => " class=\"summary\"",
+                        (_, true) => " class=\"single\"",
+                        _ => "",
+                    };
+                    let _ = writeln!(
+                        b,
+                        "<section id=\"{}\"{class}>\n<h2>{}</h2>",
+                        anchor(i, &section.title),
+                        esc(&section.title)
+                    );
+                }
+            }
             let mut level = 3;
             for block in &section.blocks {
                 self.block_html(&mut b, block, level);
@@ -177,9 +219,25 @@ impl Document {
                     level = 4;
                 }
             }
+            if i == 0 && self.print.is_some() && self.sections.len() > 1 {
+                // The sections a reader can skip to, at the foot of the first page.
+                let _ = writeln!(b, "<nav>\n<h3>In this report</h3>\n<ol class=\"contents\">");
+                for (k, other) in self.sections.iter().enumerate().skip(1) {
+                    let _ = writeln!(
+                        b,
+                        "<li><a href=\"#{}\">{}</a></li>",
+                        anchor(k, &other.title),
+                        esc(&other.title)
+                    );
+                }
+                let _ = writeln!(b, "</ol>\n</nav>");
+            }
             let _ = writeln!(b, "</section>");
         }
-        page(&self.page_title, &b)
+        match self.print {
+            Some(paper) => html::page_on(&self.page_title, &b, paper),
+            None => page(&self.page_title, &b),
+        }
     }
 
     /// Writes `block` as HTML; a card's title is a heading of `level`.
@@ -248,18 +306,29 @@ impl Document {
         }
     }
 
-    /// The figure as an `<svg>` element; a chart is drawn from [`Document::charts_of`],
-    /// sized for the page, without a title (the document's headings say what it is).
+    /// The figure as an `<svg>` element (see [`Document::figure_scene`]).
     fn figure_svg(&self, picture: &Picture) -> Option<String> {
+        Some(to_svg_element(self.figure_scene(picture)?.as_ref()))
+    }
+
+    /// The figure's picture; a chart is drawn from [`Document::charts_of`], sized for the
+    /// page with its smallest text 8 points or more when printed, without a title (the
+    /// document's headings say what it is).
+    pub fn figure_scene<'a>(&self, picture: &'a Picture) -> Option<std::borrow::Cow<'a, Scene>> {
         match picture {
-            Picture::Scene(scene) => Some(to_svg_element(scene)),
+            Picture::Scene(scene) => Some(std::borrow::Cow::Borrowed(scene.as_ref())),
             Picture::Chart(chart) => {
                 let map = self.charts_of.as_ref()?;
                 let options = SceneOptions {
                     title: false,
+                    unit_milli_px: Some(FIGURE_UNIT_MILLI_PX),
                     ..SceneOptions::default()
                 };
-                Some(to_svg_element(&chart.scene(map, FIGURE_SIZE, &options)))
+                let size = match chart {
+                    Chart::Grid => GRID_SIZE,
+                    _ => NETWORK_SIZE,
+                };
+                Some(std::borrow::Cow::Owned(chart.scene(map, size, &options)))
             }
         }
     }
@@ -271,7 +340,7 @@ impl Document {
         let _ = writeln!(out, "{}\n", inline(&self.meta));
         let _ = writeln!(out, "**{}**\n", inline(&self.notice));
         markdown::paragraphs(&mut out, &self.intro);
-        for section in &self.sections {
+        for (i, section) in self.sections.iter().enumerate() {
             let _ = writeln!(out, "## {}\n", inline(&section.title));
             let mut level = 3;
             for block in &section.blocks {
@@ -279,6 +348,13 @@ impl Document {
                 if matches!(block, Block::Heading(_)) {
                     level = 4;
                 }
+            }
+            if i == 0 && self.print.is_some() && self.sections.len() > 1 {
+                let titles: Vec<String> = self.sections[1..]
+                    .iter()
+                    .map(|s| inline(&s.title))
+                    .collect();
+                let _ = writeln!(out, "*In this report:* {}\n", titles.join(" · "));
             }
         }
         out.truncate(out.trim_end().len());
@@ -337,6 +413,16 @@ fn block_markdown(out: &mut String, block: &Block, level: u8) {
             }
         }
     }
+}
+
+/// A section's anchor in the page: its place and its title, lower-case, words joined by `-`.
+fn anchor(index: usize, title: &str) -> String {
+    let words: Vec<String> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!("s{index}-{}", words.join("-"))
 }
 
 /// A line as HTML: its spans escaped, set apart as they ask, a space between them.
@@ -409,6 +495,7 @@ mod tests {
                 ],
             }],
             charts_of: None,
+            print: None,
         }
     }
 

@@ -1,20 +1,29 @@
-//! GraphML export, for network tools such as Gephi, yEd and networkx.
+//! GraphML export, for network tools such as Gephi, yEd, networkx and igraph.
 //!
 //! One `<node>` per stakeholder (id = the stakeholder's id) and one `<edge>` per link (id =
-//! the link's id), each with every attribute of the map declared as a `<key>`: for stakeholders
-//! `label` (the name, which Gephi shows as the node label), organisation, role, kind, sector,
-//! tags, power and its bases, interest, stance, salience attributes, interests, concerns,
-//! values, notes, confidentiality, Moore roles, the engagement plan, the canvas position (`x`,
-//! `y`, which Gephi uses as the layout), whether it is "me", the power–interest quadrant and
-//! salience class, and one `position: ISSUE` key per issue; for links `label` (the kind's
-//! name), kind, strength, `weight` (the strength again, for tools that weight edges), depth,
-//! note, confidentiality, and `directed`.
+//! the link's id), each with every attribute of the map declared as a `<key>` with its name
+//! and type: for stakeholders `label` (the name, which Gephi shows as the node label),
+//! organisation, role, kind, sector, tags, power and its bases, interest, stance, salience
+//! attributes, interests, concerns, values, notes, confidentiality, Moore roles, the engagement
+//! plan, the canvas position (`x`, `y`, which Gephi uses as the layout), whether it is "me",
+//! the power–interest quadrant and salience class, and one `position_ISSUE` key per issue (its
+//! full name in the key's `<desc>`); for links `label` (the kind's name), kind, strength,
+//! `weight` (the strength again, for tools that weight edges), depth, note, confidentiality,
+//! and `directed`.
 //!
-//! The graph is declared undirected, as Astute's network analysis reads it: half the link kinds
-//! have no direction, and GraphML readers such as networkx refuse a graph that mixes directed
-//! and undirected edges. Each edge still runs from its link's `from` to its `to`, and its
-//! `directed` attribute says whether the kind has a direction (influence, authority, funding,
-//! referral).
+//! Direction: the graph is declared `edgedefault="directed"` and every edge runs from its
+//! link's `from` to its `to`, so networkx, igraph and Gephi read every influence, authority,
+//! funding and referral link the right way round. Whether a kind has a direction at all
+//! (alignment, alliance, tension and competition have none) is the `directed` edge attribute:
+//! no edge carries GraphML's own `directed` attribute, since networkx refuses a file whose
+//! edges mix `directed` values.
+//!
+//! Looks ([`super::look`]): Gephi reads the `r`, `g`, `b` and `size` attributes of a node (its
+//! stance colour and its power) and the `r`, `g`, `b` of an edge (its kind's colour); yEd reads
+//! the `y:ShapeNode` (fill, size, shape by kind, label) and `y:PolyLineEdge` (colour, width,
+//! dashes, arrowhead) graphics. yEd's graphics are GraphML's own extension points filled as
+//! yEd does it (a `yfiles.type` attribute on two keys, and `y:` elements inside `<data>`);
+//! [`to_graphml_with`] leaves them out, for a file valid against the GraphML schema alone.
 //!
 //! The map is what the redaction step lets out ([`Shareable`]). The file is
 //! written with `quick-xml`, so every value is escaped; characters that XML forbids are dropped.
@@ -26,12 +35,15 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::html::clean;
+use super::look::{self, hex};
 use crate::analysis::grid;
 use crate::disclose::Shareable;
-use crate::model::{Choice, IssueId, Map, Stakeholder, StakeholderId};
+use crate::model::{Choice, IssueId, Kind, Map, Stakeholder, StakeholderId};
 
 /// The GraphML namespace.
 const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
+/// yEd's namespace, for its graphics.
+const YED_NAMESPACE: &str = "http://www.yworks.com/xml/graphml";
 /// Where the GraphML schema lives.
 const SCHEMA: &str = "http://graphml.graphdrawing.org/xmlns \
                       http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
@@ -105,6 +117,12 @@ const NODE_KEYS: &[(&str, &str, Type)] = &[
     ("n_x", "x", Type::Double),
     ("n_y", "y", Type::Double),
     ("n_pinned", "pinned", Type::Boolean),
+    // Gephi's colour and size of a node.
+    ("n_r", "r", Type::Int),
+    ("n_g", "g", Type::Int),
+    ("n_b", "b", Type::Int),
+    ("n_size", "size", Type::Double),
+    ("n_shape", "shape", Type::Text),
 ];
 
 /// The link attributes: (key id, attribute name, type).
@@ -117,41 +135,115 @@ const EDGE_KEYS: &[(&str, &str, Type)] = &[
     ("e_note", "note", Type::Text),
     ("e_confidential", "confidential", Type::Boolean),
     ("e_directed", "directed", Type::Boolean),
+    // Gephi's colour of an edge.
+    ("e_r", "r", Type::Int),
+    ("e_g", "g", Type::Int),
+    ("e_b", "b", Type::Int),
+    ("e_width", "width", Type::Double),
 ];
 
-/// The map as a GraphML document (UTF-8 text), holding what `shown` lets out.
+/// yEd's graphics keys: (key id, element it is for, `yfiles.type`).
+const YED_KEYS: &[(&str, &str, &str)] = &[
+    ("n_yed", "node", "nodegraphics"),
+    ("e_yed", "edge", "edgegraphics"),
+];
+
+/// The map as a GraphML document (UTF-8 text), holding what `shown` lets out, with yEd's
+/// graphics.
 pub fn to_graphml(shown: &Shareable<'_>) -> io::Result<String> {
+    to_graphml_with(shown, true)
+}
+
+/// The map as a GraphML document, with yEd's graphics (`yed`) or without them: without, the
+/// file is valid against the GraphML schema alone, extensions and all.
+pub fn to_graphml_with(shown: &Shareable<'_>, yed: bool) -> io::Result<String> {
     let include_confidential = shown.includes_confidential();
     let shown = shown.map();
+    let issue_keys = issue_names(shown);
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-    w.create_element("graphml")
+    let mut root = w
+        .create_element("graphml")
         .with_attribute(("xmlns", NAMESPACE))
-        .with_attribute(("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"))
-        .with_attribute(("xsi:schemaLocation", SCHEMA))
+        .with_attribute(("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"));
+    if yed {
+        root = root.with_attribute(("xmlns:y", YED_NAMESPACE));
+    }
+    root.with_attribute(("xsi:schemaLocation", SCHEMA))
         .write_inner_content(|w| {
             for &(id, name, ty) in GRAPH_KEYS {
-                key(w, id, "graph", name, ty)?;
+                key(w, id, "graph", name, ty, None)?;
             }
             for &(id, name, ty) in NODE_KEYS {
-                key(w, id, "node", name, ty)?;
+                key(w, id, "node", name, ty, None)?;
             }
-            for issue in &shown.issues {
-                let name = format!("position: {}", one_line(&issue.name));
-                key(w, &issue_key(issue.id.raw()), "node", &name, Type::Int)?;
+            for (issue, name) in shown.issues.iter().zip(&issue_keys) {
+                let desc = format!(
+                    "Position on the issue \u{201c}{}\u{201d}, from -2 (strongly against) to +2 \
+                     (strongly for)",
+                    one_line(&issue.name)
+                );
+                key(
+                    w,
+                    &issue_key(issue.id.raw()),
+                    "node",
+                    name,
+                    Type::Int,
+                    Some(&desc),
+                )?;
             }
             for &(id, name, ty) in EDGE_KEYS {
-                key(w, id, "edge", name, ty)?;
+                key(w, id, "edge", name, ty, None)?;
+            }
+            if yed {
+                for &(id, domain, yfiles) in YED_KEYS {
+                    w.create_element("key")
+                        .with_attribute(("id", id))
+                        .with_attribute(("for", domain))
+                        .with_attribute(("attr.name", yfiles))
+                        .with_attribute(("attr.type", "string"))
+                        .with_attribute(("yfiles.type", yfiles))
+                        .write_empty()?;
+                }
             }
             w.create_element("graph")
                 .with_attribute(("id", "G"))
-                .with_attribute(("edgedefault", "undirected"))
-                .write_inner_content(|w| graph(w, shown, include_confidential))?;
+                .with_attribute(("edgedefault", "directed"))
+                .write_inner_content(|w| graph(w, shown, include_confidential, yed))?;
             Ok(())
         })?;
     let mut bytes = w.into_inner();
     bytes.push(b'\n');
     String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// Each issue's attribute name, in map order: `position_` and the issue's name with every
+/// character that an XML name token cannot hold (GraphML's `attr.name` is one) as `_`; a name
+/// taken already gets the issue's number after it.
+fn issue_names(map: &Map) -> Vec<String> {
+    let mut taken: HashSet<String> = NODE_KEYS.iter().map(|&(_, name, _)| name.into()).collect();
+    map.issues
+        .iter()
+        .enumerate()
+        .map(|(i, issue)| {
+            let mut slug = String::new();
+            for c in issue.name.trim().chars() {
+                if c.is_ascii_alphanumeric() || matches!(c, '-' | '.') {
+                    slug.push(c);
+                } else if !slug.ends_with('_') {
+                    slug.push('_');
+                }
+            }
+            let base = format!("position_{}", slug.trim_matches('_'));
+            let mut name = base.clone();
+            let mut n = i + 1;
+            while !taken.insert(name.clone()) {
+                name = format!("{base}_{n}");
+                n += 1;
+            }
+            name
+        })
+        .collect()
 }
 
 /// The key id of an issue's position attribute.
@@ -164,13 +256,32 @@ fn one_line(text: &str) -> String {
     clean(text).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn key(w: &mut Writer<Vec<u8>>, id: &str, domain: &str, name: &str, ty: Type) -> io::Result<()> {
-    w.create_element("key")
+fn key(
+    w: &mut Writer<Vec<u8>>,
+    id: &str,
+    domain: &str,
+    name: &str,
+    ty: Type,
+    desc: Option<&str>,
+) -> io::Result<()> {
+    let e = w
+        .create_element("key")
         .with_attribute(("id", id))
         .with_attribute(("for", domain))
         .with_attribute(("attr.name", name))
-        .with_attribute(("attr.type", ty.name()))
-        .write_empty()?;
+        .with_attribute(("attr.type", ty.name()));
+    match desc {
+        Some(desc) => {
+            e.write_inner_content(|w| {
+                w.create_element("desc")
+                    .write_text_content(BytesText::new(desc))?;
+                Ok(())
+            })?;
+        }
+        None => {
+            e.write_empty()?;
+        }
+    }
     Ok(())
 }
 
@@ -211,7 +322,12 @@ fn labels<T: Choice>(items: &[T]) -> String {
         .join("; ")
 }
 
-fn graph(w: &mut Writer<Vec<u8>>, map: &Map, include_confidential: bool) -> io::Result<()> {
+fn graph(
+    w: &mut Writer<Vec<u8>>,
+    map: &Map,
+    include_confidential: bool,
+    yed: bool,
+) -> io::Result<()> {
     text(w, "g_title", &map.meta.title)?;
     text(w, "g_description", &map.meta.description)?;
     text(w, "g_purpose", &map.purpose.statement)?;
@@ -227,7 +343,7 @@ fn graph(w: &mut Writer<Vec<u8>>, map: &Map, include_confidential: bool) -> io::
     for s in &map.stakeholders {
         // A duplicate id (only in a map that failed validation) would make the file invalid.
         if nodes.insert(s.id) {
-            node(w, map, s, &issues, &names)?;
+            node(w, map, s, &issues, &names, yed)?;
         }
     }
     let mut edges = HashSet::new();
@@ -240,6 +356,10 @@ fn graph(w: &mut Writer<Vec<u8>>, map: &Map, include_confidential: bool) -> io::
             .with_attribute(("source", link.from.to_string().as_str()))
             .with_attribute(("target", link.to.to_string().as_str()))
             .write_inner_content(|w| {
+                let look = look::link_look(link);
+                if yed {
+                    yed_edge(w, &look)?;
+                }
                 data(w, "e_label", link.kind.label())?;
                 data(w, "e_kind", &format!("{:?}", link.kind))?;
                 data(w, "e_strength", &link.strength.to_string())?;
@@ -249,7 +369,9 @@ fn graph(w: &mut Writer<Vec<u8>>, map: &Map, include_confidential: bool) -> io::
                 }
                 text(w, "e_note", &link.note)?;
                 flag(w, "e_confidential", link.confidential)?;
-                flag(w, "e_directed", link.kind.is_directed())
+                flag(w, "e_directed", link.kind.is_directed())?;
+                colour(w, "e", look.colour)?;
+                data(w, "e_width", &number(look.width))
             })?;
     }
     Ok(())
@@ -261,10 +383,17 @@ fn node(
     s: &Stakeholder,
     issues: &HashSet<IssueId>,
     names: &HashMap<StakeholderId, &str>,
+    yed: bool,
 ) -> io::Result<()> {
+    let look = look::node_look(s);
     w.create_element("node")
         .with_attribute(("id", s.id.to_string().as_str()))
         .write_inner_content(|w| {
+            // yEd's graphics first: a reader that takes a label or position from them (as
+            // networkx does) then finds Astute's own `label`, `x` and `y` after, and keeps those.
+            if yed {
+                yed_node(w, s, &look)?;
+            }
             data(w, "n_label", &s.name)?;
             text(w, "n_organisation", &s.organisation)?;
             text(w, "n_role", &s.role)?;
@@ -308,6 +437,9 @@ fn node(
             data(w, "n_x", &number(s.pos.x))?;
             data(w, "n_y", &number(s.pos.y))?;
             flag(w, "n_pinned", s.pinned)?;
+            colour(w, "n", look.fill)?;
+            data(w, "n_size", &number(look.diameter))?;
+            data(w, "n_shape", shape_name(look.kind))?;
             for p in &s.positions {
                 if issues.contains(&p.issue) {
                     data(w, &issue_key(p.issue.raw()), &p.position.to_string())?;
@@ -316,6 +448,102 @@ fn node(
             Ok(())
         })?;
     Ok(())
+}
+
+/// Writes the `r`, `g` and `b` attributes (Gephi's colour) of a node (`prefix` `n`) or an edge
+/// (`e`).
+fn colour(w: &mut Writer<Vec<u8>>, prefix: &str, c: crate::scene::Rgba) -> io::Result<()> {
+    for (channel, value) in ["r", "g", "b"].into_iter().zip(c) {
+        data(w, &format!("{prefix}_{channel}"), &value.to_string())?;
+    }
+    Ok(())
+}
+
+/// The shape's name, as Gephi's and GEXF's `viz:shape` and yEd call it.
+fn shape_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Person => "ellipse",
+        Kind::Group => "hexagon",
+        Kind::Organisation => "octagon",
+    }
+}
+
+/// yEd's drawing of a stakeholder: a `y:ShapeNode` of the canvas's fill, size and shape, its
+/// name below it.
+fn yed_node(w: &mut Writer<Vec<u8>>, s: &Stakeholder, look: &look::NodeLook) -> io::Result<()> {
+    let d = look.diameter;
+    let (x, y) = (finite(s.pos.x) - d / 2.0, finite(s.pos.y) - d / 2.0);
+    w.create_element("data")
+        .with_attribute(("key", "n_yed"))
+        .write_inner_content(|w| {
+            w.create_element("y:ShapeNode").write_inner_content(|w| {
+                w.create_element("y:Geometry")
+                    .with_attribute(("x", number(x).as_str()))
+                    .with_attribute(("y", number(y).as_str()))
+                    .with_attribute(("width", number(d).as_str()))
+                    .with_attribute(("height", number(d).as_str()))
+                    .write_empty()?;
+                w.create_element("y:Fill")
+                    .with_attribute(("color", hex(look.fill).as_str()))
+                    .with_attribute(("transparent", "false"))
+                    .write_empty()?;
+                w.create_element("y:BorderStyle")
+                    .with_attribute(("color", hex(look.outline).as_str()))
+                    .with_attribute(("type", "line"))
+                    .with_attribute(("width", "1.0"))
+                    .write_empty()?;
+                w.create_element("y:NodeLabel")
+                    .with_attribute(("alignment", "center"))
+                    .with_attribute(("fontFamily", "Dialog"))
+                    .with_attribute(("fontSize", "12"))
+                    .with_attribute(("textColor", "#202020"))
+                    .with_attribute(("modelName", "sides"))
+                    .with_attribute(("modelPosition", "s"))
+                    .with_attribute(("visible", "true"))
+                    .write_text_content(BytesText::new(&one_line(&s.name)))?;
+                w.create_element("y:Shape")
+                    .with_attribute(("type", shape_name(look.kind)))
+                    .write_empty()?;
+                Ok(())
+            })?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// yEd's drawing of a link: a `y:PolyLineEdge` of the kind's colour and dashes, its width
+/// from the strength, an arrowhead at the target for a directed kind.
+fn yed_edge(w: &mut Writer<Vec<u8>>, look: &look::LinkLook) -> io::Result<()> {
+    let line = match look.dash {
+        None => "line",
+        Some((on, _)) if on <= 2.0 => "dotted",
+        Some((on, _)) if on >= 12.0 => "dashed_dotted",
+        Some(_) => "dashed",
+    };
+    w.create_element("data")
+        .with_attribute(("key", "e_yed"))
+        .write_inner_content(|w| {
+            w.create_element("y:PolyLineEdge")
+                .write_inner_content(|w| {
+                    w.create_element("y:LineStyle")
+                        .with_attribute(("color", hex(look.colour).as_str()))
+                        .with_attribute(("type", line))
+                        .with_attribute(("width", number(look.width).as_str()))
+                        .write_empty()?;
+                    w.create_element("y:Arrows")
+                        .with_attribute(("source", "none"))
+                        .with_attribute(("target", if look.directed { "standard" } else { "none" }))
+                        .write_empty()?;
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// A coordinate, 0 when it is not a number.
+fn finite(value: f32) -> f32 {
+    if value.is_finite() { value } else { 0.0 }
 }
 
 #[cfg(test)]

@@ -64,9 +64,70 @@ figcaption { color: #555; font-size: .85rem; }
 }
 ";
 
+/// [`page`], printed on `paper`: the style sheet gains the page's size and the report's print
+/// layout (the summary alone on the first page, every picture at its own size).
+pub fn page_on(title: &str, body: &str, paper: super::Paper) -> String {
+    let style = format!(
+        "@page {{ size: {}; margin: 12mm; }}\n{REPORT_STYLE}",
+        paper.css()
+    );
+    page_with(title, body, &style)
+}
+
+/// What the report adds to [`STYLE`].
+const REPORT_STYLE: &str = "\
+nav ol.contents { columns: 2; column-gap: 2rem; padding-left: 1.4rem; }
+nav a { color: #2c5d8a; text-decoration: none; }
+figure svg { max-width: 100%; height: auto; }
+section.card h3 { font-size: .95rem; margin: .8rem 0 .2rem; color: #2c5d8a; }
+section.card dl { display: block; }
+section.card dt { display: inline; }
+section.card dt::after { content: ':'; }
+section.card dd { display: inline; margin: 0 .2rem 0 0; }
+section.card dd::after { content: ''; display: block; }
+@media print {
+  body { font-size: 8.5pt; line-height: 1.25; }
+  h1 { font-size: 15pt; }
+  h2 { font-size: 12pt; margin: .7rem 0 .3rem; }
+  h3 { font-size: 9.5pt; margin: .45rem 0 .2rem; }
+  h4 { font-size: 9pt; }
+  table { font-size: 8pt; margin: .2rem 0 .45rem; }
+  th, td { padding: .06rem .25rem; }
+  thead { display: table-header-group; }
+  .note, .banner { margin: .35rem 0; padding: .2rem .6rem; }
+  section.summary { break-after: page; page-break-after: always; }
+  section.summary figure { margin: .2rem 0; }
+  body > section:not(.summary) { columns: 2; column-gap: 1.1rem; font-size: 8pt;
+    line-height: 1.08; }
+  body > section:not(.summary) dl { display: block; }
+  body > section:not(.summary) dt { display: inline; }
+  body > section:not(.summary) dt::after { content: ':'; }
+  body > section:not(.summary) dd { display: inline; margin: 0; }
+  body > section:not(.summary) dd::after { content: ''; display: block; margin-bottom: .05rem; }
+  body > section.single { columns: auto; }
+  body > section > h2, body > section > figure { column-span: all; }
+  table { break-inside: auto; }
+  section.card { border: none; border-top: 1px solid #c9c9c9; border-radius: 0;
+    padding: 0 0 .1rem; margin: 0 0 .2rem; font-size: 8pt; }
+  section.card.me { border-top: 2px solid #2c5d8a; }
+  section.card h3 { margin: .1rem 0 0; font-size: 8.5pt; }
+  body > section section.card dd::after { content: ' · '; display: inline; margin: 0; }
+  body > section section.card dd:last-child::after { content: ''; }
+  dl { gap: .05rem .6rem; }
+  p, ul, ol, dl { margin: .1rem 0 .3rem; }
+  li { margin: 0; }
+  ul, ol { padding-left: .9rem; }
+  nav a { color: inherit; }
+}
+";
+
 /// A whole HTML page around `body` (already HTML), titled `title` (plain text): UTF-8, a
 /// content security policy that allows no scripts and no fetching, and the inline style sheet.
 pub fn page(title: &str, body: &str) -> String {
+    page_with(title, body, "")
+}
+
+fn page_with(title: &str, body: &str, extra_style: &str) -> String {
     let mut out = String::with_capacity(body.len() + STYLE.len() + 512);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     out.push_str(
@@ -78,6 +139,7 @@ pub fn page(title: &str, body: &str) -> String {
     out.push_str(&format!("<title>{}</title>\n", esc(title)));
     out.push_str("<style>\n");
     out.push_str(STYLE);
+    out.push_str(extra_style);
     out.push_str("</style>\n</head>\n<body>\n");
     out.push_str(body);
     out.push_str("</body>\n</html>\n");

@@ -14,7 +14,7 @@ use crate::scene::{MAX_SIDE, Scene};
 /// Ubuntu Light, from the `epaint_default_fonts` crate (as egui ships it). Licensed under the
 /// Ubuntu Font Licence 1.0, which allows it to be embedded and redistributed with software;
 /// the licence is in `assets/fonts/Ubuntu-Font-Licence.txt`.
-static FONT: &[u8] = include_bytes!("../../assets/fonts/Ubuntu-Light.ttf");
+pub(crate) static FONT: &[u8] = include_bytes!("../../assets/fonts/Ubuntu-Light.ttf");
 
 /// The fonts pictures are drawn with, loaded once: the embedded font only (no system font is
 /// read), standing also for "sans-serif".

@@ -1,10 +1,16 @@
-//! The report of a whole map and its analysis, for strategy sessions and for the record: a
-//! standalone HTML page (inline CSS, no scripts, no external resources) that opens in any
-//! browser and prints well, or Markdown text for a wiki, a shared drive or an email.
+//! The report of a whole map and its analysis, to circulate and for the record: a standalone
+//! HTML page (inline CSS, no scripts, no external resources) that prints on A4 (or US Letter,
+//! [`Document::print`]), or Markdown text for a wiki, a shared drive or an email.
 //!
-//! It holds the shared purpose, every stakeholder and link, the issue matrix, the analysis
-//! (power–interest grid, salience, coalitions and blocking coalitions, brokers, isolated
-//! partners, suggested alliances, centralities), the horizon scan, meetings and snapshots.
+//! Its first part, the summary, stands alone on the first printed page: the shared purpose,
+//! the power–interest grid, the coalitions and any blocking coalition, the top risks of the
+//! horizon scan, the partners to manage closely, and what changed since the last snapshot;
+//! then a list of the sections a reader can skip to. The sections hold every stakeholder and
+//! link, the network, the issue matrix, the analysis (grid, salience, coalitions, brokers,
+//! isolated partners, suggested alliances, centralities), the horizon scan, meetings and
+//! snapshots. Printed, no table row or picture is split across pages, and the pictures are
+//! drawn at the page's width with their smallest text at 8 points or more.
+//!
 //! It shows what the redaction step lets out ([`Shareable`]): by default no confidential field,
 //! and none of the leader's own interaction log, journal and self-assessments, which appear
 //! only with everything included. The output depends on the map only, so the same map always
@@ -12,13 +18,14 @@
 //!
 //! [`report`] gathers what the report says as a [`Document`] of sections of [`Block`]s, which
 //! [`Document::to_html`] and [`Document::to_markdown`] write in either form. The HTML page also
-//! holds two pictures, drawn from the same scenes as the app's exports: the network and the
-//! power–interest grid. The Markdown text leaves them out.
+//! holds the pictures, drawn from the same scenes as the app's exports: the grid and the network. The
+//! Markdown text leaves them out.
 
 use std::collections::HashMap;
 
+use super::Paper;
 use super::document::{Block, Document, Picture, Section, Table, plain};
-use crate::analysis::{self, Quadrant, Salience};
+use crate::analysis::{self, Quadrant};
 use crate::disclose::Shareable;
 use crate::model::{Choice, Dimension, LinkKind, Map, Stakeholder, StakeholderId, stance_label};
 use crate::scene::Chart;
@@ -60,20 +67,24 @@ pub fn report(shown: &Shareable<'_>) -> Document {
         map.stakeholders.len(),
         map.links.len()
     ));
-    let mut sections: Vec<Section> = [
-        purpose(map),
-        Some(stakeholders(map, &names, &analysis)),
-        Some(links(map, &names)),
-        issues(map),
-        Some(findings(map, &names, &analysis)),
-        centralities(map, &names, &analysis),
-        factors(map, &names),
-        meetings(map, &names),
-        snapshots(map),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
+    let mut sections: Vec<Section> = [Some(summary(map, &names, &analysis)), purpose(map)]
+        .into_iter()
+        .flatten()
+        .chain(stakeholders(map, &names, &analysis))
+        .collect();
+    sections.extend(
+        [
+            Some(links(map, &names)),
+            issues(map),
+            Some(findings(&names, &analysis)),
+            centralities(map, &names, &analysis),
+            factors(map, &names),
+            meetings(map, &names),
+            snapshots(map),
+        ]
+        .into_iter()
+        .flatten(),
+    );
     if include_confidential {
         sections.extend(personal(map, &names));
     }
@@ -93,6 +104,7 @@ pub fn report(shown: &Shareable<'_>) -> Document {
         intro: map.meta.description.clone(),
         sections,
         charts_of: Some(shown.clone().into_owned()),
+        print: Some(Paper::default()),
     }
 }
 
@@ -179,10 +191,222 @@ fn list(numbered: bool, items: Vec<String>) -> Block {
     }
 }
 
+/// How many suggested alliances the report lists, the strongest first.
+const TOP_SUGGESTIONS: usize = 4;
+
+/// How many of the horizon scan's factors the summary names.
+const TOP_RISKS: usize = 3;
+
+/// The first page: what a reader who reads nothing else should know.
+fn summary(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
+    let mut blocks = Vec::new();
+    let statement = map.purpose.statement.trim();
+    blocks.push(Block::Terms(vec![(
+        "Shared purpose".to_owned(),
+        if statement.is_empty() {
+            "Not stated yet.".to_owned()
+        } else {
+            statement.to_owned()
+        },
+    )]));
+    if !map.stakeholders.is_empty() {
+        blocks.push(figure(
+            Chart::Grid,
+            "The power–interest grid: power up, interest across; the dashed lines divide the \
+             quadrants. Fill shows stance.",
+        ));
+    }
+    let mut terms = vec![(
+        "Manage closely".to_owned(),
+        names.list(&analysis.in_quadrant(Quadrant::ManageClosely)),
+    )];
+    let coalitions = if analysis.coalitions.is_empty() {
+        "None: no alignment or alliance links yet.".to_owned()
+    } else {
+        analysis
+            .coalitions
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                format!(
+                    "{}. {} (combined power {:.0}, mean stance {:+.1})",
+                    i + 1,
+                    names.list(&c.members),
+                    c.power,
+                    c.mean_stance
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    terms.push(("Coalitions".to_owned(), coalitions));
+    terms.push((
+        "Blocking coalition".to_owned(),
+        if analysis.blocking.is_empty() {
+            "None: no coalition of opponents outweighs its supporters.".to_owned()
+        } else {
+            analysis
+                .blocking
+                .iter()
+                .map(|b| b.explanation.clone())
+                .collect::<Vec<_>>()
+                .join(" ")
+        },
+    ));
+    blocks.push(Block::Terms(terms));
+    if analysis.blocking.is_empty() {
+        // Nothing to flag.
+    } else {
+        blocks.push(Block::List {
+            numbered: false,
+            risk: true,
+            items: vec![plain(format!(
+                "Warning: {} blocking coalition{} (see Analysis).",
+                analysis.blocking.len(),
+                if analysis.blocking.len() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            ))],
+        });
+    }
+    blocks.push(Block::Heading("Top risks on the horizon".into()));
+    let mut factors: Vec<&crate::model::Factor> = map.factors.iter().collect();
+    factors.sort_by_key(|f| {
+        (
+            std::cmp::Reverse(u32::from(f.likelihood) * u32::from(f.impact)),
+            f.horizon_months,
+        )
+    });
+    if factors.is_empty() {
+        blocks.push(Block::Text("No factors in the horizon scan yet.".into()));
+    } else {
+        blocks.push(list(
+            true,
+            factors
+                .iter()
+                .take(TOP_RISKS)
+                .map(|f| {
+                    let affects = if f.affects.is_empty() {
+                        String::new()
+                    } else {
+                        format!("; affects {}", names.list(&f.affects))
+                    };
+                    format!(
+                        "{} ({}, in {} months): likelihood {}/5, impact {}/5{affects}.",
+                        f.title,
+                        f.category.label().to_lowercase(),
+                        f.horizon_months,
+                        f.likelihood,
+                        f.impact
+                    )
+                })
+                .collect(),
+        ));
+    }
+    blocks.push(Block::Heading("Since the last snapshot".into()));
+    blocks.push(since_last_snapshot(map));
+    section("Summary", blocks)
+}
+
+/// What changed between the latest snapshot and the map now, in a sentence or a list.
+fn since_last_snapshot(map: &Map) -> Block {
+    use crate::analysis::compare::{State, compare};
+    // The latest by date; of two on one day, the later in the list.
+    let Some(last) = map
+        .snapshots
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, s)| (s.date, *i))
+        .map(|(_, s)| s)
+    else {
+        return Block::Text(
+            "No snapshot yet: take one in the strategic lens to see what changes.".into(),
+        );
+    };
+    let diff = compare(
+        &State::of_snapshot(last, &map.settings),
+        &State::of_map(map, "now"),
+    );
+    let mut items = Vec::new();
+    let moved: Vec<String> = diff
+        .moved
+        .iter()
+        .filter(|m| m.changed_quadrant())
+        .map(|m| {
+            format!(
+                "{} ({} → {})",
+                m.name,
+                m.quadrant_before.label().to_lowercase(),
+                m.quadrant_after.label().to_lowercase()
+            )
+        })
+        .collect();
+    if !moved.is_empty() {
+        items.push(format!("Moved on the grid: {}.", moved.join(", ")));
+    }
+    let shifts: Vec<String> = diff
+        .stance_changed
+        .iter()
+        .map(|c| {
+            format!(
+                "{} ({} → {})",
+                c.name,
+                stance_label(c.before).to_lowercase(),
+                stance_label(c.after).to_lowercase()
+            )
+        })
+        .collect();
+    if !shifts.is_empty() {
+        items.push(format!("Stance shifted: {}.", shifts.join(", ")));
+    }
+    let link = |l: &crate::analysis::compare::LinkState| {
+        format!(
+            "{} – {} ({})",
+            l.from_name,
+            l.to_name,
+            l.kind.label().to_lowercase()
+        )
+    };
+    if !diff.links_gained.is_empty() {
+        let gained: Vec<String> = diff.links_gained.iter().map(link).collect();
+        items.push(format!("Links gained: {}.", gained.join("; ")));
+    }
+    if !diff.links_lost.is_empty() {
+        let lost: Vec<String> = diff.links_lost.iter().map(link).collect();
+        items.push(format!("Links lost: {}.", lost.join("; ")));
+    }
+    if !diff.links_changed.is_empty() {
+        items.push(format!(
+            "{} links changed kind or strength.",
+            diff.links_changed.len()
+        ));
+    }
+    let people = |list: &[crate::analysis::compare::Named]| {
+        list.iter()
+            .map(|n| n.name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if !diff.added.is_empty() {
+        items.push(format!("New on the map: {}.", people(&diff.added)));
+    }
+    if !diff.removed.is_empty() {
+        items.push(format!("No longer on the map: {}.", people(&diff.removed)));
+    }
+    let when = format!("the snapshot “{}” of {}", last.label, last.date);
+    if items.is_empty() {
+        return Block::Text(format!("Nothing has changed since {when}."));
+    }
+    items.insert(0, format!("Compared with {when}:"));
+    list(false, items)
+}
+
 fn purpose(map: &Map) -> Option<Section> {
     let p = &map.purpose;
+    // The statement itself opens the summary.
     let terms = filled([
-        ("Shared purpose", p.statement.clone()),
         (
             "Public value proposition (Moore)",
             p.public_value_proposition.clone(),
@@ -204,15 +428,16 @@ fn purpose(map: &Map) -> Option<Section> {
             p.what_adds_public_value.clone(),
         ),
     ]);
-    (!terms.is_empty()).then(|| section("Shared purpose", vec![Block::Terms(terms)]))
+    (!terms.is_empty()).then(|| section("Shared purpose in depth", vec![Block::Terms(terms)]))
 }
 
-fn stakeholders(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
+/// The stakeholders' table, and a section of their details.
+fn stakeholders(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Vec<Section> {
     if map.stakeholders.is_empty() {
-        return section(
+        return vec![section(
             "Stakeholders",
             vec![Block::Text("No stakeholders yet.".into())],
-        );
+        )];
     }
     let mut table = Table::new(&[
         ("Name", false),
@@ -226,6 +451,7 @@ fn stakeholders(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> 
         ("Salience", false),
         ("Coalition", true),
     ]);
+    table.wide = true;
     for (s, row) in map.stakeholders.iter().zip(&analysis.stakeholders) {
         table.rows.push(vec![
             map.display_name(s),
@@ -240,15 +466,19 @@ fn stakeholders(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> 
             row.coalition.map_or(String::new(), |c| (c + 1).to_string()),
         ]);
     }
-    let mut blocks = vec![Block::Table(table), Block::Heading("Details".into())];
-    for s in &map.stakeholders {
-        blocks.push(Block::Card {
+    let cards = map
+        .stakeholders
+        .iter()
+        .map(|s| Block::Card {
             title: map.display_name(s),
             me: map.me == Some(s.id),
             blocks: vec![Block::Terms(stakeholder_terms(s, names))],
-        });
-    }
-    section("Stakeholders", blocks)
+        })
+        .collect();
+    vec![
+        section("Stakeholders", vec![Block::Table(table)]),
+        section("Stakeholder details", cards),
+    ]
 }
 
 /// A stakeholder's filled-in fields, for their card.
@@ -306,25 +536,28 @@ fn links(map: &Map, names: &Names<'_>) -> Section {
             format!("{}: {n}", kind.label())
         })
         .collect();
-    let mut table = Table::new(&[
-        ("From", false),
-        ("Kind", false),
-        ("To", false),
-        ("Strength", true),
-        ("Depth", false),
-        ("Note", false),
-    ]);
-    for l in &map.links {
-        let arrow = if l.kind.is_directed() { " →" } else { "" };
-        table.rows.push(vec![
-            names.of(l.from).to_owned(),
-            format!("{}{arrow}", l.kind.label()),
-            names.of(l.to).to_owned(),
-            l.strength.to_string(),
-            l.depth.map_or("", |d| d.label()).to_owned(),
-            l.note.clone(),
-        ]);
-    }
+    let items = map
+        .links
+        .iter()
+        .map(|l| {
+            let tie = if l.kind.is_directed() { "→" } else { "–" };
+            let depth = l
+                .depth
+                .map_or(String::new(), |d| format!(", {}", d.label().to_lowercase()));
+            let note = if l.note.trim().is_empty() {
+                String::new()
+            } else {
+                format!(": {}", l.note.trim())
+            };
+            format!(
+                "{} {tie} {} ({}, {}/5{depth}){note}",
+                names.of(l.from),
+                names.of(l.to),
+                l.kind.label().to_lowercase(),
+                l.strength
+            )
+        })
+        .collect();
     let network = figure(
         Chart::Map,
         "The network as drawn on the canvas: size shows power, fill shows stance, and the \
@@ -332,11 +565,7 @@ fn links(map: &Map, names: &Names<'_>) -> Section {
     );
     section(
         "Links",
-        vec![
-            Block::Text(counts.join(" · ")),
-            network,
-            Block::Table(table),
-        ],
+        vec![Block::Text(counts.join(" · ")), network, list(false, items)],
     )
 }
 
@@ -357,6 +586,7 @@ fn issues(map: &Map) -> Option<Section> {
         .collect();
     if !with_positions.is_empty() {
         let mut table = Table::new(&[("Stakeholder", false)]);
+        table.wide = true;
         table
             .columns
             .extend(map.issues.iter().map(|issue| (issue.name.clone(), true)));
@@ -382,32 +612,14 @@ fn issues(map: &Map) -> Option<Section> {
     Some(section("Issues", blocks))
 }
 
-fn findings(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
+fn findings(names: &Names<'_>, analysis: &analysis::Analysis) -> Section {
     let none = || Block::Text("None.".into());
-    let grid = Quadrant::ALL
-        .into_iter()
-        .map(|q| (q.label().to_owned(), names.list(&analysis.in_quadrant(q))))
-        .collect();
-    let salience = Salience::ALL
-        .iter()
-        .rev()
-        .map(|&class| (class, analysis.of_salience(class)))
-        .filter(|(_, members)| !members.is_empty())
-        .map(|(class, members)| (class.label().to_owned(), names.list(&members)))
-        .collect();
-    let mut blocks = vec![Block::Heading("Power–interest grid".into())];
-    if !map.stakeholders.is_empty() {
-        blocks.push(figure(
-            Chart::Grid,
-            "Power up, interest across; the dashed lines divide the four quadrants.",
-        ));
-    }
-    blocks.extend([
-        Block::Terms(grid),
-        Block::Heading("Salience".into()),
-        Block::Terms(salience),
-        Block::Heading("Coalitions (alignment and alliance links)".into()),
-    ]);
+    // The grid is pictured on the summary page, and each partner's quadrant and salience
+    // class are in the stakeholders' table.
+    let mut blocks = Vec::new();
+    blocks.extend([Block::Heading(
+        "Coalitions (alignment and alliance links)".into(),
+    )]);
     blocks.push(if analysis.coalitions.is_empty() {
         none()
     } else {
@@ -456,10 +668,17 @@ fn findings(map: &Map, names: &Names<'_>, analysis: &analysis::Analysis) -> Sect
             analysis
                 .suggestions
                 .iter()
+                .take(TOP_SUGGESTIONS)
                 .map(|s| format!("{} and {}: {}.", names.of(s.a), names.of(s.b), s.reason))
                 .collect(),
         )
     });
+    let more = analysis.suggestions.len().saturating_sub(TOP_SUGGESTIONS);
+    if more > 0 {
+        blocks.push(Block::Meta(format!(
+            "And {more} more: the alliances lens, and `astute analyse`, list every one."
+        )));
+    }
     section("Analysis", blocks)
 }
 
@@ -499,27 +718,31 @@ fn factors(map: &Map, names: &Names<'_>) -> Option<Section> {
     if map.factors.is_empty() {
         return None;
     }
-    let mut table = Table::new(&[
-        ("Factor", false),
-        ("Category", false),
-        ("Likelihood", true),
-        ("Impact", true),
-        ("Months away", true),
-        ("Affects", false),
-        ("Description", false),
-    ]);
-    for f in &map.factors {
-        table.rows.push(vec![
-            f.title.clone(),
-            f.category.label().to_owned(),
-            f.likelihood.to_string(),
-            f.impact.to_string(),
-            f.horizon_months.to_string(),
-            names.list(&f.affects),
-            f.description.clone(),
-        ]);
-    }
-    Some(section("Horizon scanning", vec![Block::Table(table)]))
+    let items = map
+        .factors
+        .iter()
+        .map(|f| {
+            let affects = if f.affects.is_empty() {
+                String::new()
+            } else {
+                format!("; affects {}", names.list(&f.affects))
+            };
+            let description = if f.description.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" {}", f.description.trim())
+            };
+            format!(
+                "{} ({}; likelihood {}/5, impact {}/5, {} months away{affects}).{description}",
+                f.title,
+                f.category.label(),
+                f.likelihood,
+                f.impact,
+                f.horizon_months
+            )
+        })
+        .collect();
+    Some(section("Horizon scanning", vec![list(false, items)]))
 }
 
 fn meetings(map: &Map, names: &Names<'_>) -> Option<Section> {

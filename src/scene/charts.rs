@@ -1,6 +1,7 @@
 //! The charts with axes: the power–interest grid and the stance–power chart.
 
 use super::colours::{FAINT, INK, OUTLINE, RULE};
+use super::labels::{self, Prefer, Want};
 use super::*;
 use crate::model::Settings;
 
@@ -114,7 +115,7 @@ fn point(
     Some(PendingLabel {
         at,
         radius,
-        text: short(&s.name),
+        text: s.name.clone(),
     })
 }
 
@@ -128,12 +129,7 @@ pub(super) struct PendingLabel {
     pub(super) text: String,
 }
 
-/// A box in pixels: left, top, right, bottom.
-pub(super) type Box2 = [f32; 4];
-
-pub(super) fn overlaps(a: &Box2, b: &Box2) -> bool {
-    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
-}
+pub(super) use super::labels::Box2;
 
 /// About where a line of text lies: half an em a character (this font's average), from
 /// 0.8 em above the baseline to 0.25 em below.
@@ -147,10 +143,11 @@ pub(super) fn text_box(pos: Point, size: f32, anchor: Anchor, text: &str) -> Box
     [left, pos.y - size * 0.8, left + width, pos.y + size * 0.25]
 }
 
-/// Writes every name beside its point where it covers no other name or point: to the right
-/// (to the left on the right-hand side of the picture), else the other side, below, above,
-/// or a line lower or higher. Where nothing is free the name goes in its first place anyway:
-/// a picture never drops a name.
+/// Writes every name beside its point where it covers no other name, point or text already
+/// drawn (axis numbers, quadrant names), with the placement the screen uses too
+/// ([`labels::place`]): beside, below or above, a line lower or higher, or further out with a
+/// leader line. Where nothing is free the name goes in its first place anyway: a picture never
+/// drops a name.
 pub(super) fn place_labels(scene: &mut Scene, labels: Vec<PendingLabel>, u: f32) {
     let whole = [0.0, 0.0, scene.width, scene.height];
     place_labels_clear_of(scene, labels, &[], whole, u, Crowded::Kept);
@@ -165,8 +162,7 @@ pub(super) enum Crowded {
     LeftOut,
 }
 
-/// [`place_labels`], with every name inside `within`, and clear of `obstacles` too where
-/// there is room (else clear of the other names and points only).
+/// [`place_labels`], with every name inside `within` and clear of `obstacles` too.
 pub(super) fn place_labels_clear_of(
     scene: &mut Scene,
     labels: Vec<PendingLabel>,
@@ -175,64 +171,115 @@ pub(super) fn place_labels_clear_of(
     u: f32,
     crowded: Crowded,
 ) {
-    let size = 12.0 * u;
-    let mut taken: Vec<Box2> = labels
+    let style = NameStyle {
+        size: 12.0 * u,
+        gap: 4.0 * u,
+        prefer: Prefer::Beside,
+        crowded,
+    };
+    write_names(scene, &labels, obstacles, within, style);
+}
+
+/// How [`write_names`] sets the names: their size, their distance from the point, the side
+/// they try first, and what becomes of a name with no free place.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct NameStyle {
+    /// The font size.
+    pub(super) size: f32,
+    /// The gap between a point and its name.
+    pub(super) gap: f32,
+    /// The side a name tries first.
+    pub(super) prefer: Prefer,
+    /// What becomes of a name with no free place.
+    pub(super) crowded: Crowded,
+}
+
+/// Writes every name in full, on two lines where it is long, where it covers no point, no
+/// other name, no text already drawn and none of `obstacles`, inside `within` ([`labels::place`],
+/// the placement the screen uses too): beside, below or above, a line lower or higher, or
+/// further out with a leader line.
+pub(super) fn write_names(
+    scene: &mut Scene,
+    labels: &[PendingLabel],
+    obstacles: &[Box2],
+    within: Box2,
+    style: NameStyle,
+) {
+    let NameStyle { size, gap, .. } = style;
+    // A little lead between the lines of a wrapped name.
+    let line = size * 1.15;
+    let drawn = scene.items.iter().filter_map(|item| match item {
+        Item::Text {
+            pos,
+            size,
+            anchor,
+            text,
+            ..
+        } => Some(text_box(*pos, *size, *anchor, text)),
+        _ => None,
+    });
+    let avoid: Vec<Box2> = obstacles.iter().copied().chain(drawn).collect();
+    let lines: Vec<Vec<&str>> = labels
         .iter()
-        .map(|l| {
-            let r = l.radius;
-            [l.at.x - r, l.at.y - r, l.at.x + r, l.at.y + r]
+        .map(|l| labels::wrap_name(&l.text, NAME_LINE_CHARS))
+        .collect();
+    let wants: Vec<Want> = labels
+        .iter()
+        .zip(&lines)
+        .map(|(l, lines)| Want {
+            at: (l.at.x, l.at.y),
+            radius: l.radius,
+            width: lines.iter().map(|t| t.chars().count()).max().unwrap_or(0) as f32 * size * 0.5,
+            height: line * lines.len() as f32,
         })
         .collect();
-    let [left_edge, top_edge, right_edge, bottom_edge] = within;
-    for label in labels {
-        let (at, r, gap) = (label.at, label.radius, 4.0 * u);
-        let baseline = at.y + 4.5 * u;
-        let right = (Point::new(at.x + r + gap, baseline), Anchor::Start);
-        let left = (Point::new(at.x - r - gap, baseline), Anchor::End);
-        let (first, second) = if at.x > left_edge + (right_edge - left_edge) * 0.75 {
-            (left, right)
-        } else {
-            (right, left)
-        };
-        let line = size * 1.2;
-        let candidates = [
-            first,
-            second,
-            (Point::new(at.x, at.y + r + size), Anchor::Middle),
-            (Point::new(at.x, at.y - r - gap), Anchor::Middle),
-            (Point::new(first.0.x, baseline + line), first.1),
-            (Point::new(first.0.x, baseline - line), first.1),
-            (Point::new(second.0.x, baseline + line), second.1),
-            (Point::new(second.0.x, baseline - line), second.1),
-        ];
-        let inside = |b: &Box2| {
-            b[0] >= left_edge && b[1] >= top_edge && b[2] <= right_edge && b[3] <= bottom_edge
-        };
-        let boxes: Vec<(Point, Anchor, Box2)> = candidates
-            .iter()
-            .map(|&(pos, anchor)| (pos, anchor, text_box(pos, size, anchor, &label.text)))
-            .collect();
-        let free = |b: &Box2| inside(b) && !taken.iter().any(|t| overlaps(t, b));
-        let chosen = boxes
-            .iter()
-            .find(|(_, _, b)| free(b) && !obstacles.iter().any(|t| overlaps(t, b)))
-            .or_else(|| boxes.iter().find(|(_, _, b)| free(b)))
-            .copied();
-        let chosen = match (chosen, crowded) {
-            (Some(chosen), _) => chosen,
-            (None, Crowded::Kept) => boxes[0],
+    let spots = labels::place_clear_of(&wants, &avoid, within, gap, style.prefer);
+    for (((label, want), lines), spot) in labels.iter().zip(&wants).zip(&lines).zip(spots) {
+        let (rect, leader) = match (spot, style.crowded) {
+            (Some(spot), _) => (spot.rect, spot.leader),
+            (None, Crowded::Kept) => {
+                let left = label.at.x + label.radius + gap;
+                let top = label.at.y - want.height / 2.0;
+                ([left, top, left + want.width, top + want.height], false)
+            }
             (None, Crowded::LeftOut) => continue,
         };
-        taken.push(chosen.2);
-        scene.text(chosen.0, size, chosen.1, INK, &label.text);
+        if leader {
+            let to = Point::new(
+                label.at.x.clamp(rect[0], rect[2]),
+                label.at.y.clamp(rect[1], rect[3]),
+            );
+            scene.line(label.at, to, FAINT, size / 12.0);
+        }
+        // Each line centred in the name's box, so that a wrapped name reads as one block.
+        let middle = (rect[0] + rect[2]) / 2.0;
+        for (i, text) in lines.iter().enumerate() {
+            let baseline = rect[1] + size * 0.8 + line * i as f32;
+            scene.text(
+                Point::new(middle, baseline),
+                size,
+                Anchor::Middle,
+                INK,
+                text,
+            );
+        }
     }
 }
 
+/// About how many characters a line of a name holds before it wraps onto a second line.
+pub(super) const NAME_LINE_CHARS: usize = 22;
+
 /// The power–interest grid: interest across and power up, both 0–10, split into quadrants at
-/// the map's thresholds, each quadrant named, and every stakeholder a labelled point.
-pub(crate) fn grid_scene(map: &Map, size: (f32, f32), colour_by: ColourBy) -> Scene {
+/// the map's thresholds, each quadrant named, and every stakeholder a labelled point; sizes
+/// are multiples of `unit_px` when given (see [`super::SceneOptions::unit`]).
+pub(crate) fn grid_scene(
+    map: &Map,
+    size: (f32, f32),
+    colour_by: ColourBy,
+    unit_px: Option<f32>,
+) -> Scene {
     let mut scene = Scene::new(size);
-    let u = unit(size);
+    let u = unit_px.unwrap_or(unit(size));
     let area = chart_frame(
         &mut scene,
         map,

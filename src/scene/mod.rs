@@ -3,7 +3,8 @@
 //! and written out as SVG or PNG by [`crate::export`].
 //!
 //! - This module: the shapes, the palette and the stakeholder shapes every picture shares.
-//! - `network`: the network; `charts`: the grid and the stance chart;
+//! - `network`: the network; `charts`: the grid and the stance chart; [`labels`]: where names
+//!   go so that none covers another (the charts and the screen share it);
 //!   `salience`: the three circles; `matrix`: stakeholders × issues; `horizon`: the factors'
 //!   likelihood × impact; `seating`: a meeting's table and who sits where (for its brief);
 //!   `workshop`: a workshop's maps on one power–interest grid, a dot per participant.
@@ -19,6 +20,7 @@
 
 mod charts;
 mod horizon;
+pub mod labels;
 mod matrix;
 mod network;
 mod palette;
@@ -318,7 +320,7 @@ impl Chart {
         let map = shown.map();
         match self {
             Self::Map => map_scene(map, size, options),
-            Self::Grid => grid_scene(map, size, options.colour_by),
+            Self::Grid => grid_scene(map, size, options.colour_by, options.unit_px()),
             Self::Stance => stance_scene(map, size, options.colour_by),
             Self::Salience => salience_scene(map, size),
             Self::Issues => matrix_scene(map, size),
@@ -366,6 +368,10 @@ pub struct SceneOptions {
     pub legend: bool,
     /// What the stakeholders' fill shows.
     pub colour_by: ColourBy,
+    /// The size unit of the network and the grid, in thousandths of a pixel: text, marks and
+    /// margins are multiples of it. `None` (the default) is a thousandth of the picture's
+    /// short side, for a slide; a printed page asks for more, so names stay readable on paper.
+    pub unit_milli_px: Option<u32>,
 }
 
 impl Default for SceneOptions {
@@ -374,7 +380,17 @@ impl Default for SceneOptions {
             title: true,
             legend: true,
             colour_by: ColourBy::Stance,
+            unit_milli_px: None,
         }
+    }
+}
+
+impl SceneOptions {
+    /// The size unit asked for, in pixels.
+    pub fn unit_px(&self) -> Option<f32> {
+        self.unit_milli_px
+            .filter(|&milli| milli > 0)
+            .map(|milli| milli as f32 / 1000.0)
     }
 }
 

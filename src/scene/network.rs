@@ -3,7 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::charts::{Crowded, NameStyle, PendingLabel, write_names};
 use super::colours::{FAINT, INK, OUTLINE, WHITE};
+use super::labels::Prefer;
 use super::*;
 use crate::analysis::coalitions::{coalition_name, coalitions_with_membership};
 
@@ -13,7 +15,7 @@ use crate::analysis::coalitions::{coalition_name, coalitions_with_membership};
 /// legend (as `options` ask).
 pub(crate) fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> Scene {
     let mut scene = Scene::new(size);
-    let u = unit(size);
+    let u = options.unit_px().unwrap_or(unit(size));
     let margin = 24.0 * u;
     let mut area = Area {
         left: margin,
@@ -142,21 +144,23 @@ pub(crate) fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> 
             Role::Stakeholder,
         ));
     }
-    for s in &map.stakeholders {
-        let center = to_px(s.pos.x, s.pos.y);
-        let radius = node_radius(s.power) * scale;
-        let name = short(&s.name);
-        // A name under a node at the edge is moved in, so that it is not cut off.
-        let half = name.chars().count() as f32 * label_size * 0.27;
-        let x = center.x.clamp(half, (size.0 - half).max(half));
-        scene.text(
-            Point::new(x, center.y + radius + label_size * 1.15),
-            label_size,
-            Anchor::Middle,
-            INK,
-            &name,
-        );
-    }
+    // Every name in full under its node, or where the shared placement finds room.
+    let names: Vec<PendingLabel> = map
+        .stakeholders
+        .iter()
+        .map(|s| PendingLabel {
+            at: to_px(s.pos.x, s.pos.y),
+            radius: node_radius(s.power) * scale,
+            text: s.name.clone(),
+        })
+        .collect();
+    let style = NameStyle {
+        size: label_size,
+        gap: label_size * 0.3,
+        prefer: Prefer::Below,
+        crowded: Crowded::Kept,
+    };
+    write_names(&mut scene, &names, &[], [0.0, 0.0, size.0, size.1], style);
     scene
 }
 

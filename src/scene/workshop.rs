@@ -199,7 +199,7 @@ fn draw(
             labels.push(PendingLabel {
                 at: medians[i],
                 radius,
-                text: short(&person.name),
+                text: person.name.clone(),
             });
         }
     }
@@ -606,7 +606,11 @@ mod tests {
             .map(|(i, m)| (format!("p{i}.ron"), Disclosure::Redacted.share(m)))
             .collect();
         let w = Workshop::read(&shown);
-        let mut names: Vec<String> = w.people.iter().map(|p| short(&p.name)).collect();
+        // A long name is written on two lines: each name is found by its first.
+        let first_line = |name: &str| {
+            crate::scene::labels::wrap_name(name, charts::NAME_LINE_CHARS)[0].to_owned()
+        };
+        let mut names: Vec<String> = w.people.iter().map(|p| first_line(&p.name)).collect();
         names.extend((0..6).map(|i| format!("p{i}")));
 
         let small = workshop_scene_in_units(&w, (480.0, 330.0), None, 0.85);
@@ -617,7 +621,10 @@ mod tests {
         );
         for (i, (a, first)) in written.iter().enumerate() {
             for (b, second) in &written[i + 1..] {
-                assert!(!charts::overlaps(first, second), "{a:?} is over {b:?}");
+                assert!(
+                    !crate::scene::labels::overlaps(first, second),
+                    "{a:?} is over {b:?}"
+                );
             }
         }
         // In focus, every map's dot of the stakeholder is named first.

@@ -60,6 +60,7 @@ pub enum Command {
     ExportPicture,
     ExportReport,
     ExportGraphMl,
+    ExportGexf,
     ExportSpreadsheet,
     Revert,
     Recover,
@@ -238,8 +239,8 @@ impl Command {
                 File,
             ),
             Self::ExportPicture => entry(
-                "Export picture (SVG or PNG)…",
-                "The network or a chart as an SVG or PNG, for a slide or a poster",
+                "Export picture (SVG, PNG or PDF)…",
+                "The network or a chart as an SVG, PNG or PDF, for a slide, a poster or paper",
                 File,
             ),
             Self::ExportReport => entry(
@@ -251,6 +252,11 @@ impl Command {
             Self::ExportGraphMl => entry(
                 "Export for Gephi or yEd (GraphML)…",
                 "Every stakeholder and link with their attributes; no confidential fields",
+                File,
+            ),
+            Self::ExportGexf => entry(
+                "Export for Gephi (GEXF)…",
+                "Gephi's own format, with positions, colours and sizes; no confidential fields",
                 File,
             ),
             Self::ExportSpreadsheet => entry(

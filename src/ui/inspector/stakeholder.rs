@@ -37,6 +37,7 @@ fn text_row(
 
 /// The name field: a stakeholder always has a name, so while the field is blank the map keeps
 /// the last name and the field says one is needed.
+/// A freshly added stakeholder's field takes focus with its text selected, so typing names it.
 fn name_row(ui: &mut Ui, out: &mut Requests, s: &Stakeholder) {
     ui.horizontal(|ui| {
         let label = ui.label("Name");
@@ -56,6 +57,10 @@ fn name_row(ui: &mut Ui, out: &mut Requests, s: &Stakeholder) {
                     .desired_width(width),
             )
             .labelled_by(label.id);
+        if crate::ui::views::canvas::take_name_focus(ui.ctx(), s.id) {
+            select_all(ui, response.id, &text);
+            response.request_focus();
+        }
         let blank = text.trim().is_empty();
         if response.changed() && !blank {
             edit_stakeholder(out, s, "name", |s| s.name = text.clone());
@@ -470,4 +475,15 @@ fn links_list_ui(ui: &mut Ui, map: &Map, id: StakeholderId, selection: &mut Sele
             };
         }
     }
+}
+
+/// Selects the whole of a text field's `text`, so that typing replaces it.
+fn select_all(ui: &Ui, id: egui::Id, text: &str) {
+    use egui::text::{CCursor, CCursorRange};
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    let end = CCursor::new(text.chars().count());
+    state
+        .cursor
+        .set_char_range(Some(CCursorRange::two(CCursor::new(0), end)));
+    state.store(ui.ctx(), id);
 }

@@ -310,7 +310,7 @@ fn details_ui(
     ui.horizontal(|ui| {
         if ui
             .button("Export brief…")
-            .on_hover_text("An HTML page or Markdown text")
+            .on_hover_text("An HTML page, a PDF (a page per invitee) or Markdown text")
             .clicked()
         {
             out.act(Action::ExportBrief(meeting.id));

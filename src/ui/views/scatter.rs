@@ -12,6 +12,7 @@ use super::canvas::mesh::add_node_shape;
 use crate::analysis::grid::quadrant;
 use crate::edit::GroupKey;
 use crate::model::{STANCE_MAX, STANCE_MIN, Settings, Stakeholder, StakeholderId, stance_label};
+use crate::scene::labels::Prefer;
 use crate::ui::encoding::ViewContext;
 
 /// Screen radius of a point.
@@ -366,7 +367,7 @@ fn draw_labels(
             })
         })
         .collect();
-    labels::draw_labels(ui, painter, labels, MAX_LABELS);
+    labels::draw_labels(ui, painter, labels, MAX_LABELS, Prefer::Beside);
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
 //! File ▸ Export picture: the network or any chart (grid, stance, salience, issue matrix) as an
-//! SVG or PNG file, for a slide or a poster.
+//! SVG, PNG or PDF file, for a slide, a poster or a paper.
 //!
 //! The window previews the very [`Scene`] that is written to the file ([`paint_scene`] draws it
-//! with egui, [`crate::export`] writes it as SVG or PNG): one description of the shapes, two
-//! outputs. The scene is drawn from the map as the redaction step lets it out
+//! with egui, [`crate::export`] writes it as SVG, PNG or PDF): one description of the shapes,
+//! every output. The scene is drawn from the map as the redaction step lets it out
 //! ([`crate::disclose`]); scenes show names and scores only, never a confidential field.
 
 use egui::epaint::{PathShape, PathStroke};
@@ -25,6 +25,8 @@ pub enum PictureFormat {
     Svg,
     /// A PNG image of exactly the chosen size in pixels.
     Png,
+    /// A vector PDF page the picture's size, the font embedded and the text selectable.
+    Pdf,
 }
 
 impl PictureFormat {
@@ -33,6 +35,7 @@ impl PictureFormat {
         match self {
             Self::Svg => "svg",
             Self::Png => "png",
+            Self::Pdf => "pdf",
         }
     }
 }
@@ -56,7 +59,7 @@ pub struct PictureRequest {
     pub chart: Chart,
     /// Width and height in pixels.
     pub size: (u32, u32),
-    /// SVG or PNG.
+    /// SVG, PNG or PDF.
     pub format: PictureFormat,
     /// Title and legend of the network picture.
     pub options: SceneOptions,
@@ -69,12 +72,16 @@ impl PictureRequest {
         self.chart.scene(shown, size, &self.options)
     }
 
-    /// The file's bytes: the scene written as SVG or drawn as PNG.
+    /// The file's bytes: the scene written as SVG or PDF, or drawn as PNG.
     pub fn render(&self, shown: &Shareable<'_>) -> Result<Vec<u8>, String> {
         let scene = self.scene(shown);
         match self.format {
             PictureFormat::Svg => Ok(crate::export::svg::to_svg(&scene).into_bytes()),
             PictureFormat::Png => crate::export::png::to_png(&scene),
+            PictureFormat::Pdf => {
+                let title = format!("{}: {}", shown.meta.title, self.chart.label());
+                crate::export::pdf::scene_to_pdf(&scene, &title).map_err(|e| e.to_string())
+            }
         }
     }
 
@@ -240,6 +247,8 @@ fn picture_ui(
                     .on_hover_text("Sharp at any size; opens in browsers, Inkscape, PowerPoint");
                 ui.radio_value(&mut state.format, PictureFormat::Png, "PNG")
                     .on_hover_text("An image of exactly this many pixels");
+                ui.radio_value(&mut state.format, PictureFormat::Pdf, "PDF")
+                    .on_hover_text("A vector page to print or attach; text stays selectable");
             });
             ui.end_row();
 
@@ -263,7 +272,11 @@ fn picture_ui(
     if let Some((_, scene)) = &state.preview {
         let width = ui.available_width().max(200.0);
         let height = width * scene.height / scene.width.max(1.0);
-        let (rect, _) = ui.allocate_exact_size(vec2(width, height.min(420.0)), Sense::hover());
+        // On a small screen the preview shrinks, so the export button stays on it.
+        let footer = 70.0;
+        let room = ui.ctx().content_rect().bottom() - ui.cursor().top() - footer;
+        let height = height.min(420.0).min(room).max(80.0);
+        let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
         paint_scene(ui.painter(), scene, rect);
     }
     ui.add_space(6.0);

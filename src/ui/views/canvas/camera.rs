@@ -16,6 +16,9 @@ pub struct Camera {
     pub center: Pos,
     /// Screen points per map unit.
     pub zoom: f32,
+    /// The least zoom allowed: [`MIN_ZOOM`], or less where a fit needed less (a large map),
+    /// so that the whole map can always be seen.
+    pub min_zoom: f32,
 }
 
 impl Default for Camera {
@@ -23,6 +26,7 @@ impl Default for Camera {
         Self {
             center: Pos::new(0.0, 0.0),
             zoom: 1.0,
+            min_zoom: MIN_ZOOM,
         }
     }
 }
@@ -55,7 +59,7 @@ impl Camera {
     /// Zooms by `factor`, keeping the map point under `anchor` (a screen point) where it is.
     pub fn zoom_around(&mut self, screen: Rect, anchor: Pos2, factor: f32) {
         let before = self.to_map(screen, anchor);
-        self.zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        self.zoom = (self.zoom * factor).clamp(self.min_zoom.min(MIN_ZOOM), MAX_ZOOM);
         let after = self.to_map(screen, anchor);
         self.center.x += before.x - after.x;
         self.center.y += before.y - after.y;
@@ -63,13 +67,22 @@ impl Camera {
 
     /// Frames a map-space rectangle in `screen` with a margin, or centres a single point.
     pub fn fit(&mut self, screen: Rect, bounds: Rect) {
+        self.fit_within(screen, screen, bounds);
+    }
+
+    /// Frames a map-space rectangle in `area`, a part of the canvas `screen` (the part a
+    /// legend leaves free), with a margin. However large the map, it fits: the least zoom
+    /// follows it.
+    pub fn fit_within(&mut self, screen: Rect, area: Rect, bounds: Rect) {
         let margin = 60.0;
-        let available = (screen.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
+        let available = (area.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
         let size = bounds.size().max(Vec2::splat(1.0));
         let zoom = (available.x / size.x).min(available.y / size.y);
-        self.zoom = zoom.clamp(MIN_ZOOM, 1.5);
+        self.zoom = zoom.clamp(f32::EPSILON, 1.5);
+        self.min_zoom = self.min_zoom.min(self.zoom * 0.5);
         let c = bounds.center();
-        self.center = Pos::new(c.x, c.y);
+        let shift = (area.center() - screen.center()) / self.zoom;
+        self.center = Pos::new(c.x - shift.x, c.y - shift.y);
     }
 }
 
@@ -86,6 +99,7 @@ mod tests {
         let camera = Camera {
             center: Pos::new(30.0, -20.0),
             zoom: 2.5,
+            min_zoom: MIN_ZOOM,
         };
         let p = Pos::new(12.0, 7.0);
         let back = camera.to_map(screen(), camera.to_screen(screen(), p));
@@ -101,6 +115,36 @@ mod tests {
         let after = camera.to_map(screen(), anchor);
         assert!((before.x - after.x).abs() < 1e-3 && (before.y - after.y).abs() < 1e-3);
         assert!((camera.zoom - 1.7).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_map_too_large_for_the_least_zoom_still_fits_and_can_be_zoomed_back_to() {
+        let mut camera = Camera::default();
+        let huge = Rect::from_min_max(pos2(-200_000.0, -200_000.0), pos2(200_000.0, 200_000.0));
+        camera.fit(screen(), huge);
+        assert!(camera.zoom < MIN_ZOOM);
+        let visible = camera.visible_map_rect(screen());
+        assert!(
+            visible.contains_rect(huge),
+            "{visible:?} misses part of {huge:?}"
+        );
+        let fitted = camera.zoom;
+        camera.zoom_around(screen(), screen().center(), 4.0);
+        camera.zoom_around(screen(), screen().center(), 0.25);
+        assert!((camera.zoom - fitted).abs() < fitted * 1e-3);
+    }
+
+    #[test]
+    fn fitting_beside_a_legend_keeps_the_map_out_of_its_corner() {
+        let mut camera = Camera::default();
+        let bounds = Rect::from_min_max(pos2(0.0, 0.0), pos2(500.0, 500.0));
+        let mut area = screen();
+        area.min.x += 300.0;
+        camera.fit_within(screen(), area, bounds);
+        let left = camera.to_screen(screen(), Pos::new(0.0, 250.0));
+        assert!(left.x >= area.left(), "{left:?} is left of {area:?}");
+        let right = camera.to_screen(screen(), Pos::new(500.0, 250.0));
+        assert!(right.x <= area.right());
     }
 
     #[test]

@@ -12,12 +12,13 @@ use egui::{
 
 use super::camera::Camera;
 use super::labels::{self, Label};
-use super::mesh::{add_link, add_node_shape, add_square, clip_to, trim};
+use super::mesh::{add_bent_link, add_link, add_node_shape, add_square, clip_to, trim};
 use super::{
     CanvasState, DIM, Drag, LABEL_MIN_RADIUS, MAX_ACCESSIBLE_NODES, MAX_DASHES, MAX_LABELS, Placed,
     TINY_NODE, node_at, node_radius,
 };
-use crate::model::{Choice, LinkKind, Map, StakeholderId};
+use crate::model::{Choice, Kind, LinkKind, Map, StakeholderId};
+use crate::scene::labels::Prefer;
 use crate::ui::encoding::ViewContext;
 use crate::ui::{Selection, style};
 
@@ -41,6 +42,7 @@ pub(super) fn draw_links(
     let mut mesh = Mesh::default();
     mesh.reserve_vertices(map.links.len() * 4);
     mesh.reserve_triangles(map.links.len() * 2);
+    let parallel = parallel_offsets(map, detailed);
     for (i, link) in map.links.iter().enumerate() {
         let (Some(&a), Some(&b)) = (index.get(&link.from), index.get(&link.to)) else {
             continue;
@@ -80,9 +82,55 @@ pub(super) fn draw_links(
                 style.dash = None;
             }
         }
-        add_link(&mut mesh, start, end, width, colour, style, show_detail);
+        // Parallel links bow apart, each to its own side, by a fixed amount on screen; the
+        // bend follows the pair's order (lower id first) so both directions agree.
+        let side = if link.from.raw() <= link.to.raw() {
+            1.0
+        } else {
+            -1.0
+        };
+        let bend = parallel.get(i).copied().unwrap_or(0.0) * PARALLEL_GAP * side;
+        add_bent_link(
+            &mut mesh,
+            start,
+            end,
+            bend,
+            width,
+            colour,
+            style,
+            show_detail,
+        );
     }
     painter.add(Shape::mesh(mesh));
+}
+
+/// Screen points between parallel links at their middle.
+const PARALLEL_GAP: f32 = 9.0;
+
+/// Per link in map order, where it lies among the links of its pair: 0 for a lone link,
+/// else −0.5, 0.5 for two, −1, 0, 1 for three… Empty (all straight) on maps too dense to
+/// draw in detail, where the pass would cost more than it shows.
+fn parallel_offsets(map: &Map, detailed: bool) -> Vec<f32> {
+    if !detailed {
+        return Vec::new();
+    }
+    let pair = |l: &crate::model::Link| {
+        let (a, b) = (l.from.raw(), l.to.raw());
+        (a.min(b), a.max(b))
+    };
+    let mut counts: HashMap<(u64, u64), (usize, usize)> = HashMap::with_capacity(map.links.len());
+    for link in &map.links {
+        counts.entry(pair(link)).or_default().0 += 1;
+    }
+    map.links
+        .iter()
+        .map(|link| {
+            let entry = counts.entry(pair(link)).or_default();
+            let (n, k) = (entry.0, entry.1);
+            entry.1 += 1;
+            k as f32 - (n as f32 - 1.0) / 2.0
+        })
+        .collect()
 }
 
 pub(super) fn draw_nodes(
@@ -163,7 +211,7 @@ pub(super) fn draw_labels(
             })
         })
         .collect();
-    labels::draw_labels(ui, painter, labels, MAX_LABELS);
+    labels::draw_labels(ui, painter, labels, MAX_LABELS, Prefer::Below);
 }
 
 pub(super) fn draw_drag_feedback(
@@ -194,7 +242,15 @@ pub(super) fn draw_drag_feedback(
                     4.0,
                 ));
             }
-            ui.ctx().set_cursor_icon(if node_at(placed, end).is_some() {
+            // The stakeholder the link would go to, ringed while the pointer is over it.
+            let target = node_at(placed, end)
+                .map(|i| &placed[i])
+                .filter(|p| map.stakeholders.get(p.index).is_some_and(|s| s.id != *from));
+            if let Some(p) = target {
+                let ring = Stroke::new(3.0, style::ME_RING);
+                painter.circle_stroke(p.center, p.radius + 6.0, ring);
+            }
+            ui.ctx().set_cursor_icon(if target.is_some() {
                 CursorIcon::Copy
             } else {
                 CursorIcon::Crosshair
@@ -229,50 +285,110 @@ pub(super) fn expose_to_accessibility(
     }
 }
 
-pub(super) fn legend_ui(ui: &Ui, canvas: Rect, view: &ViewContext<'_>) {
+/// The legend in the canvas's bottom-left corner: colours, shapes, the "me" ring and link
+/// kinds, as the exported picture explains them. It can be folded to its title; returns the
+/// rectangle it takes, so that fitting leaves room for it.
+pub(super) fn legend_ui(ui: &Ui, canvas: Rect, view: &ViewContext<'_>, open: &mut bool) -> Rect {
     let colour_by = view.look.colour_by;
     let coalitions = view.analysed.map_or(0, |a| a.analysis.coalitions.len());
     let colours: Vec<(Color32, String)> = crate::scene::colour_key(view.map, colour_by, coalitions)
         .into_iter()
         .map(|(rgba, name)| (style::colour(rgba), name))
         .collect();
-    egui::Area::new(egui::Id::unique("astute-legend"))
+    let shown = egui::Area::new(egui::Id::unique("astute-legend"))
         .fixed_pos(canvas.left_bottom() + vec2(10.0, -10.0))
         .pivot(Align2::LEFT_BOTTOM)
         .order(egui::Order::Middle)
-        .interactable(false)
+        .constrain_to(canvas)
         .show(ui.ctx(), |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
-                egui::Grid::new("astute-legend-grid")
-                    .spacing(vec2(14.0, 2.0))
-                    .show(ui, |ui| {
-                        ui.strong(colour_by.label());
-                        ui.strong("Links");
-                        ui.end_row();
-                        let rows = colours.len().max(LinkKind::ALL.len());
-                        for row in 0..rows {
-                            match colours.get(row) {
-                                Some((colour, label)) => swatch(ui, *colour, label),
-                                None => {
-                                    ui.label("");
-                                }
-                            }
-                            if let Some(&kind) = LinkKind::ALL.get(row) {
-                                link_swatch(ui, kind);
-                            }
-                            ui.end_row();
-                        }
-                    });
-                let size = view.look.size_by;
-                if size != crate::ui::encoding::SizeBy::Power || view.look.show_brokers {
-                    ui.separator();
-                    ui.label(format!("Size: {}", size.label().to_lowercase()));
-                    if view.look.show_brokers {
-                        ui.label("Double ring: broker");
-                    }
+                let (arrow, tip) = if *open {
+                    ("⏷ Legend", "Fold the legend away")
+                } else {
+                    ("⏵ Legend", "Show the legend")
+                };
+                if ui
+                    .add(egui::Button::new(arrow).frame(false))
+                    .on_hover_text(tip)
+                    .clicked()
+                {
+                    *open = !*open;
                 }
+                if !*open {
+                    return;
+                }
+                legend_grid_ui(ui, view, &colours);
             });
         });
+    shown
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::Group, true, "Legend"));
+    shown.response.rect
+}
+
+fn legend_grid_ui(ui: &mut Ui, view: &ViewContext<'_>, colours: &[(Color32, String)]) {
+    let shapes: Vec<(Kind, &str)> = Kind::ALL.iter().map(|&k| (k, k.label())).collect();
+    let me = view.map.me.is_some();
+    egui::Grid::new("astute-legend-grid")
+        .spacing(vec2(14.0, 2.0))
+        .show(ui, |ui| {
+            ui.strong(view.look.colour_by.label());
+            ui.strong(format!(
+                "Shape (size: {})",
+                view.look.size_by.label().to_lowercase()
+            ));
+            ui.strong("Links");
+            ui.end_row();
+            let rows = colours
+                .len()
+                .max(LinkKind::ALL.len())
+                .max(shapes.len() + usize::from(me));
+            for row in 0..rows {
+                match colours.get(row) {
+                    Some((colour, label)) => swatch(ui, *colour, label),
+                    None => {
+                        ui.label("");
+                    }
+                }
+                match shapes.get(row) {
+                    Some(&(kind, label)) => shape_swatch(ui, kind, label, false),
+                    None if me && row == shapes.len() => {
+                        shape_swatch(ui, Kind::Person, "Ringed: me", true);
+                    }
+                    None => {
+                        ui.label("");
+                    }
+                }
+                if let Some(&kind) = LinkKind::ALL.get(row) {
+                    link_swatch(ui, kind);
+                }
+                ui.end_row();
+            }
+        });
+    if view.look.show_brokers {
+        ui.separator();
+        ui.label("Double ring: broker");
+    }
+}
+
+/// A stakeholder's shape (or the "me" ring around one) and what it stands for.
+fn shape_swatch(ui: &mut Ui, kind: Kind, label: &str, ring: bool) {
+    ui.horizontal(|ui| {
+        let (rect, _) = ui.allocate_exact_size(Vec2::splat(14.0), Sense::hover());
+        let ink = ui.visuals().strong_text_color();
+        let fill = Color32::from_gray(150);
+        let mut mesh = Mesh::default();
+        if ring {
+            add_node_shape(&mut mesh, kind, rect.center(), 7.0, ink);
+            add_node_shape(&mut mesh, kind, rect.center(), 5.0, ui.visuals().panel_fill);
+            add_node_shape(&mut mesh, kind, rect.center(), 3.5, fill);
+        } else {
+            add_node_shape(&mut mesh, kind, rect.center(), 6.5, ink);
+            add_node_shape(&mut mesh, kind, rect.center(), 5.0, fill);
+        }
+        ui.painter().add(Shape::mesh(mesh));
+        ui.label(label);
+    });
 }
 
 fn swatch(ui: &mut Ui, colour: Color32, label: &str) {
@@ -300,4 +416,37 @@ fn link_swatch(ui: &mut Ui, kind: LinkKind) {
         ui.painter().add(Shape::mesh(mesh));
         ui.label(kind.label());
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Id, Link, Stakeholder};
+
+    #[test]
+    fn links_between_one_pair_bow_apart_and_a_lone_link_stays_straight() {
+        let mut map = Map::new("pairs");
+        for raw in 1..=3 {
+            map.stakeholders
+                .push(Stakeholder::new(Id::from_raw(raw), format!("S{raw}")));
+        }
+        let (a, b, c) = (Id::from_raw(1), Id::from_raw(2), Id::from_raw(3));
+        map.links = vec![
+            Link::new(Id::from_raw(10), a, b, LinkKind::Funding),
+            Link::new(Id::from_raw(11), b, a, LinkKind::Competition),
+            Link::new(Id::from_raw(12), a, c, LinkKind::Alliance),
+        ];
+        assert_eq!(parallel_offsets(&map, true), vec![-0.5, 0.5, 0.0]);
+        // Drawn, the two parallel links' middles lie apart.
+        let middle = |bend: f32| {
+            let mut mesh = Mesh::default();
+            let style = style::link_style(LinkKind::Alliance);
+            let (from, to) = (egui::pos2(0.0, 0.0), egui::pos2(100.0, 0.0));
+            add_bent_link(&mut mesh, from, to, bend, 2.0, style.colour, style, true);
+            let ys: Vec<f32> = mesh.vertices.iter().map(|v| v.pos.y).collect();
+            ys.iter().sum::<f32>() / ys.len() as f32
+        };
+        assert!((middle(-0.5 * PARALLEL_GAP) - middle(0.5 * PARALLEL_GAP)).abs() > 5.0);
+        assert!(middle(0.0).abs() < 1e-3);
+    }
 }

@@ -49,6 +49,7 @@ pub(super) fn handle_pointer(
             let (edit, id) = Edit::add_stakeholder(map, state.camera.to_map(rect, point), ids);
             *selection = Selection::only(id);
             out.edit("Add stakeholder", edit);
+            super::focus_name_soon(ui.ctx(), id);
         }
     } else if response.clicked()
         && let Some(point) = pointer

@@ -83,6 +83,47 @@ pub fn add_link(
     }
 }
 
+/// Adds a link from `a` to `b` bowed sideways by `bend` screen points at its middle (a
+/// quadratic curve in eight pieces), so that parallel links between one pair are told apart.
+/// A `bend` of zero is a straight link.
+#[allow(clippy::too_many_arguments)]
+pub fn add_bent_link(
+    mesh: &mut Mesh,
+    a: Pos2,
+    b: Pos2,
+    bend: f32,
+    width: f32,
+    colour: Color32,
+    style: LinkStyle,
+    detail: bool,
+) {
+    if bend == 0.0 {
+        add_link(mesh, a, b, width, colour, style, detail);
+        return;
+    }
+    let dir = (b - a).normalized();
+    let control = a + (b - a) * 0.5 + vec2(-dir.y, dir.x) * (2.0 * bend);
+    let at = |t: f32| {
+        let u = 1.0 - t;
+        Pos2::new(
+            u * u * a.x + 2.0 * u * t * control.x + t * t * b.x,
+            u * u * a.y + 2.0 * u * t * control.y + t * t * b.y,
+        )
+    };
+    const PIECES: usize = 8;
+    for i in 0..PIECES {
+        let (from, to) = (
+            at(i as f32 / PIECES as f32),
+            at((i + 1) as f32 / PIECES as f32),
+        );
+        let piece = LinkStyle {
+            arrow: style.arrow && i + 1 == PIECES,
+            ..style
+        };
+        add_link(mesh, from, to, width, colour, piece, detail);
+    }
+}
+
 /// Adds a straight segment of `width` from `a` to `b`.
 pub fn add_segment(mesh: &mut Mesh, a: Pos2, b: Pos2, width: f32, colour: Color32) {
     let dir = (b - a).normalized();

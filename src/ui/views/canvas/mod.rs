@@ -20,7 +20,7 @@ pub mod mesh;
 
 use std::collections::HashMap;
 
-use egui::{Pos2, Rect, Response, Sense, Ui, Vec2, pos2};
+use egui::{Pos2, Rect, Response, Sense, Ui, Vec2, pos2, vec2};
 
 use crate::edit::GroupKey;
 use crate::model::{IdAllocator, Link, LinkId, Map, Pos, StakeholderId};
@@ -48,6 +48,8 @@ const MAX_ACCESSIBLE_NODES: usize = 300;
 const DIM: f32 = 0.18;
 /// At most this many dash segments are drawn in one frame.
 const MAX_DASHES: usize = 8_000;
+/// On a canvas smaller than this, the legend starts folded so that the map keeps its room.
+const LEGEND_FROM: Vec2 = Vec2::new(420.0, 380.0);
 /// Pointer distance (screen points) within which a link counts as hit.
 const LINK_HIT_DISTANCE: f32 = 5.0;
 
@@ -72,6 +74,11 @@ pub struct CanvasState {
     pending_link: Option<PendingLink>,
     /// The canvas rectangle of the last frame, for commands that zoom.
     pub last_rect: Option<Rect>,
+    /// The user folded (`Some(false)`) or opened (`Some(true)`) the legend; `None`: open
+    /// unless the canvas is too small to spare it the room.
+    pub legend_open: Option<bool>,
+    /// Where the legend was drawn last frame: fitting keeps nodes out from under it.
+    legend_rect: Option<Rect>,
 }
 
 impl CanvasState {
@@ -82,6 +89,38 @@ impl CanvasState {
             self.keep_fit = None;
         }
     }
+
+    /// The part of the canvas a fit frames the map in (the canvas less the legend's corner),
+    /// as of the last frame.
+    pub fn fit_area(&self) -> Option<Rect> {
+        let rect = self.last_rect?;
+        Some(
+            self.legend_rect
+                .map_or(rect, |legend| room_beside(rect, legend)),
+        )
+    }
+}
+
+/// Where the stakeholder whose name field should take focus is remembered between frames.
+fn name_focus_key() -> egui::Id {
+    egui::Id::unique("astute-focus-name")
+}
+
+/// Asks for `id`'s name field to take focus when it is next shown (after adding it), so that
+/// typing names it.
+pub fn focus_name_soon(ctx: &egui::Context, id: StakeholderId) {
+    ctx.data_mut(|d| d.insert_temp(name_focus_key(), id.raw()));
+}
+
+/// Whether `id`'s name field should take focus now; true once per request.
+pub fn take_name_focus(ctx: &egui::Context, id: StakeholderId) -> bool {
+    ctx.data_mut(|d| {
+        let wanted = d.get_temp::<u64>(name_focus_key()) == Some(id.raw());
+        if wanted {
+            d.remove::<u64>(name_focus_key());
+        }
+        wanted
+    })
 }
 
 /// What to frame at the next frame.
@@ -140,6 +179,7 @@ pub fn canvas_ui(
     if state.last_rect != Some(rect) && state.pending_fit.is_none() {
         state.pending_fit = state.keep_fit;
     }
+    let legend_rect = state.legend_rect;
     state.last_rect = Some(rect);
     apply_pending_fit(map, state, selection, rect);
     if response.hovered() && handle_scroll_and_zoom(ui, state, rect) {
@@ -162,9 +202,24 @@ pub fn canvas_ui(
     draw_labels(ui, &painter, view, &placed, hovered_node, selection);
     draw_drag_feedback(ui, &painter, map, state, &placed, &index);
     expose_to_accessibility(ui, map, &placed, selection);
-    legend_ui(ui, rect, view);
+    let cramped = rect.width() < LEGEND_FROM.x || rect.height() < LEGEND_FROM.y;
+    let was_open = state.legend_open.unwrap_or(!cramped);
+    let mut open = was_open;
+    let legend = legend_ui(ui, rect, view, &mut open);
+    if open != was_open {
+        state.legend_open = Some(open);
+    }
+    // The legend changed size (first drawn, folded or opened): a fit still in force makes room.
+    if legend_rect.map(|r| r.size()) != Some(legend.size()) {
+        state.legend_rect = Some(legend);
+        if state.pending_fit.is_none() {
+            state.pending_fit = state.keep_fit;
+        }
+        ui.ctx().request_repaint();
+    }
 
-    if let Some(i) = hovered_node.filter(|_| state.drag.is_none()) {
+    // No tooltip while dragging or while the link-kind chooser is open: it would cover it.
+    if let Some(i) = hovered_node.filter(|_| state.drag.is_none() && state.pending_link.is_none()) {
         let s = &map.stakeholders[placed[i].index];
         response
             .clone()
@@ -247,7 +302,34 @@ fn apply_pending_fit(map: &Map, state: &mut CanvasState, selection: &Selection, 
         ));
     }
     if bounds.is_positive() {
-        state.camera.fit(rect, bounds);
+        let area = state
+            .legend_rect
+            .map_or(rect, |legend| room_beside(rect, legend));
+        state.camera.fit_within(rect, area, bounds);
+    }
+}
+
+/// The larger part of `canvas` that the legend (in its bottom-left corner) leaves free: the
+/// strip to its right or the strip above it.
+fn room_beside(canvas: Rect, legend: Rect) -> Rect {
+    // The legend always sits in the bottom-left corner, 10 points in: where it was last
+    // drawn may be another canvas (the one before presenting), so only its size counts.
+    let legend = Rect::from_min_size(
+        canvas.left_bottom() + vec2(0.0, -legend.height() - 10.0),
+        legend.size() + vec2(10.0, 10.0),
+    )
+    .intersect(canvas);
+    if !legend.is_positive() {
+        return canvas;
+    }
+    let mut right = canvas;
+    right.min.x = legend.right();
+    let mut above = canvas;
+    above.max.y = legend.top();
+    if right.area() >= above.area() {
+        right
+    } else {
+        above
     }
 }
 
