@@ -81,3 +81,68 @@ fn stakeholder_gone(
 ) -> bool {
     harness.state().document().map.stakeholder(id).is_none()
 }
+
+#[test]
+fn the_palette_takes_a_snapshot_as_the_lens_button_does() -> TestResult {
+    let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
+    let before = harness.state().document().map.snapshots.len();
+    search_palette(&mut harness, "snapshot");
+    harness.get_by_label("Take snapshot").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().document().map.snapshots.len(), before + 1);
+    // The strategic lens shows it, with its own button running the same command.
+    harness.get_by_label("Take snapshot").click();
+    harness.run();
+    assert_eq!(harness.state().document().map.snapshots.len(), before + 2);
+    Ok(())
+}
+
+#[test]
+fn the_palette_lists_every_command_with_its_shortcut_and_the_lens_actions() -> TestResult {
+    let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
+    search_palette(&mut harness, "");
+    let examples: Vec<&'static str> = astute::io::examples::EXAMPLES
+        .iter()
+        .map(|e| e.name)
+        .collect();
+    for command in astute::ui::Command::all(&examples) {
+        if command == astute::ui::Command::Palette {
+            continue;
+        }
+        let label = command.label();
+        assert!(
+            harness.query_all_by_label(&label).next().is_some(),
+            "{label} is not in the palette"
+        );
+    }
+    for action in [
+        "Take snapshot",
+        "Try a what-if",
+        "Plan a meeting",
+        "Compare with the latest snapshot",
+        "Add horizon factor",
+        "New journal entry",
+        "Log a contact",
+    ] {
+        assert!(
+            harness.query_by_label(action).is_some(),
+            "{action} is not in the palette"
+        );
+    }
+    // Shortcuts are listed beside their commands.
+    assert!(harness.query_by_label("Ctrl+Shift+N").is_some());
+    Ok(())
+}
+
+#[test]
+fn planning_a_meeting_from_the_palette_opens_it_in_the_meetings_view() -> TestResult {
+    let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
+    search_palette(&mut harness, "plan a meeting");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().document().map.meetings.len(), 1);
+    assert!(harness.query_by_label("Meeting 1").is_some());
+    Ok(())
+}

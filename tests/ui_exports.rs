@@ -296,7 +296,7 @@ fn a_meeting_brief_saved_as_pdf_has_a_page_per_invitee_after_the_seating_plan() 
     let mut harness = harness(start_with(prefs, Some(map_path), dialogs, dir.path()));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
-    harness.get_by_label("New meeting").click();
+    harness.get_by_label("Plan a meeting").click();
     harness.run();
     harness.get_by_label("Suggest seating").click();
     harness.run();

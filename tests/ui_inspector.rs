@@ -75,3 +75,91 @@ fn selecting_a_stakeholder_never_changes_it_even_off_the_sliders_step() -> TestR
     assert!(!harness.state().document().is_dirty());
     Ok(())
 }
+
+/// Police, the hub and the NHS practitioner selected together (powers 8, 5 and 3).
+fn select_all_three(harness: &mut egui_kittest::Harness<'static, astute::app::AstuteApp>) {
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
+    harness.run();
+    for name in ["Hub co-ordinator", "NHS practitioner"] {
+        harness
+            .get_by_role_and_label(Role::Button, name)
+            .click_modifiers(Modifiers::SHIFT);
+        harness.run();
+    }
+    assert_eq!(harness.state().selection().stakeholders.len(), 3);
+}
+
+fn powers(harness: &egui_kittest::Harness<'static, astute::app::AstuteApp>) -> [f32; 3] {
+    [POLICE, HUB, NHS].map(|id| stakeholder(harness, id).power)
+}
+
+#[test]
+fn several_selected_show_the_range_and_a_drag_or_step_keeps_their_differences() -> TestResult {
+    let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
+    select_all_three(&mut harness);
+    let power = harness.get_by_role_and_label(Role::SpinButton, "Power");
+    assert_eq!(power.value().as_deref(), Some("3–8"));
+    // A step moves all three by the same amount.
+    power.increment_accesskit();
+    harness.run();
+    let [p, h, n] = powers(&harness);
+    assert!(n > 3.0, "the step did not move them: {n}");
+    assert!(((p - h) - 3.0).abs() < 1e-4 && ((h - n) - 2.0).abs() < 1e-4);
+    // A drag far to the right moves them up until the highest reaches 10, and no further:
+    // nobody is flattened onto another.
+    let at = harness
+        .get_by_role_and_label(Role::SpinButton, "Power")
+        .rect()
+        .center();
+    harness.drag_at(at);
+    harness.run();
+    for step in 1..=10 {
+        harness.hover_at(at + egui::vec2(40.0 * step as f32, 0.0));
+        harness.run();
+    }
+    harness.drop_at(at + egui::vec2(400.0, 0.0));
+    harness.run();
+    let [p, h, n] = powers(&harness);
+    assert!((p - 10.0).abs() < 1e-4, "police {p}");
+    assert!(
+        ((p - h) - 3.0).abs() < 1e-4 && ((h - n) - 2.0).abs() < 1e-4,
+        "{p} {h} {n}"
+    );
+    // The drag was one undo step.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    let [p, h, n] = powers(&harness);
+    assert!(
+        ((p - h) - 3.0).abs() < 1e-4 && n > 3.0 && n < 3.5,
+        "{p} {h} {n}"
+    );
+    Ok(())
+}
+
+#[test]
+fn typing_a_value_with_several_selected_sets_them_all() -> TestResult {
+    let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
+    select_all_three(&mut harness);
+    harness
+        .get_by_role_and_label(Role::SpinButton, "Power")
+        .set_value_accesskit(6.0);
+    harness.run();
+    assert_eq!(powers(&harness), [6.0; 3]);
+    let power = harness.get_by_role_and_label(Role::SpinButton, "Power");
+    assert_eq!(power.value().as_deref(), Some("6"));
+    Ok(())
+}
+
+#[test]
+fn one_stakeholder_with_no_engagement_level_is_not_mixed() -> TestResult {
+    let Setup { mut harness, .. } = open_small_hub(ScriptedDialogs::default())?;
+    harness
+        .get_by_role_and_label(Role::Button, "Police")
+        .click();
+    harness.run();
+    let level = harness.get_by_role_and_label(Role::ComboBox, "Level");
+    assert_eq!(level.value().as_deref(), Some("(not set)"));
+    Ok(())
+}

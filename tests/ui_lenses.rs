@@ -19,7 +19,7 @@ fn a_journal_entry_is_written_about_the_selection_and_undone_in_one_step() -> Te
         .get_by_role_and_label(Role::Button, "Police")
         .click();
     harness.run();
-    harness.get_by_label("New entry").click();
+    harness.get_by_label("New journal entry").click();
     harness.run();
     let entry = map_of(&setup).journal.first().cloned().ok_or("no entry")?;
     assert_eq!(entry.stakeholders, vec![POLICE]);
@@ -97,7 +97,7 @@ fn a_horizon_factor_is_added_for_the_selection_and_shows_its_stakeholders() -> T
         .get_by_role_and_label(Role::Button, "Hub co-ordinator")
         .click();
     harness.run();
-    harness.get_by_label("Add factor").click();
+    harness.get_by_label("Add horizon factor").click();
     harness.run();
     let factor = map_of(&setup).factors.first().cloned().ok_or("no factor")?;
     assert_eq!(factor.affects, vec![HUB]);

@@ -38,7 +38,7 @@ fn a_meeting_is_planned_seated_and_its_brief_exported() -> TestResult {
     let mut harness = harness(start_with(prefs, Some(path), dialogs, dir.path()));
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
     harness.run();
-    harness.get_by_label("New meeting").click();
+    harness.get_by_label("Plan a meeting").click();
     harness.run();
     let meeting = harness.state().document().map.meetings[0].clone();
     assert_eq!(meeting.invitees.len(), 3);
@@ -87,7 +87,7 @@ fn new_meeting_is_selected_with_its_title_focused_and_invitees_come_from_a_check
         seating: Vec::new(),
     });
     let Setup { mut harness, .. } = open_at(Lens::Personal, View::Meetings, &map)?;
-    harness.get_by_label("New meeting").click();
+    harness.get_by_label("Plan a meeting").click();
     harness.run();
     harness.run();
     let meetings = &harness.state().document().map.meetings;

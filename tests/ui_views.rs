@@ -144,3 +144,74 @@ fn i_am_marked_in_the_salience_list() -> TestResult {
     assert!(badges >= 1, "no “me” beside the hub co-ordinator");
     Ok(())
 }
+
+/// Every line of text painted this frame.
+fn painted_lines(harness: &egui_kittest::Harness<'static, astute::app::AstuteApp>) -> Vec<String> {
+    fn walk(shape: &egui::Shape, out: &mut Vec<String>) {
+        match shape {
+            egui::Shape::Vec(shapes) => shapes.iter().for_each(|s| walk(s, out)),
+            egui::Shape::Text(t) => out.extend(t.galley.rows.iter().map(|r| r.text())),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for clipped in &harness.output().shapes {
+        walk(&clipped.shape, &mut out);
+    }
+    out
+}
+
+#[test]
+fn issue_headings_break_between_words_and_elide_a_word_too_long() -> TestResult {
+    let mut map = small_hub();
+    let names = [
+        "Funding of the shared victims hub after March",
+        "Interagencysafeguardingresponsibilities",
+        "Data sharing",
+        "Referral pathways",
+        "Estates",
+        "Workforce",
+    ];
+    for (i, name) in names.iter().enumerate() {
+        map.issues.push(astute::model::Issue {
+            id: astute::model::Id::from_raw(0x100 + i as u64),
+            name: (*name).to_owned(),
+            description: String::new(),
+        });
+    }
+    let Setup { mut harness, .. } = open_at(Lens::Personal, View::Issues, &map)?;
+    harness.set_size(Vec2::new(800.0, 500.0));
+    harness.run();
+    harness.run();
+    let words: Vec<&str> = names.iter().flat_map(|n| n.split_whitespace()).collect();
+    let lines = painted_lines(&harness);
+    let mut heading_lines = 0;
+    for line in &lines {
+        let parts: Vec<&str> = line.split_whitespace().collect();
+        // Lines made of the issues' words (or pieces of them) are the headings.
+        if parts.is_empty()
+            || !parts
+                .iter()
+                .all(|p| words.iter().any(|w| w.starts_with(p.trim_end_matches('…'))))
+        {
+            continue;
+        }
+        heading_lines += 1;
+        for (k, part) in parts.iter().enumerate() {
+            let whole = words.contains(part);
+            let elided = k + 1 == parts.len() && part.ends_with('…');
+            assert!(whole || elided, "{line:?} breaks the word {part:?}");
+        }
+    }
+    assert!(
+        heading_lines >= names.len(),
+        "headings not found in {lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Interag") && l.ends_with('…')),
+        "the long word is not elided: {lines:?}"
+    );
+    Ok(())
+}

@@ -148,13 +148,9 @@ impl AstuteApp {
                 }
                 View::Meetings => {
                     padded.show(ui, |ui| {
-                        let today = chrono::Local::now().date_naive();
                         let state = &mut self.meetings;
                         state.analysis_hidden = self.exercises.hide_analysis;
-                        let ids = &mut self.ids;
-                        crate::ui::views::meetings::meetings_ui(
-                            ui, map, state, selection, ids, today, out,
-                        );
+                        crate::ui::views::meetings::meetings_ui(ui, map, state, selection, out);
                     });
                 }
                 View::Issues => {

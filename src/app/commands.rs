@@ -232,6 +232,13 @@ impl AstuteApp {
                 };
                 self.picture.open_on(chart, self.look.colour_by);
             }
+            Command::TakeSnapshot
+            | Command::StartWhatIf
+            | Command::CompareWithSnapshot
+            | Command::AddFactor
+            | Command::NewMeeting
+            | Command::NewJournalEntry
+            | Command::LogContact => self.lens_command(ctx, command),
             Command::ExportReport | Command::ExportGraphMl | Command::ExportGexf => {
                 self.export_map(command)
             }

@@ -26,6 +26,7 @@ mod dialogs;
 mod document;
 mod files;
 mod import;
+mod lens_commands;
 mod merge;
 mod prefs;
 mod present;

@@ -93,6 +93,13 @@ pub enum Command {
     ArrangeSectors,
     ArrangeGrid,
     StopArranging,
+    TakeSnapshot,
+    StartWhatIf,
+    CompareWithSnapshot,
+    AddFactor,
+    NewMeeting,
+    NewJournalEntry,
+    LogContact,
     /// Open the built-in example of this name as an unsaved copy.
     OpenExample(&'static str),
     Exercises,
@@ -410,6 +417,43 @@ impl Command {
                 "Stop arranging and keep the layout as it has got so far",
                 Map,
             ),
+            Self::TakeSnapshot => entry(
+                "Take snapshot",
+                "Freeze the stakeholders and links as they are now, to compare later",
+                Map,
+            )
+            .after_separator(),
+            Self::StartWhatIf => entry(
+                "Try a what-if",
+                "A copy to change freely; the map is untouched until you apply it",
+                Map,
+            ),
+            Self::CompareWithSnapshot => entry(
+                "Compare with the latest snapshot",
+                "What changed since the latest snapshot, in the strategic lens",
+                Map,
+            ),
+            Self::AddFactor => entry(
+                "Add horizon factor",
+                "A change on the horizon (an election, a budget), affecting the selected \
+                 stakeholders",
+                Map,
+            ),
+            Self::NewMeeting => entry(
+                "Plan a meeting",
+                "A new meeting of today, with the selected stakeholders invited",
+                Map,
+            ),
+            Self::NewJournalEntry => entry(
+                "New journal entry",
+                "A dated reflection, about the selected stakeholders",
+                Map,
+            ),
+            Self::LogContact => entry(
+                "Log a contact",
+                "A meeting, call or message with the selected stakeholders, today",
+                Map,
+            ),
             Self::OpenExample(name) => entry(
                 format!("Example: {}", title_case(name)),
                 "Open a built-in example as an unsaved copy, for workshops",
@@ -436,7 +480,7 @@ impl Command {
             Self::Undo => now.can_undo,
             Self::Redo => now.can_redo,
             Self::Revert => now.has_file,
-            Self::Delete | Self::Duplicate => now.has_selection,
+            Self::Delete | Self::Duplicate | Self::LogContact => now.has_selection,
             Self::ArrangeForce => !now.arranging,
             Self::StopArranging => now.arranging,
             _ => true,

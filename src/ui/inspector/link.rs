@@ -43,7 +43,8 @@ pub(super) fn link_ui(
         }
     });
     ui.separator();
-    if let Some(kind) = choice_combo::<LinkKind>(ui, "Kind", (link.id, "kind"), Some(link.kind)) {
+    if let Some(kind) = choice_combo::<LinkKind>(ui, "Kind", (link.id, "kind"), Some(link.kind), "")
+    {
         push(out, "kind", &|l| {
             l.kind = kind;
             if kind != LinkKind::Alliance {
@@ -65,7 +66,7 @@ pub(super) fn link_ui(
     }
     if link.kind == LinkKind::Alliance
         && let Some(depth) =
-            choice_combo::<AllianceDepth>(ui, "Depth", (link.id, "depth"), link.depth)
+            choice_combo::<AllianceDepth>(ui, "Depth", (link.id, "depth"), link.depth, "(not set)")
     {
         push(out, "depth", &|l| l.depth = Some(depth));
     }

@@ -54,17 +54,20 @@ pub(super) fn toggle_in<T: Copy + PartialEq>(list: &mut Vec<T>, item: T, on: boo
     list.sort_by_key(|x| all.iter().position(|a| a == x));
 }
 
+/// A labelled choice; `none_text` names no value: "(mixed)" for several stakeholders that
+/// differ, "(not set)" for one that has none yet.
 pub(super) fn choice_combo<T: Choice>(
     ui: &mut Ui,
     label: &str,
     id: impl std::hash::Hash + std::fmt::Debug,
     current: Option<T>,
+    none_text: &str,
 ) -> Option<T> {
     let mut picked = None;
     ui.horizontal(|ui| {
         let name = ui.label(label);
         ComboBox::from_id_salt(id)
-            .selected_text(current.map_or("(mixed)", |c| c.label()))
+            .selected_text(current.map_or(none_text, |c| c.label()))
             .show_ui(ui, |ui| {
                 for &choice in T::ALL {
                     if ui

@@ -133,10 +133,11 @@ pub(super) fn stakeholder_ui(
         s.organisation = v
     });
     text_row(ui, out, s, "Role", &s.role, |s, v| s.role = v);
-    if let Some(kind) = choice_combo::<Kind>(ui, "Kind", (s.id, "kind"), Some(s.kind)) {
+    if let Some(kind) = choice_combo::<Kind>(ui, "Kind", (s.id, "kind"), Some(s.kind), "") {
         edit_stakeholder(out, s, "kind", |s| s.kind = kind);
     }
-    if let Some(sector) = choice_combo::<Sector>(ui, "Sector", (s.id, "sector"), Some(s.sector)) {
+    if let Some(sector) = choice_combo::<Sector>(ui, "Sector", (s.id, "sector"), Some(s.sector), "")
+    {
         edit_stakeholder(out, s, "sector", |s| s.sector = sector);
     }
     tags_ui(ui, s, out);
@@ -366,7 +367,14 @@ fn contacts_ui(ui: &mut Ui, map: &Map, s: &Stakeholder) {
 
 fn plan_ui(ui: &mut Ui, map: &Map, s: &Stakeholder, out: &mut Requests) {
     let plan = &s.plan;
-    if let Some(level) = choice_combo::<EngagementLevel>(ui, "Level", (s.id, "level"), plan.level) {
+    if let Some(level) = choice_combo::<EngagementLevel>(
+        ui,
+        "Level",
+        (s.id, "level"),
+        plan.level,
+        // One stakeholder with no level chosen yet is not "mixed".
+        "(not set)",
+    ) {
         edit_stakeholder(out, s, "engagement level", |s| s.plan.level = Some(level));
     }
     for (label, value, set) in [

@@ -11,7 +11,7 @@ use crate::analysis::engagement::{Neglect, Neglected, neglected};
 use crate::edit::Edit;
 use crate::model::{Choice, IdAllocator, Interaction, Map, StakeholderId};
 use crate::ui::{
-    Requests, Selection, edit_item, elide, labeled_combo, notes_field_ui, show_on_map,
+    Command, Requests, Selection, edit_item, elide, labeled_combo, notes_field_ui, show_on_map,
 };
 
 /// The lens's panel: who I have neglected, next actions and the interaction log.
@@ -19,7 +19,6 @@ pub fn panel_ui(ui: &mut Ui, about_selection: &mut bool, cx: LensContext<'_>) {
     let LensContext {
         map,
         selection,
-        ids,
         today,
         analysis_hidden,
         out,
@@ -29,7 +28,7 @@ pub fn panel_ui(ui: &mut Ui, about_selection: &mut bool, cx: LensContext<'_>) {
     ui.separator();
     next_actions_ui(ui, map, selection);
     ui.separator();
-    interactions_ui(ui, map, about_selection, selection, ids, today, out);
+    interactions_ui(ui, map, about_selection, selection, out);
 }
 
 /// "Who have I neglected?": key partners with no recent contact, then overdue next actions;
@@ -189,32 +188,50 @@ pub fn contacts_with(map: &Map, id: StakeholderId) -> Vec<usize> {
     found
 }
 
+/// Logs a contact today with the selected stakeholders: what [`Command::LogContact`] does.
+/// False when no stakeholder is selected.
+pub fn log_contact(
+    map: &Map,
+    selection: &Selection,
+    ids: &mut IdAllocator,
+    today: NaiveDate,
+    out: &mut Requests,
+) -> bool {
+    let chosen: Vec<StakeholderId> = selection.stakeholders.iter().copied().collect();
+    if chosen.is_empty() {
+        return false;
+    }
+    let contact = Interaction {
+        id: ids.next(),
+        date: today,
+        with: chosen,
+        summary: String::new(),
+        temperature: 0,
+    };
+    out.edit("Log a contact", Edit::add_item(&map.interactions, contact));
+    true
+}
+
 /// The interaction log: a button to log a contact with the selection, and the timeline.
 fn interactions_ui(
     ui: &mut Ui,
     map: &Map,
     about_selection: &mut bool,
     selection: &mut Selection,
-    ids: &mut IdAllocator,
-    today: NaiveDate,
     out: &mut Requests,
 ) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Interaction log").strong());
-        let chosen: Vec<StakeholderId> = selection.stakeholders.iter().copied().collect();
+        let described = Command::LogContact.describe();
         let button = ui
-            .add_enabled(!chosen.is_empty(), egui::Button::new("Log a contact"))
-            .on_hover_text("A meeting, call or message with the selected stakeholders, today")
+            .add_enabled(
+                !selection.stakeholders.is_empty(),
+                egui::Button::new(described.label),
+            )
+            .on_hover_text(described.tooltip)
             .on_disabled_hover_text("Select the stakeholders you met first");
         if button.clicked() {
-            let contact = Interaction {
-                id: ids.next(),
-                date: today,
-                with: chosen,
-                summary: String::new(),
-                temperature: 0,
-            };
-            out.edit("Log a contact", Edit::add_item(&map.interactions, contact));
+            out.command(Command::LogContact);
         }
     });
     ui.checkbox(about_selection, "Only contacts with the selection");

@@ -13,7 +13,7 @@ use crate::model::{
     stance_label,
 };
 use crate::ui::{
-    Requests, Selection, edit_item, elide, labeled_combo, notes_field_ui, show_on_map,
+    Command, Requests, Selection, edit_item, elide, labeled_combo, notes_field_ui, show_on_map,
 };
 
 /// The lens's panel: where I sit, the self-assessment and the journal.
@@ -31,7 +31,7 @@ pub fn panel_ui(ui: &mut Ui, filter: &mut JournalFilter, cx: LensContext<'_>) {
     ui.separator();
     assessment_ui(ui, map, ids, today, out);
     ui.separator();
-    journal_ui(ui, map, filter, selection, ids, today, out);
+    journal_ui(ui, map, filter, selection, out);
 }
 
 /// Where I sit: my scores and links and, unless the facilitator has hidden the analysis, my
@@ -130,31 +130,37 @@ pub fn journal_order(map: &Map, filter: &JournalFilter, selection: &Selection) -
     order
 }
 
+/// Adds a journal entry dated today about the selected stakeholders: what
+/// [`Command::NewJournalEntry`] does.
+pub fn new_entry(
+    map: &Map,
+    selection: &Selection,
+    ids: &mut IdAllocator,
+    today: NaiveDate,
+    out: &mut Requests,
+) {
+    let entry = JournalEntry {
+        id: ids.next(),
+        date: today,
+        dimension: Dimension::Personal,
+        text: String::new(),
+        stakeholders: selection.stakeholders.iter().copied().collect(),
+    };
+    out.edit("New journal entry", Edit::add_item(&map.journal, entry));
+}
+
 /// The journal: a new-entry button, filters and the entries, each editable in place.
 fn journal_ui(
     ui: &mut Ui,
     map: &Map,
     filter: &mut JournalFilter,
     selection: &mut Selection,
-    ids: &mut IdAllocator,
-    today: NaiveDate,
     out: &mut Requests,
 ) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Journal").strong());
-        if ui
-            .button("New entry")
-            .on_hover_text("A dated reflection, about the selected stakeholders")
-            .clicked()
-        {
-            let entry = JournalEntry {
-                id: ids.next(),
-                date: today,
-                dimension: Dimension::Personal,
-                text: String::new(),
-                stakeholders: selection.stakeholders.iter().copied().collect(),
-            };
-            out.edit("New journal entry", Edit::add_item(&map.journal, entry));
+        if super::strategic::change::command_button(ui, Command::NewJournalEntry) {
+            out.command(Command::NewJournalEntry);
         }
     });
     ui.horizontal_wrapped(|ui| {

@@ -105,22 +105,29 @@ fn header_ui(ui: &mut Ui, map: &Map, cell: f32, out: &mut Requests) {
         for (column, issue) in map.issues.iter().enumerate() {
             let (rect, response) =
                 ui.allocate_exact_size(vec2(cell, HEADER_HEIGHT), Sense::click());
-            // The whole name, wrapped onto up to three lines; longer ends in "…" (and the
-            // tooltip has it all).
-            let mut job = egui::text::LayoutJob::simple(
-                issue.name.clone(),
-                egui::FontId::proportional(13.0),
-                ui.visuals().strong_text_color(),
-                cell - 8.0,
-            );
-            job.wrap.max_rows = 3;
-            job.halign = egui::Align::Center;
-            let galley = ui.painter().layout_job(job);
-            ui.painter().galley(
-                egui::pos2(rect.center().x, rect.bottom() - 2.0 - galley.size().y),
-                galley,
-                ui.visuals().strong_text_color(),
-            );
+            // The whole name, wrapped at spaces onto up to three lines; a word too long for
+            // the column, or a fourth line, ends in "…" (and the tooltip has it all).
+            let font = egui::FontId::proportional(13.0);
+            let colour = ui.visuals().strong_text_color();
+            let width = |text: &str| {
+                ui.painter()
+                    .layout_no_wrap(text.to_owned(), font.clone(), colour)
+                    .size()
+                    .x
+            };
+            let lines = word_lines(&issue.name, cell - 8.0, 3, width);
+            let line_height = ui.fonts_mut(|f| f.row_height(&font));
+            let mut y = rect.bottom() - 2.0 - line_height * lines.len() as f32;
+            for line in lines {
+                ui.painter().text(
+                    egui::pos2(rect.center().x, y),
+                    egui::Align2::CENTER_TOP,
+                    line,
+                    font.clone(),
+                    colour,
+                );
+                y += line_height;
+            }
             response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &issue.name));
             let response = response.on_hover_text(if issue.description.is_empty() {
                 issue.name.clone()
@@ -325,5 +332,84 @@ fn cell_ui(ui: &mut Ui, s: &Stakeholder, issue: &Issue, cell: f32, out: &mut Req
                 edit_stakeholder(out, s, "issue positions", |s| s.set_position(issue.id, 0));
             }
         }
+    }
+}
+
+/// `text` in lines at most `width` wide (as `measure` says), broken at spaces only and at most
+/// `max_rows` of them: a word wider than a line, or what does not fit in the last line, is cut
+/// and ends in "…".
+fn word_lines(
+    text: &str,
+    width: f32,
+    max_rows: usize,
+    measure: impl Fn(&str) -> f32,
+) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut cut = false;
+    for word in text.split_whitespace() {
+        let joined = if current.is_empty() {
+            word.to_owned()
+        } else {
+            format!("{current} {word}")
+        };
+        if measure(&joined) <= width {
+            current = joined;
+            continue;
+        }
+        if !current.is_empty() {
+            lines.push(std::mem::take(&mut current));
+        }
+        current = fit_with_ellipsis(word, width, &measure);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    if lines.len() > max_rows {
+        lines.truncate(max_rows);
+        cut = true;
+    }
+    if cut && let Some(last) = lines.last_mut() {
+        *last = fit_with_ellipsis(&format!("{last}…"), width, &measure);
+    }
+    lines
+}
+
+/// `text` if it fits `width`, else as much of it as fits followed by "…".
+fn fit_with_ellipsis(text: &str, width: f32, measure: &impl Fn(&str) -> f32) -> String {
+    if measure(text) <= width {
+        return text.to_owned();
+    }
+    let mut chars: Vec<char> = text.trim_end_matches('…').chars().collect();
+    while !chars.is_empty() {
+        chars.pop();
+        let candidate: String = chars.iter().collect::<String>().trim_end().to_owned() + "…";
+        if measure(&candidate) <= width {
+            return candidate;
+        }
+    }
+    "…".to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_lines;
+
+    /// Every letter one unit wide.
+    fn letters(text: &str) -> f32 {
+        text.chars().count() as f32
+    }
+
+    #[test]
+    fn headings_break_between_words_and_elide_a_word_too_long() {
+        assert_eq!(
+            word_lines("Funding of the victims hub", 12.0, 3, letters),
+            ["Funding of", "the victims", "hub"]
+        );
+        assert_eq!(
+            word_lines("Interagency safeguarding", 8.0, 3, letters),
+            ["Interag…", "safegua…"]
+        );
+        assert_eq!(word_lines("a b c d e f g", 3.0, 2, letters), ["a b", "c…"]);
     }
 }

@@ -14,7 +14,7 @@ use crate::edit::{Edit, GroupKey};
 use crate::model::{
     AgendaItem, Choice, IdAllocator, Map, Meeting, MeetingId, StakeholderId, TableShape,
 };
-use crate::ui::{Action, Requests, Selection, edit_item, elide, style};
+use crate::ui::{Action, Command, Requests, Selection, edit_item, elide, style};
 
 /// The meetings view's state: UI state, never saved in the map.
 #[derive(Debug, Default)]
@@ -34,6 +34,32 @@ pub struct MeetingsState {
     invite_search: String,
     /// The last suggestion's seats and reasons, shown while the seating is still it.
     reasons: Option<(Vec<StakeholderId>, Vec<String>)>,
+}
+
+/// Plans a new meeting of today with the selected stakeholders invited, shown with its title
+/// focused once it lands: what [`Command::NewMeeting`] does.
+pub fn new_meeting(
+    map: &Map,
+    state: &mut MeetingsState,
+    selection: &Selection,
+    ids: &mut IdAllocator,
+    today: NaiveDate,
+    out: &mut Requests,
+) {
+    let id = ids.next();
+    let meeting = Meeting {
+        id,
+        title: format!("Meeting {}", map.meetings.len() + 1),
+        date: Some(today),
+        purpose: String::new(),
+        agenda: Vec::new(),
+        invitees: selection.stakeholders.iter().copied().collect(),
+        table: TableShape::Round,
+        seating: Vec::new(),
+    };
+    out.edit("New meeting", Edit::add_item(&map.meetings, meeting));
+    state.current = Some(id);
+    state.created = Some(id);
 }
 
 /// Pushes item `k` of meeting `i`'s agenda changed by `change`; changes to one field of one
@@ -68,8 +94,6 @@ pub fn meetings_ui(
     map: &Map,
     state: &mut MeetingsState,
     selection: &mut Selection,
-    ids: &mut IdAllocator,
-    today: NaiveDate,
     out: &mut Requests,
 ) {
     ui.horizontal(|ui| {
@@ -81,21 +105,13 @@ pub fn meetings_ui(
                 state.current = Some(m.id);
             }
         }
-        if ui.button("New meeting").clicked() {
-            let id = ids.next();
-            let meeting = Meeting {
-                id,
-                title: format!("Meeting {}", map.meetings.len() + 1),
-                date: Some(today),
-                purpose: String::new(),
-                agenda: Vec::new(),
-                invitees: selection.stakeholders.iter().copied().collect(),
-                table: TableShape::Round,
-                seating: Vec::new(),
-            };
-            out.edit("New meeting", Edit::add_item(&map.meetings, meeting));
-            state.current = Some(id);
-            state.created = Some(id);
+        let described = Command::NewMeeting.describe();
+        if ui
+            .button(described.label)
+            .on_hover_text(described.tooltip)
+            .clicked()
+        {
+            out.command(Command::NewMeeting);
         }
     });
     // A meeting created this frame is not in the map until the edit is applied.

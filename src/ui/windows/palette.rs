@@ -114,7 +114,7 @@ pub fn palette_ui(
                     .num_columns(2)
                     .spacing([24.0, 2.0])
                     .show(ui, |ui| {
-                        for entry in entries.iter().take(50) {
+                        for entry in &entries {
                             let button = egui::Button::selectable(false, entry.label.as_str());
                             if ui.add_enabled(entry.enabled, button).clicked() {
                                 picked = Some(entry.picked);

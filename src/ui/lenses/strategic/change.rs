@@ -97,15 +97,12 @@ fn show(ids: Vec<StakeholderId>, selection: &mut Selection, out: &mut Requests, 
 }
 
 /// Snapshots, scenarios and the comparison.
-#[allow(clippy::too_many_arguments)] // one call site: the lens's whole context
 pub fn change_ui(
     ui: &mut Ui,
     map: &Map,
     revision: u64,
     state: &mut ChangeState,
     selection: &mut Selection,
-    ids: &mut IdAllocator,
-    today: NaiveDate,
     out: &mut Requests,
 ) {
     ui.label(RichText::new("Change over time").strong());
@@ -118,30 +115,12 @@ pub fn change_ui(
         )
         .labelled_by(name.id);
     });
-    let label = if state.label.trim().is_empty() {
-        today.format("%-d %b %Y").to_string()
-    } else {
-        state.label.trim().to_owned()
-    };
     ui.horizontal(|ui| {
-        if ui
-            .button("Take snapshot")
-            .on_hover_text("Freeze the stakeholders and links as they are now")
-            .clicked()
-        {
-            let snapshot = Edit::take_snapshot(map, &label, today, ids);
-            out.edit(format!("Take snapshot {label}"), snapshot);
-            state.label.clear();
-        }
-        if ui
-            .button("Try a what-if")
-            .on_hover_text("A copy to change freely; the map is untouched until you apply it")
-            .clicked()
-        {
-            let (scenario, id) = Edit::start_scenario(map, &label, today, ids);
-            out.edit(format!("Start what-if {label}"), scenario);
-            out.act(Action::EnterScenario(Some(id)));
-            state.label.clear();
+        // The buttons run the same commands as the palette and the Map menu.
+        for command in [Command::TakeSnapshot, Command::StartWhatIf] {
+            if command_button(ui, command) {
+                out.command(command);
+            }
         }
     });
     for (i, s) in map.snapshots.iter().enumerate() {
@@ -205,6 +184,65 @@ pub fn change_ui(
         return;
     };
     comparison_ui(ui, comparison, selection, out);
+}
+
+/// The label typed for the next snapshot or what-if, or today's date.
+fn next_label(state: &ChangeState, today: NaiveDate) -> String {
+    if state.label.trim().is_empty() {
+        today.format("%-d %b %Y").to_string()
+    } else {
+        state.label.trim().to_owned()
+    }
+}
+
+/// Takes a snapshot of the map, named by the label typed (or today): what
+/// [`Command::TakeSnapshot`] does.
+pub fn take_snapshot(
+    map: &Map,
+    state: &mut ChangeState,
+    today: NaiveDate,
+    ids: &mut IdAllocator,
+    out: &mut Requests,
+) {
+    let label = next_label(state, today);
+    let snapshot = Edit::take_snapshot(map, &label, today, ids);
+    out.edit(format!("Take snapshot {label}"), snapshot);
+    state.label.clear();
+}
+
+/// Starts a what-if scenario and edits it: what [`Command::StartWhatIf`] does.
+pub fn start_what_if(
+    map: &Map,
+    state: &mut ChangeState,
+    today: NaiveDate,
+    ids: &mut IdAllocator,
+    out: &mut Requests,
+) {
+    let label = next_label(state, today);
+    let (scenario, id) = Edit::start_scenario(map, &label, today, ids);
+    out.edit(format!("Start what-if {label}"), scenario);
+    out.act(Action::EnterScenario(Some(id)));
+    state.label.clear();
+}
+
+/// Compares the map now with its latest snapshot: what [`Command::CompareWithSnapshot`]
+/// does. False when the map has no snapshot.
+pub fn compare_with_latest(map: &Map, state: &mut ChangeState) -> bool {
+    let Some(latest) = latest_snapshot(map) else {
+        return false;
+    };
+    state.before = Side::Snapshot(latest);
+    state.before_chosen = true;
+    state.after = Side::Now;
+    true
+}
+
+/// A button that runs `command`, labelled and explained as the command is everywhere.
+pub fn command_button(ui: &mut Ui, command: Command) -> bool {
+    let described = command.describe();
+    ui.button(described.label)
+        .on_hover_text(described.tooltip)
+        .clicked()
 }
 
 /// The newest snapshot (the later of two of one day).

@@ -8,7 +8,7 @@ use egui::{
 
 use crate::edit::{Edit, first_free_name};
 use crate::model::{Choice, Factor, FactorCategory, FactorId, IdAllocator, Map, StakeholderId};
-use crate::ui::{Requests, Selection, edit_item, elide, labeled_combo, show_on_map};
+use crate::ui::{Command, Requests, Selection, edit_item, elide, labeled_combo, show_on_map};
 
 /// Which factor is picked in the register: UI state, never saved in the map.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -17,37 +17,37 @@ pub struct ScanState {
     pub picked: Option<FactorId>,
 }
 
+/// Adds a factor affecting the selected stakeholders: what [`Command::AddFactor`] does.
+pub fn add_factor(map: &Map, selection: &Selection, ids: &mut IdAllocator, out: &mut Requests) {
+    let title = first_free_name(
+        |n| format!("New factor {n}"),
+        |t| map.factors.iter().all(|f| f.title != t),
+    );
+    let factor = Factor {
+        id: ids.next(),
+        title,
+        category: FactorCategory::Political,
+        description: String::new(),
+        likelihood: 3,
+        impact: 3,
+        horizon_months: 12,
+        affects: selection.stakeholders.iter().copied().collect(),
+    };
+    out.edit("Add factor", Edit::add_item(&map.factors, factor));
+}
+
 /// The horizon-scanning register: the likelihood × impact chart and every factor, editable.
 pub fn scanning_ui(
     ui: &mut Ui,
     map: &Map,
     state: &mut ScanState,
     selection: &mut Selection,
-    ids: &mut IdAllocator,
     out: &mut Requests,
 ) {
     ui.horizontal(|ui| {
         ui.label(RichText::new("Horizon scanning").strong());
-        if ui
-            .button("Add factor")
-            .on_hover_text("A change on the horizon, affecting the selected stakeholders")
-            .clicked()
-        {
-            let title = first_free_name(
-                |n| format!("New factor {n}"),
-                |t| map.factors.iter().all(|f| f.title != t),
-            );
-            let factor = Factor {
-                id: ids.next(),
-                title,
-                category: FactorCategory::Political,
-                description: String::new(),
-                likelihood: 3,
-                impact: 3,
-                horizon_months: 12,
-                affects: selection.stakeholders.iter().copied().collect(),
-            };
-            out.edit("Add factor", Edit::add_item(&map.factors, factor));
+        if super::change::command_button(ui, Command::AddFactor) {
+            out.command(Command::AddFactor);
         }
     });
     if map.factors.is_empty() {

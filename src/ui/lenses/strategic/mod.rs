@@ -22,17 +22,15 @@ pub fn panel_ui(
     let LensContext {
         map,
         selection,
-        ids,
-        today,
         revision,
         out,
         ..
     } = cx;
     purpose_ui(ui, map, selection, out);
     ui.separator();
-    horizon::scanning_ui(ui, map, scan, selection, ids, out);
+    horizon::scanning_ui(ui, map, scan, selection, out);
     ui.separator();
-    change::change_ui(ui, map, revision, change, selection, ids, today, out);
+    change::change_ui(ui, map, revision, change, selection, out);
 }
 
 /// The shared purpose: the triangle, with who is tagged at each corner, and its texts.
