@@ -350,7 +350,7 @@ fn edge_viz(w: &mut Writer<Vec<u8>>, look: &LinkLook) -> io::Result<()> {
         .write_empty()?;
     let line = match look.dash {
         None => "solid",
-        Some((on, _)) if on <= 2.0 => "dotted",
+        Some(dash) if dash.is_dotted() => "dotted",
         Some(_) => "dashed",
     };
     w.create_element("viz:shape")

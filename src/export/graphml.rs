@@ -516,8 +516,8 @@ fn yed_node(w: &mut Writer<Vec<u8>>, s: &Stakeholder, look: &look::NodeLook) -> 
 fn yed_edge(w: &mut Writer<Vec<u8>>, look: &look::LinkLook) -> io::Result<()> {
     let line = match look.dash {
         None => "line",
-        Some((on, _)) if on <= 2.0 => "dotted",
-        Some((on, _)) if on >= 12.0 => "dashed_dotted",
+        Some(dash) if dash.is_dotted() => "dotted",
+        Some(dash) if dash.is_dash_dot() => "dashed_dotted",
         Some(_) => "dashed",
     };
     w.create_element("data")

@@ -3,7 +3,7 @@
 //! that a map opened in another tool looks like Astute's.
 
 use crate::model::{Kind, Link, Stakeholder};
-use crate::scene::{Rgba, colours, link_style, node_radius, stance_colour};
+use crate::scene::{Dash, Rgba, colours, link_style, node_radius, stance_colour};
 
 /// How a stakeholder is drawn: fill by stance (the canvas's default), size by power, shape by
 /// kind.
@@ -38,8 +38,8 @@ pub struct LinkLook {
     pub colour: Rgba,
     /// The line's width in map units, as on the canvas at scale 1.
     pub width: f32,
-    /// Dash and gap lengths, or `None` for a solid line.
-    pub dash: Option<(f32, f32)>,
+    /// The dash pattern, or `None` for a solid line.
+    pub dash: Option<Dash>,
     /// Drawn with an arrowhead at its `to` end.
     pub directed: bool,
 }

@@ -498,7 +498,7 @@ fn placed(item: &Item, left: f32, top: f32, scale: f32) -> Item {
             to: at(*to),
             colour: *colour,
             width: width * scale,
-            dash: dash.map(|(on, off)| (on * scale, off * scale)),
+            dash: dash.map(|d| d.scaled(scale)),
             arrow: *arrow,
         },
         Item::Text {

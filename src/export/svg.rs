@@ -125,8 +125,13 @@ fn write_item(w: &mut Writer<Vec<u8>>, item: &Item) -> io::Result<()> {
             if line_colour[3] < u8::MAX {
                 e = e.with_attribute(("stroke-opacity", opacity.as_str()));
             }
-            if let Some((on, off)) = dash {
-                let pattern = format!("{} {}", num(on.max(0.1)), num(off.max(0.1)));
+            if let Some(dash) = dash {
+                let pattern = dash
+                    .lengths()
+                    .iter()
+                    .map(|l| num(l.max(0.1)))
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 e = e.with_attribute(("stroke-dasharray", pattern.as_str()));
             }
             e.write_empty()?;

@@ -329,7 +329,7 @@ pub(super) fn quadrants(scene: &mut Scene, area: Area, settings: &Settings, u: f
             to,
             colour: RULE,
             width: 2.0 * u,
-            dash: Some((8.0 * u, 5.0 * u)),
+            dash: Some(Dash::new(&[8.0, 5.0]).scaled(u)),
             arrow: false,
         });
     }

@@ -36,7 +36,7 @@ use matrix::matrix_scene;
 pub use network::colour_key;
 use network::map_scene;
 pub use palette::{
-    COALITION_COLOURS, ColourBy, coalition_colour, colours, link_style, sector_colour,
+    COALITION_COLOURS, ColourBy, Dash, coalition_colour, colours, link_style, sector_colour,
     stance_colour,
 };
 use salience::salience_scene;
@@ -151,8 +151,8 @@ pub enum Item {
         colour: Rgba,
         /// The line's width in pixels.
         width: f32,
-        /// Dash and gap lengths in pixels, or `None` for a solid line.
-        dash: Option<(f32, f32)>,
+        /// The dash pattern in pixels, or `None` for a solid line.
+        dash: Option<Dash>,
         /// An arrowhead at `to`.
         arrow: bool,
     },

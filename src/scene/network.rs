@@ -110,7 +110,7 @@ pub(crate) fn map_scene(map: &Map, size: (f32, f32), options: &SceneOptions) -> 
             to: Point::new(pb.x - nx * (rb + 2.0 * u), pb.y - ny * (rb + 2.0 * u)),
             colour,
             width,
-            dash: dash.map(|(d, g)| (d * dash_scale, g * dash_scale)),
+            dash: dash.map(|d| d.scaled(dash_scale)),
             arrow,
         });
     }
@@ -283,7 +283,7 @@ fn legend(scene: &mut Scene, map: &Map, colour_by: ColourBy, left: f32, top: f32
             to: Point::new(left + 16.0 * u, y - size * 0.35),
             colour,
             width: 2.5 * u,
-            dash: dash.map(|(d, g)| (d * u * 0.8, g * u * 0.8)),
+            dash: dash.map(|d| d.scaled(u * 0.8)),
             arrow,
         });
         entry(scene, y, kind.label());

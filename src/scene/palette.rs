@@ -134,17 +134,82 @@ pub fn coalition_colour(coalition: Option<usize>) -> Rgba {
     coalition.map_or(GREY, |c| COALITION_COLOURS[c % COALITION_COLOURS.len()])
 }
 
-/// How a link kind is drawn, on screen and in pictures: colour, dash and gap (at scale 1), arrowhead.
-pub fn link_style(kind: LinkKind) -> (Rgba, Option<(f32, f32)>, bool) {
+/// A dash pattern: lengths drawn and left blank in turn, starting with one drawn; up to three
+/// of each, so that dashes, dots, dash-dots and dash-dot-dots tell link kinds apart.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Dash {
+    lengths: [f32; 6],
+    count: usize,
+}
+
+impl Dash {
+    /// The pattern of `lengths` (drawn, blank, drawn, …); an odd last length is dropped, and
+    /// more than six are cut to six.
+    pub const fn new(lengths: &[f32]) -> Self {
+        let mut out = [0.0; 6];
+        let count = if lengths.len() > 6 {
+            6
+        } else {
+            lengths.len() / 2 * 2
+        };
+        let mut i = 0;
+        while i < count {
+            out[i] = lengths[i];
+            i += 1;
+        }
+        Self {
+            lengths: out,
+            count,
+        }
+    }
+
+    /// The lengths, drawn and blank in turn.
+    pub fn lengths(&self) -> &[f32] {
+        &self.lengths[..self.count]
+    }
+
+    /// The same pattern with every length multiplied by `by`.
+    pub fn scaled(self, by: f32) -> Self {
+        let mut out = self;
+        for length in &mut out.lengths[..self.count] {
+            *length *= by;
+        }
+        out
+    }
+
+    /// The length of one repeat of the pattern.
+    pub fn period(&self) -> f32 {
+        self.lengths().iter().sum()
+    }
+
+    /// Every drawn piece is a dot (at most 2 units long).
+    pub fn is_dotted(&self) -> bool {
+        self.lengths().iter().step_by(2).all(|&on| on <= 2.0)
+    }
+
+    /// Dots and dashes mixed, as in a dash-dot line.
+    pub fn is_dash_dot(&self) -> bool {
+        let on = || self.lengths().iter().step_by(2);
+        on().any(|&l| l <= 2.0) && on().any(|&l| l > 2.0)
+    }
+}
+
+/// How a link kind is drawn, on screen and in pictures: colour, dash pattern (at scale 1),
+/// arrowhead. Every kind has its own pattern, so that kinds are told apart without colour and
+/// without arrowheads (which the canvas leaves out on a dense map): the symmetric kinds are
+/// solid, dashed, short-dashed and dotted; the directed kinds dash-dot, dash-dot-dot,
+/// dot-dot-dash and dash-dash-dot.
+pub fn link_style(kind: LinkKind) -> (Rgba, Option<Dash>, bool) {
+    const DOT: f32 = 1.5;
     let (colour, dash) = match kind {
-        LinkKind::Alignment => (SKY_BLUE, Some((10.0, 4.0))),
         LinkKind::Alliance => (GREEN, None),
-        LinkKind::Tension => (VERMILLION, Some((6.0, 4.0))),
-        LinkKind::Competition => (ORANGE, Some((2.0, 4.0))),
-        LinkKind::Influence => (PURPLE, None),
-        LinkKind::Authority => (SLATE, Some((14.0, 4.0))),
-        LinkKind::Funding => (DARK_GOLD, Some((2.0, 3.0))),
-        LinkKind::Referral => (BLUE, Some((6.0, 3.0))),
+        LinkKind::Alignment => (SKY_BLUE, Some(Dash::new(&[10.0, 5.0]))),
+        LinkKind::Tension => (VERMILLION, Some(Dash::new(&[4.0, 4.0]))),
+        LinkKind::Competition => (ORANGE, Some(Dash::new(&[DOT, 4.0]))),
+        LinkKind::Influence => (PURPLE, Some(Dash::new(&[14.0, 3.0, DOT, 3.0]))),
+        LinkKind::Authority => (SLATE, Some(Dash::new(&[14.0, 3.0, DOT, 3.0, DOT, 3.0]))),
+        LinkKind::Funding => (DARK_GOLD, Some(Dash::new(&[DOT, 3.0, DOT, 3.0, 9.0, 3.0]))),
+        LinkKind::Referral => (BLUE, Some(Dash::new(&[8.0, 3.0, 8.0, 3.0, DOT, 3.0]))),
     };
     (colour, dash, kind.is_directed())
 }

@@ -34,8 +34,8 @@ pub fn coalition_colour(coalition: Option<usize>) -> Color32 {
 pub struct LinkStyle {
     /// Line colour.
     pub colour: Color32,
-    /// Dash and gap length in points, or `None` for a solid line.
-    pub dash: Option<(f32, f32)>,
+    /// The dash pattern in points, or `None` for a solid line.
+    pub dash: Option<scene::Dash>,
     /// An arrowhead at the `to` end.
     pub arrow: bool,
 }
@@ -78,13 +78,13 @@ mod tests {
     use crate::model::Choice;
 
     #[test]
-    fn every_link_kind_differs_from_every_other_in_more_than_colour() {
+    fn every_link_kind_has_its_own_dash_pattern_and_colour() {
         for (i, &a) in LinkKind::ALL.iter().enumerate() {
             for &b in &LinkKind::ALL[i + 1..] {
                 let (sa, sb) = (link_style(a), link_style(b));
-                assert!(
-                    sa.dash != sb.dash || sa.arrow != sb.arrow,
-                    "{a} and {b} differ only by colour"
+                assert_ne!(
+                    sa.dash, sb.dash,
+                    "{a} and {b} are told apart only by colour or an arrowhead"
                 );
                 assert_ne!(sa.colour, sb.colour, "{a} and {b} share a colour");
             }

@@ -300,7 +300,7 @@ fn draw_trails(
         painter.circle_stroke(a, POINT_RADIUS - 2.0, egui::Stroke::new(1.5, colour));
         let style = super::super::style::LinkStyle {
             colour,
-            dash: Some((5.0, 3.0)),
+            dash: Some(crate::scene::Dash::new(&[5.0, 3.0])),
             arrow: true,
         };
         let (start, end) = super::canvas::mesh::trim(a, b, POINT_RADIUS, POINT_RADIUS + 2.0);

@@ -352,9 +352,14 @@ pub fn paint_scene(painter: &Painter, scene: &Scene, rect: Rect) {
                 let end = head.map_or(*to, |head| head.line_end);
                 let stroke = egui::Stroke::new(width * scale, colour(*line_colour));
                 let line = [at(*from), at(end)];
-                match dash {
-                    Some((on, off)) if (on + off) * scale >= 1.0 => {
-                        painter.extend(Shape::dashed_line(&line, stroke, on * scale, off * scale));
+                match dash.map(|d| d.scaled(scale)) {
+                    Some(dash) if dash.period() >= 1.0 => {
+                        let lengths = dash.lengths();
+                        let on: Vec<f32> = lengths.iter().step_by(2).copied().collect();
+                        let off: Vec<f32> = lengths.iter().skip(1).step_by(2).copied().collect();
+                        painter.extend(Shape::dashed_line_with_offset(
+                            &line, stroke, &on, &off, 0.0,
+                        ));
                     }
                     _ => {
                         painter.line_segment(line, stroke);

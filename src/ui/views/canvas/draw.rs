@@ -74,8 +74,8 @@ pub(super) fn draw_links(
         let length = (end - start).length();
         let show_detail = detailed && length > 12.0;
         let mut style = style;
-        if let Some((dash, gap)) = style.dash {
-            let needed = (length / (dash + gap)) as usize + 1;
+        if let Some(dash) = style.dash {
+            let needed = (length / dash.period().max(1.0)) as usize * dash.lengths().len() / 2 + 1;
             if show_detail && needed <= dash_budget {
                 dash_budget -= needed;
             } else {

@@ -66,15 +66,22 @@ pub fn add_link(
         b
     };
     match style.dash.filter(|_| detail) {
-        Some((dash, gap)) => {
+        Some(dash) if dash.period() > 0.0 => {
             let total = (body_end - a).length();
             let mut t = 0.0;
-            while t < total {
-                let end = (t + dash).min(total);
-                add_segment(mesh, a + dir * t, a + dir * end, width, colour);
-                t += dash + gap;
+            // The pattern's lengths in turn, drawn then blank, until the line is covered.
+            for (i, &length) in dash.lengths().iter().cycle().enumerate() {
+                if t >= total {
+                    break;
+                }
+                if i % 2 == 0 {
+                    let end = (t + length).min(total);
+                    add_segment(mesh, a + dir * t, a + dir * end, width, colour);
+                }
+                t += length;
             }
         }
+        Some(_) => add_segment(mesh, a, body_end, width, colour),
         None => add_segment(mesh, a, body_end, width, colour),
     }
     if style.arrow && detail {
