@@ -113,3 +113,30 @@ fn the_legend_covers_no_stakeholder_and_folds_away() -> TestResult {
     }
     Ok(())
 }
+
+#[test]
+fn in_a_small_window_the_legend_starts_folded_and_the_map_keeps_its_room() -> TestResult {
+    let map = EXAMPLES[0].map()?;
+    let Setup { mut harness, .. } = open_at(Lens::Personal, View::Map, &map)?;
+    harness.set_size(egui::Vec2::new(800.0, 500.0));
+    for _ in 0..3 {
+        harness.run();
+    }
+    let legend = harness.get_by_role_and_label(Role::Group, "Legend").rect();
+    assert!(
+        harness.query_by_label("Ringed: me").is_none(),
+        "the legend is open at 800×500: {legend:?}"
+    );
+    // The map spreads over the canvas (at 5% zoom it was a speck): its stakeholders span
+    // more than 40% of the width (the canvas is wider than the map, whose height limits it).
+    let nodes: Vec<egui::Rect> = map
+        .stakeholders
+        .iter()
+        .flat_map(|s| harness.query_all_by_role_and_label(Role::Button, &s.name))
+        .map(|node| node.rect())
+        .collect();
+    let left = nodes.iter().map(|r| r.left()).fold(f32::MAX, f32::min);
+    let right = nodes.iter().map(|r| r.right()).fold(f32::MIN, f32::max);
+    assert!(right - left > 320.0, "the map spans {left}..{right} of 800");
+    Ok(())
+}

@@ -74,7 +74,8 @@ impl Camera {
     /// legend leaves free), with a margin. However large the map, it fits: the least zoom
     /// follows it.
     pub fn fit_within(&mut self, screen: Rect, area: Rect, bounds: Rect) {
-        let margin = 60.0;
+        // Room for the names around the edge, less of it on a small canvas.
+        let margin = (area.size().min_elem() * 0.1).clamp(24.0, 60.0);
         let available = (area.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(10.0));
         let size = bounds.size().max(Vec2::splat(1.0));
         let zoom = (available.x / size.x).min(available.y / size.y);

@@ -48,8 +48,11 @@ const MAX_ACCESSIBLE_NODES: usize = 300;
 const DIM: f32 = 0.18;
 /// At most this many dash segments are drawn in one frame.
 const MAX_DASHES: usize = 8_000;
-/// On a canvas smaller than this, the legend starts folded so that the map keeps its room.
-const LEGEND_FROM: Vec2 = Vec2::new(420.0, 380.0);
+/// About the size of the open legend. Where, open, it would take more than
+/// [`LEGEND_SHARE`] of the canvas, it starts folded, so that the map keeps its room.
+const LEGEND_OPEN: Vec2 = Vec2::new(430.0, 230.0);
+/// The most of the canvas the open legend may take before it starts folded.
+const LEGEND_SHARE: f32 = 0.25;
 /// Pointer distance (screen points) within which a link counts as hit.
 const LINK_HIT_DISTANCE: f32 = 5.0;
 
@@ -202,7 +205,9 @@ pub fn canvas_ui(
     draw_labels(ui, &painter, view, &placed, hovered_node, selection);
     draw_drag_feedback(ui, &painter, map, state, &placed, &index);
     expose_to_accessibility(ui, map, &placed, selection);
-    let cramped = rect.width() < LEGEND_FROM.x || rect.height() < LEGEND_FROM.y;
+    let cramped = rect.width() < LEGEND_OPEN.x
+        || rect.height() < LEGEND_OPEN.y
+        || LEGEND_OPEN.x * LEGEND_OPEN.y > LEGEND_SHARE * rect.area();
     let was_open = state.legend_open.unwrap_or(!cramped);
     let mut open = was_open;
     let legend = legend_ui(ui, rect, view, &mut open);
