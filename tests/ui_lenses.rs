@@ -10,7 +10,7 @@ use astute::ui::views::View;
 use common::*;
 use egui::accesskit::Role;
 use egui::{Key, Modifiers, Vec2};
-use egui_kittest::kittest::{NodeT, Queryable};
+use egui_kittest::kittest::Queryable;
 
 #[test]
 fn a_journal_entry_is_written_about_the_selection_and_undone_in_one_step() -> TestResult {
