@@ -77,8 +77,6 @@ pub fn lens_ui(ui: &mut Ui, lens: Lens, state: &mut LensState, cx: LensContext<'
     ui.heading(lens.dimension().label());
     ui.label(RichText::new(blurb(lens)).italics());
     ui.separator();
-    // A solid scroll bar takes its own room: a floating one covered the panel's right edge.
-    ui.style_mut().spacing.scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical()
         .auto_shrink([false; 2])
         .show(ui, |ui| match lens {

@@ -59,9 +59,18 @@ pub fn scanning_ui(
     if let Some(picked) = risk_chart_ui(ui, map, state.picked) {
         pick(map, picked, state, selection, out);
     }
-    for (i, factor) in map.factors.iter().enumerate() {
-        factor_ui(ui, map, i, factor, state, selection, out);
-    }
+    // Room on the right for the panel's floating scroll bar, which would cover the frames.
+    let bar = ui.spacing().scroll.bar_width;
+    egui::Frame::NONE
+        .inner_margin(egui::Margin {
+            right: bar as i8,
+            ..egui::Margin::ZERO
+        })
+        .show(ui, |ui| {
+            for (i, factor) in map.factors.iter().enumerate() {
+                factor_ui(ui, map, i, factor, state, selection, out);
+            }
+        });
 }
 
 fn pick(
