@@ -4,11 +4,12 @@
 
 mod common;
 
+use astute::app::ScriptedDialogs;
 use astute::model::{Id, Lens, Link, LinkKind};
 use astute::ui::views::View;
 use common::*;
 use egui::accesskit::Role;
-use egui::{Key, Modifiers};
+use egui::{Key, Modifiers, Vec2};
 use egui_kittest::kittest::Queryable;
 
 #[test]
@@ -170,5 +171,107 @@ fn a_coalition_in_the_alliances_lens_selects_its_members_on_the_map() -> TestRes
     assert!(selection.contains(HUB) && selection.contains(NHS) && !selection.contains(POLICE));
     // The map is shown, with the members on it.
     harness.get_by_role_and_label(Role::Button, "Hub co-ordinator");
+    Ok(())
+}
+
+/// The horizon factors of the built-in example (long titles, long names) in a lens panel
+/// `lens_width` wide, in a `window`: every field, the "Affects" text and the buttons lie
+/// inside the panel, none overlaps another, and whom a factor affects is written in full.
+fn horizon_factors_fit(window: Vec2, lens_width: f32) -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let prefs = astute::app::Prefs {
+        lens: Lens::Strategic,
+        view: View::Map,
+        lens_width,
+        ..astute::app::Prefs::default()
+    };
+    let app = start_with(prefs, None, ScriptedDialogs::default(), dir.path());
+    let mut harness = harness(app);
+    harness.set_size(window);
+    harness.run();
+    if harness.state().panel_widths().lens == 0.0 {
+        // A narrow window folds the panel behind its toggle.
+        harness.get_by_label("Lens panel").click();
+        harness.run();
+    }
+    harness.run();
+    let widths = harness.state().panel_widths();
+    let at = format!("a {lens_width} px panel in a {window:?} window ({widths:?})");
+    let (left, right) = (widths.lens_right - widths.lens, widths.lens_right);
+    let map = harness.state().document().map.clone();
+    assert!(map.factors.len() >= 3, "the example has factors");
+    // Where the factors end: the change-over-time section below them.
+    let end = harness.get_by_label("Change over time").rect().top();
+    let mut rects = Vec::new();
+    for (i, factor) in map.factors.iter().enumerate() {
+        let title = format!("Title of factor {}", i + 1);
+        rects.push((
+            title.clone(),
+            harness
+                .get_by_role_and_label(Role::TextInput, &title)
+                .rect(),
+        ));
+        // A label's text is its accessible value.
+        let affects = harness
+            .query_all_by(|node: &egui_kittest::kittest::AccessKitNode<'_>| {
+                node.role() == Role::Label
+                    && node.value().is_some_and(|text| {
+                        text.starts_with("Affects")
+                            && factor
+                                .affects
+                                .iter()
+                                .all(|&id| text.contains(map.name_of(id)))
+                    })
+            })
+            .map(|node| node.rect())
+            .collect::<Vec<_>>();
+        assert_eq!(
+            affects.len(),
+            1,
+            "factor {}: whom it affects is not written in full, at {at}",
+            i + 1
+        );
+        rects.push((format!("Affects of factor {}", i + 1), affects[0]));
+    }
+    for (role, label) in [
+        (Role::ComboBox, "Category of the factor"),
+        (Role::SpinButton, "Likelihood"),
+        (Role::SpinButton, "Impact"),
+        (Role::SpinButton, "Horizon"),
+        (Role::Button, "Show"),
+        (Role::Button, "Delete"),
+    ] {
+        let found: Vec<_> = harness
+            .get_all_by_role_and_label(role, label)
+            .map(|node| node.rect())
+            .filter(|rect| rect.top() < end)
+            .collect();
+        assert_eq!(found.len(), map.factors.len(), "{label} at {at}");
+        rects.extend(found.into_iter().map(|rect| (label.to_owned(), rect)));
+    }
+    for (label, rect) in &rects {
+        assert!(
+            rect.left() >= left && rect.right() <= right,
+            "{label} at {rect:?} is not inside the panel ({left}..{right}), at {at}"
+        );
+    }
+    for (i, (a, ra)) in rects.iter().enumerate() {
+        for (b, rb) in &rects[i + 1..] {
+            assert!(
+                !ra.shrink(0.5).intersects(rb.shrink(0.5)),
+                "{a} at {ra:?} overlaps {b} at {rb:?}, at {at}"
+            );
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn horizon_factors_fit_the_lens_panel_at_every_width_in_a_large_and_a_small_window() -> TestResult {
+    for window in [Vec2::new(1400.0, 900.0), Vec2::new(800.0, 500.0)] {
+        for lens_width in [300.0, 380.0, 520.0] {
+            horizon_factors_fit(window, lens_width)?;
+        }
+    }
     Ok(())
 }

@@ -215,3 +215,96 @@ fn issue_headings_break_between_words_and_elide_a_word_too_long() -> TestResult 
     );
     Ok(())
 }
+
+/// The table as it is on screen: where `label`'s widget is, in points.
+fn rect_of(
+    harness: &egui_kittest::Harness<'static, astute::app::AstuteApp>,
+    role: Role,
+    label: &str,
+) -> egui::Rect {
+    harness.get_by_role_and_label(role, label).rect()
+}
+
+#[test]
+fn the_name_column_stays_on_screen_when_the_table_is_scrolled_right() -> TestResult {
+    let Setup { mut harness, .. } = open_at(Lens::Personal, View::Table, &small_hub())?;
+    let name_before = rect_of(&harness, Role::TextInput, "Name of Police");
+    let organisation_before = rect_of(&harness, Role::TextInput, "Organisation of Police");
+    eprintln!(
+        "DEBUG {name_before:?} {organisation_before:?} {:?}",
+        rect_of(&harness, Role::Button, "Name")
+    );
+    // A wheel turned sideways over the table scrolls it right.
+    harness.hover_at(organisation_before.center());
+    harness.run();
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(-2000.0, 0.0),
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run_steps(20); // a wheel scrolls smoothly, over several frames
+    let organisation_after = rect_of(&harness, Role::TextInput, "Organisation of Police");
+    assert!(
+        organisation_after.left() < organisation_before.left() - 50.0,
+        "the table did not scroll: {organisation_before:?} then {organisation_after:?}"
+    );
+    let screen = harness.ctx.content_rect();
+    for name in ["Police", "Hub co-ordinator", "NHS practitioner"] {
+        let rect = rect_of(&harness, Role::TextInput, &format!("Name of {name}"));
+        assert!(
+            screen.contains_rect(rect),
+            "{name}'s name is off screen at {rect:?}"
+        );
+        assert_eq!(rect.left(), name_before.left(), "{name}'s name moved");
+    }
+    Ok(())
+}
+
+#[test]
+fn a_long_text_in_the_table_ends_in_an_ellipsis_and_shows_whole_on_hover() -> TestResult {
+    const WHOLE: &str =
+        "Office of the Police and Crime Commissioner for Northshire, victims' services";
+    let mut map = small_hub();
+    if let Some(police) = map.stakeholder_mut(POLICE) {
+        police.organisation = WHOLE.into();
+    }
+    let Setup { mut harness, .. } = open_at(Lens::Personal, View::Table, &map)?;
+    // What is painted in the cell is the start of the text and "…", never the text cut off.
+    let painted: Vec<String> = harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            // The glyphs laid out, with the "…" that replaced the rest.
+            egui::Shape::Text(text) => Some(
+                text.galley
+                    .rows
+                    .iter()
+                    .map(|row| row.text())
+                    .collect::<String>(),
+            ),
+            _ => None,
+        })
+        .filter(|text| text.starts_with("Office of the"))
+        .collect();
+    assert_eq!(painted.len(), 1, "{painted:?}");
+    assert!(
+        painted[0].ends_with('…') && painted[0].len() < WHOLE.len(),
+        "{painted:?}"
+    );
+    assert!(
+        harness.query_by_label(WHOLE).is_none(),
+        "the whole text shows before hovering"
+    );
+    harness
+        .get_by_role_and_label(Role::TextInput, "Organisation of Police")
+        .hover();
+    harness.run();
+    assert!(
+        harness.query_by_label(WHOLE).is_some(),
+        "no tooltip with the whole text"
+    );
+    Ok(())
+}

@@ -366,7 +366,7 @@ impl AstuteApp {
         if !narrow || self.panels.lens_open {
             let panel = egui::Panel::left("astute-lens");
             let width = &mut self.prefs.lens_width;
-            self.panels.shown.lens = side_panel(
+            let shown = side_panel(
                 ui,
                 true,
                 panel,
@@ -386,8 +386,9 @@ impl AstuteApp {
                     };
                     lenses::lens_ui(ui, self.prefs.lens, &mut self.lens_state, cx);
                 },
-            )
-            .width();
+            );
+            self.panels.shown.lens = shown.width();
+            self.panels.shown.lens_right = shown.right();
         }
         if !narrow || self.panels.inspector_open {
             let panel = egui::Panel::right("astute-inspector");
@@ -456,6 +457,8 @@ pub struct PanelWidths {
     pub inspector: f32,
     /// Where the inspector's left edge (the one dragged) is.
     pub inspector_left: f32,
+    /// Where the lens panel's right edge (the one dragged) is.
+    pub lens_right: f32,
 }
 
 /// The side panels' state within a run.

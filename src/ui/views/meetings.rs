@@ -14,6 +14,7 @@ use crate::edit::{Edit, GroupKey};
 use crate::model::{
     AgendaItem, Choice, IdAllocator, Map, Meeting, MeetingId, StakeholderId, TableShape,
 };
+use crate::scene::labels::wrap_name;
 use crate::ui::{Action, Command, Requests, Selection, edit_item, elide, style};
 
 /// The meetings view's state: UI state, never saved in the map.
@@ -445,9 +446,27 @@ fn seating_ui(
         return;
     }
     let table = Table::new(meeting.table, seats.len());
+    // Names on one line or two, never cut: the widest line decides the room at the sides,
+    // and the plan grows taller with the number of seats.
+    let name_font = FontId::proportional(12.5);
+    let names: Vec<String> = seats
+        .iter()
+        .map(|&id| wrap_name(map.name_of(id), 17).join("\n"))
+        .collect();
+    let widest = names
+        .iter()
+        .map(|n| {
+            ui.painter()
+                .layout_no_wrap(n.clone(), name_font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+        .fold(0.0f32, f32::max);
     let size = vec2(
         ui.available_width(),
-        (ui.available_width() * 0.6).clamp(260.0, 420.0),
+        (ui.available_width() * 0.6)
+            .clamp(260.0, 420.0)
+            .max(seats.len() as f32 * 36.0),
     );
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let painter = ui.painter_at(rect);
@@ -458,8 +477,8 @@ fn seating_ui(
         + 0.8;
     // Room round the table for the names: wide at the sides, a line above and below.
     let room = vec2(
-        (rect.width() - 260.0).max(80.0),
-        (rect.height() - 60.0).max(80.0),
+        (rect.width() - 2.0 * (widest + 40.0)).max(80.0),
+        (rect.height() - 110.0).max(80.0),
     );
     let scale = (room.x.min(room.y) / 2.0) / extent;
     let to_screen = |p: [f32; 2]| rect.center() + vec2(p[0], p[1]) * scale;
@@ -495,6 +514,7 @@ fn seating_ui(
             style::text_on(colour),
         );
         let name = map.name_of(id);
+        let lines = &names[k];
         let outward = (at - rect.center()).normalized();
         let anchor = if outward.y.abs() < 0.95 {
             if outward.x > 0.0 {
@@ -510,8 +530,8 @@ fn seating_ui(
         painter.text(
             at + outward * (seat_radius + 4.0),
             anchor,
-            elide(name, 20),
-            FontId::proportional(12.5),
+            lines,
+            name_font.clone(),
             ui.visuals().strong_text_color(),
         );
         let response = ui.interact(

@@ -194,103 +194,180 @@ pub fn table_ui(
         return;
     }
     let order = state.order(view);
+    // Without the analysis (hidden by the facilitator) its columns are left out.
+    let rest: Vec<Col> = Col::ALL
+        .into_iter()
+        .filter(|&col| col != Col::Name && (view.analysed.is_some() || !col.is_analysis()))
+        .collect();
     let mut clicked = None;
+    // The Name column is a table of its own on the left, so it stays put when the rest scrolls
+    // across; the two tables' vertical offsets are kept in step through `Scroll`.
+    let scroll_id = ui.scope_id().with("astute-table-scroll");
+    let scroll: Scroll = ui.data(|d| d.get_temp(scroll_id)).unwrap_or_default();
+    let mut context = Context {
+        view,
+        order: &order,
+        state: *state,
+        clicked: &mut clicked,
+        selection,
+        read_only,
+        out,
+    };
     // Solid scroll bars take their own room: a floating one covered the last row.
     ui.style_mut().spacing.scroll = egui::style::ScrollStyle::solid();
-    egui::ScrollArea::horizontal()
-        .id_salt("astute-table-across")
-        .auto_shrink([false; 2])
-        .show(ui, |ui| {
-            table_body_ui(
-                ui,
-                view,
-                &order,
-                *state,
-                &mut clicked,
-                selection,
-                read_only,
-                out,
-            );
-        });
+    let bar_room = ui.spacing().scroll.allocated_width();
+    let height = ui.available_height();
+    let (name_offset, across) = ui
+        .horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 0.0;
+            // The horizontal scroll bar under the rest takes room the Name column leaves empty,
+            // so that the rows of both stay level.
+            let name_height = if scroll.across_bar {
+                height - bar_room
+            } else {
+                height
+            };
+            let name_offset = ui
+                .allocate_ui_with_layout(
+                    egui::vec2(ui.available_width(), name_height),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_max_height(name_height);
+                        table_part_ui(ui, &mut context, &[Col::Name], scroll.offset, false)
+                    },
+                )
+                .inner;
+            let across = egui::ScrollArea::horizontal()
+                .id_salt("astute-table-across")
+                .auto_shrink([false; 2])
+                .show(ui, |ui| {
+                    ui.vertical(|ui| table_part_ui(ui, &mut context, &rest, scroll.offset, true))
+                        .inner
+                });
+            (name_offset, across)
+        })
+        .inner;
+    // Whichever table the user scrolled gives the offset both show on the next frame.
+    let offset = if name_offset != scroll.offset {
+        name_offset
+    } else {
+        across.inner
+    };
+    let next = Scroll {
+        offset,
+        across_bar: across.content_size.x > across.inner_rect.width() + 0.5,
+    };
+    if next != scroll {
+        ui.data_mut(|d| d.insert_temp(scroll_id, next));
+        ui.ctx().request_repaint();
+    }
     if let Some(col) = clicked {
         state.click(col);
     }
 }
 
-#[allow(clippy::too_many_arguments)] // one call site: the table's whole context
-fn table_body_ui(
-    ui: &mut Ui,
-    view: &ViewContext<'_>,
-    order: &[usize],
+/// How far the table is scrolled down, shared by its two parts: UI state, never saved.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Scroll {
+    /// The vertical offset both parts show.
+    offset: f32,
+    /// Did the scrolling part need a horizontal scroll bar on the last frame?
+    across_bar: bool,
+}
+
+/// What both parts of the table draw from and report to.
+struct Context<'a, 'v> {
+    view: &'a ViewContext<'v>,
+    order: &'a [usize],
     state: TableState,
-    clicked: &mut Option<Col>,
-    selection: &mut Selection,
+    clicked: &'a mut Option<Col>,
+    selection: &'a mut Selection,
     read_only: bool,
-    out: &mut Requests,
-) {
-    let map = view.map;
-    // Without the analysis (hidden by the facilitator) its columns are left out.
-    let columns: Vec<Col> = Col::ALL
-        .into_iter()
-        .filter(|col| view.analysed.is_some() || !col.is_analysis())
-        .collect();
+    out: &'a mut Requests,
+}
+
+/// One part of the table: these columns of every row, scrolled down by `offset`. Returns the
+/// offset after this frame's scrolling.
+fn table_part_ui(
+    ui: &mut Ui,
+    cx: &mut Context<'_, '_>,
+    columns: &[Col],
+    offset: f32,
+    last: bool,
+) -> f32 {
+    let map = cx.view.map;
     let mut builder = TableBuilder::new(ui)
-        .id_salt("astute-table")
+        .id_salt(("astute-table", last))
         .striped(true)
         .resizable(true)
-        .auto_shrink([false; 2])
+        .auto_shrink([!last, false])
         .min_scrolled_height(0.0)
         .max_scroll_height(f32::INFINITY)
+        .vertical_scroll_offset(offset)
         .sense(Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for col in &columns {
+    if !last {
+        // The scrolling part's bar scrolls both.
+        builder =
+            builder.scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysHidden);
+    }
+    for col in columns {
         builder = builder.column(col.width());
     }
-    builder
-        .column(Column::exact(8.0))
+    if last {
+        builder = builder.column(Column::exact(8.0));
+    }
+    let state = cx.state;
+    let output = builder
         .header(ROW_HEIGHT + 2.0, |mut header| {
-            for &col in &columns {
+            for &col in columns {
                 header.col(|ui| {
                     if heading_ui(ui, col, state) {
-                        *clicked = Some(col);
+                        *cx.clicked = Some(col);
                     }
                 });
             }
-            header.col(|_| {});
+            if last {
+                header.col(|_| {});
+            }
         })
         .body(|body| {
-            body.rows(ROW_HEIGHT, order.len(), |mut row| {
-                let Some(s) = order
+            body.rows(ROW_HEIGHT, cx.order.len(), |mut row| {
+                let Some(s) = cx
+                    .order
                     .get(row.index())
                     .and_then(|&i| map.stakeholders.get(i))
                 else {
                     return;
                 };
-                let a = view.analysed.and_then(|a| a.of(s.id));
-                row.set_selected(selection.contains(s.id));
-                for &col in &columns {
+                let a = cx.view.analysed.and_then(|a| a.of(s.id));
+                row.set_selected(cx.selection.contains(s.id));
+                for &col in columns {
                     row.col(|ui| {
                         // Text too long for its column ends in "…", never cut mid-letter.
                         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-                        ui.add_enabled_ui(!read_only || !is_editable(col), |ui| {
-                            cell_ui(ui, col, s, a, view.analysed, out);
+                        ui.add_enabled_ui(!cx.read_only || !is_editable(col), |ui| {
+                            cell_ui(ui, col, s, a, cx.view.analysed, cx.out);
                         });
                     });
                 }
-                row.col(|_| {});
+                if last {
+                    row.col(|_| {});
+                }
                 if row.response().clicked() {
                     if row
                         .response()
                         .ctx
                         .input(|i| i.modifiers.shift || i.modifiers.command)
                     {
-                        selection.toggle(s.id);
+                        cx.selection.toggle(s.id);
                     } else {
-                        *selection = Selection::only(s.id);
+                        *cx.selection = Selection::only(s.id);
                     }
                 }
             });
         });
+    output.state.clamped_offset().y
 }
 
 fn is_editable(col: Col) -> bool {
@@ -342,11 +419,8 @@ fn cell_ui(
         Col::Name => name_cell(ui, s, out),
         Col::Organisation => {
             let mut text = s.organisation.clone();
-            let response = ui.add(
-                TextEdit::singleline(&mut text)
-                    .id_salt(("table-org", s.id.raw()))
-                    .desired_width(f32::INFINITY),
-            );
+            let id = ui.make_persistent_id(("table-org", s.id.raw()));
+            let response = text_cell_ui(ui, &mut text, id);
             response.widget_info(|| {
                 WidgetInfo::labeled(Role::TextInput, true, name_for("Organisation"))
             });
@@ -444,11 +518,8 @@ fn name_cell(ui: &mut Ui, s: &Stakeholder, out: &mut Requests) {
     let mut text = ui
         .data_mut(|d| d.get_temp::<String>(draft_id))
         .unwrap_or_else(|| s.name.clone());
-    let response = ui.add(
-        TextEdit::singleline(&mut text)
-            .id_salt(("table-name", s.id.raw()))
-            .desired_width(f32::INFINITY),
-    );
+    let id = ui.make_persistent_id(("table-name", s.id.raw()));
+    let response = text_cell_ui(ui, &mut text, id);
     let label = format!("Name of {}", s.name);
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, &label));
     let blank = text.trim().is_empty();
@@ -459,6 +530,44 @@ fn name_cell(ui: &mut Ui, s: &Stakeholder, out: &mut Requests) {
         ui.data_mut(|d| d.insert_temp(draft_id, text));
     } else {
         ui.data_mut(|d| d.remove::<String>(draft_id));
+    }
+}
+
+/// A text cell edited in place. While it is not being edited, text too long for the column
+/// ends in "…" and the whole text shows on hover.
+fn text_cell_ui(ui: &mut Ui, text: &mut String, id: egui::Id) -> egui::Response {
+    let editing = ui.memory(|m| m.has_focus(id));
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let colour = ui
+        .visuals()
+        .override_text_color
+        .unwrap_or_else(|| ui.visuals().widgets.inactive.text_color());
+    let mut elided = false;
+    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            buffer.as_str().to_owned(),
+            font.clone(),
+            colour,
+        );
+        job.keep_trailing_whitespace = true;
+        if !editing {
+            job.wrap = egui::text::TextWrapping::truncate_at_width(wrap_width);
+        }
+        let galley = ui.fonts_mut(|f| f.layout_job(job));
+        elided |= galley.elided;
+        galley
+    };
+    let response = ui.add(
+        TextEdit::singleline(text)
+            .id(id)
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter),
+    );
+    if elided && !editing {
+        let whole = text.clone();
+        response.on_hover_text(whole)
+    } else {
+        response
     }
 }
 

@@ -8,7 +8,7 @@ use egui::{
 
 use crate::edit::{Edit, first_free_name};
 use crate::model::{Choice, Factor, FactorCategory, FactorId, IdAllocator, Map, StakeholderId};
-use crate::ui::{Command, Requests, Selection, edit_item, elide, labeled_combo, show_on_map};
+use crate::ui::{Command, Requests, Selection, edit_item, labeled_combo, show_on_map};
 
 /// Which factor is picked in the register: UI state, never saved in the map.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,9 +59,18 @@ pub fn scanning_ui(
     if let Some(picked) = risk_chart_ui(ui, map, state.picked) {
         pick(map, picked, state, selection, out);
     }
-    for (i, factor) in map.factors.iter().enumerate() {
-        factor_ui(ui, map, i, factor, state, selection, out);
-    }
+    // Room on the right for the panel's floating scroll bar, which would cover the frames.
+    let bar = ui.spacing().scroll.bar_width;
+    egui::Frame::NONE
+        .inner_margin(egui::Margin {
+            right: bar as i8,
+            ..egui::Margin::ZERO
+        })
+        .show(ui, |ui| {
+            for (i, factor) in map.factors.iter().enumerate() {
+                factor_ui(ui, map, i, factor, state, selection, out);
+            }
+        });
 }
 
 fn pick(
@@ -161,6 +170,11 @@ fn risk_chart_ui(ui: &mut Ui, map: &Map, picked: Option<FactorId>) -> Option<Fac
     clicked
 }
 
+/// Below this width a factor's fields stack as one label and value a row; above it, two.
+const TWO_FIELDS_A_ROW: f32 = 330.0;
+
+/// One factor of the register: its title (wrapped, never cut), its fields in a grid that fits
+/// the panel, whom it affects in full, and its buttons on a row of their own.
 fn factor_ui(
     ui: &mut Ui,
     map: &Map,
@@ -177,13 +191,15 @@ fn factor_ui(
     };
     frame.show(ui, |ui| {
         ui.set_width(ui.available_width());
-        ui.horizontal(|ui| {
+        ui.horizontal_top(|ui| {
             ui.label(RichText::new(format!("{}.", i + 1)).strong());
+            // A long title wraps inside its field rather than running out of it.
             let mut title = f.title.clone();
             let response = ui.add(
-                TextEdit::singleline(&mut title)
+                TextEdit::multiline(&mut title)
                     .id_salt(("factor-title", f.id.raw()))
-                    .desired_width(f32::INFINITY),
+                    .desired_rows(1)
+                    .desired_width(ui.available_width()),
             );
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(
@@ -192,62 +208,15 @@ fn factor_ui(
                     format!("Title of factor {}", i + 1),
                 )
             });
-            if response.changed() && !title.trim().is_empty() {
+            // A title is one line: Enter adds nothing.
+            title.retain(|c| c != '\n' && c != '\r');
+            if response.changed() && !title.trim().is_empty() && title != f.title {
                 edit_item(out, &map.factors, i, "title", |f| f.title = title);
             }
         });
+        fields_ui(ui, map, i, f, out);
+        affects_ui(ui, map, f);
         ui.horizontal_wrapped(|ui| {
-            let mut category = f.category;
-            ComboBox::from_id_salt(("factor-category", f.id.raw()))
-                .selected_text(category.label())
-                .width(110.0)
-                .show_ui(ui, |ui| {
-                    for &c in FactorCategory::ALL {
-                        ui.selectable_value(&mut category, c, c.label());
-                    }
-                })
-                .response
-                .widget_info(|| labeled_combo("Category of the factor"));
-            if category != f.category {
-                edit_item(out, &map.factors, i, "category", |f| f.category = category);
-            }
-            for (label, value, field) in [
-                ("Likelihood", f.likelihood, "likelihood"),
-                ("Impact", f.impact, "impact"),
-            ] {
-                let name = ui.label(label);
-                let mut v = value;
-                if ui
-                    .add(DragValue::new(&mut v).range(1..=5).speed(0.05))
-                    .labelled_by(name.id)
-                    .changed()
-                {
-                    edit_item(out, &map.factors, i, field, |f| {
-                        if field == "likelihood" {
-                            f.likelihood = v;
-                        } else {
-                            f.impact = v;
-                        }
-                    });
-                }
-            }
-            let mut months = f.horizon_months;
-            let name = ui.label("Horizon");
-            if ui
-                .add(DragValue::new(&mut months).range(0..=240).suffix(" months"))
-                .labelled_by(name.id)
-                .changed()
-            {
-                edit_item(out, &map.factors, i, "horizon", |f| {
-                    f.horizon_months = months
-                });
-            }
-        });
-        ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new("Affects").weak());
-            for &id in &f.affects {
-                ui.label(elide(map.name_of(id), 20));
-            }
             if ui
                 .small_button("Show")
                 .on_hover_text("Select them on the map")
@@ -268,4 +237,99 @@ fn factor_ui(
             }
         });
     });
+}
+
+/// The factor's category, likelihood, impact and horizon: a grid of labels and values, two
+/// pairs a row where the panel is wide enough and one where it is not.
+fn fields_ui(ui: &mut Ui, map: &Map, i: usize, f: &Factor, out: &mut Requests) {
+    let per_row = if ui.available_width() >= TWO_FIELDS_A_ROW {
+        2
+    } else {
+        1
+    };
+    egui::Grid::new(("factor-fields", f.id.raw()))
+        .num_columns(2 * per_row)
+        .spacing(vec2(8.0, 4.0))
+        .show(ui, |ui| {
+            let mut cell = 0;
+            let mut end_of_pair = |ui: &mut Ui| {
+                cell += 1;
+                if cell % per_row == 0 {
+                    ui.end_row();
+                }
+            };
+            ui.label("Category");
+            let mut category = f.category;
+            ComboBox::from_id_salt(("factor-category", f.id.raw()))
+                .selected_text(category.label())
+                .width(110.0)
+                .show_ui(ui, |ui| {
+                    for &c in FactorCategory::ALL {
+                        ui.selectable_value(&mut category, c, c.label());
+                    }
+                })
+                .response
+                .widget_info(|| labeled_combo("Category of the factor"));
+            if category != f.category {
+                edit_item(out, &map.factors, i, "category", |f| f.category = category);
+            }
+            end_of_pair(ui);
+            let mut months = f.horizon_months;
+            let name = ui.label("Horizon");
+            if ui
+                .add(DragValue::new(&mut months).range(0..=240).suffix(" months"))
+                .labelled_by(name.id)
+                .changed()
+            {
+                edit_item(out, &map.factors, i, "horizon", |f| {
+                    f.horizon_months = months
+                });
+            }
+            end_of_pair(ui);
+            for (label, value, field) in [
+                ("Likelihood", f.likelihood, "likelihood"),
+                ("Impact", f.impact, "impact"),
+            ] {
+                let name = ui.label(label);
+                let mut v = value;
+                if ui
+                    .add(DragValue::new(&mut v).range(1..=5).speed(0.05))
+                    .labelled_by(name.id)
+                    .changed()
+                {
+                    edit_item(out, &map.factors, i, field, |f| {
+                        if field == "likelihood" {
+                            f.likelihood = v;
+                        } else {
+                            f.impact = v;
+                        }
+                    });
+                }
+                end_of_pair(ui);
+            }
+        });
+}
+
+/// Whom the factor affects, every name in full, wrapped at words to the panel's width.
+fn affects_ui(ui: &mut Ui, map: &Map, f: &Factor) {
+    let names: Vec<&str> = f.affects.iter().map(|&id| map.name_of(id)).collect();
+    let names = if names.is_empty() {
+        "no one yet".to_owned()
+    } else {
+        names.join(", ")
+    };
+    let mut job = egui::text::LayoutJob::default();
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let visuals = ui.visuals();
+    job.append(
+        "Affects ",
+        0.0,
+        egui::TextFormat::simple(font.clone(), visuals.weak_text_color()),
+    );
+    job.append(
+        &names,
+        0.0,
+        egui::TextFormat::simple(font, visuals.text_color()),
+    );
+    ui.add(egui::Label::new(job).wrap());
 }
