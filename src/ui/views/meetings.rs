@@ -469,7 +469,6 @@ fn seating_ui(
             .max(seats.len() as f32 * 36.0),
     );
     let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
-    let painter = ui.painter_at(rect);
     let positions = table.seat_positions();
     let extent = positions
         .iter()
@@ -480,7 +479,28 @@ fn seating_ui(
         (rect.width() - 2.0 * (widest + 40.0)).max(80.0),
         (rect.height() - 110.0).max(80.0),
     );
-    let scale = (room.x.min(room.y) / 2.0) / extent;
+    let mut scale = (room.x.min(room.y) / 2.0) / extent;
+    // Neighbouring seats whose names sit on the same side are at least a name's height
+    // (two lines) apart, so that a large table's names never meet: the plan grows instead.
+    let block = name_font.size * 2.4 + 4.0;
+    let side = |p: [f32; 2]| {
+        let out = vec2(p[0], p[1]).normalized();
+        (out.y.abs() < 0.95).then_some(out.x > 0.0)
+    };
+    for (a, b) in positions.iter().zip(positions.iter().cycle().skip(1)) {
+        let dy = (a[1] - b[1]).abs();
+        if side(*a).is_some() && side(*a) == side(*b) && dy > 1e-3 {
+            scale = scale.max(block / dy);
+        }
+    }
+    if rect.height() < 2.0 * extent * scale + 110.0 {
+        ui.allocate_space(vec2(0.0, 2.0 * extent * scale + 110.0 - rect.height()));
+    }
+    let rect = Rect::from_center_size(
+        rect.center_top() + vec2(0.0, extent * scale + 55.0),
+        vec2(rect.width(), 2.0 * extent * scale + 110.0),
+    );
+    let painter = ui.painter_at(rect.intersect(ui.clip_rect()));
     let to_screen = |p: [f32; 2]| rect.center() + vec2(p[0], p[1]) * scale;
     let fill = ui.visuals().faint_bg_color;
     let edge = Stroke::new(1.5, ui.visuals().weak_text_color());
