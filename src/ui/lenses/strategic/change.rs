@@ -124,17 +124,18 @@ pub fn change_ui(
         }
     });
     for (i, s) in map.snapshots.iter().enumerate() {
+        // The buttons first, so that a long label is cut ("…", whole on hover), never them.
         ui.horizontal(|ui| {
-            ui.label(format!("{} · {}", s.date.format("%-d %b %Y"), s.label));
             if ui.small_button("Delete").clicked() {
                 let edit = Edit::remove_item(&map.snapshots, i);
                 out.edit(format!("Delete snapshot {}", s.label), edit);
             }
+            let text = format!("{} · {}", s.date.format("%-d %b %Y"), s.label);
+            ui.add(egui::Label::new(text).truncate());
         });
     }
     for (i, s) in map.scenarios.iter().enumerate() {
         ui.horizontal(|ui| {
-            ui.label(format!("What-if: {}", s.label));
             if ui.small_button("Edit").clicked() {
                 out.act(Action::EnterScenario(Some(s.id)));
             }
@@ -142,6 +143,7 @@ pub fn change_ui(
                 let edit = Edit::remove_item(&map.scenarios, i);
                 out.edit(format!("Delete what-if {}", s.label), edit);
             }
+            ui.add(egui::Label::new(format!("What-if: {}", s.label)).truncate());
         });
     }
     if map.snapshots.is_empty() && map.scenarios.is_empty() {
