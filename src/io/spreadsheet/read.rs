@@ -83,8 +83,8 @@ pub struct SheetStakeholder {
     pub at: Place,
     /// The id in its `id` column, if it holds an Astute id.
     pub id: Option<StakeholderId>,
-    /// The stakeholder as the row gives it, defaults where it says nothing (its id is a
-    /// placeholder until the row is matched).
+    /// The stakeholder as the row gives it, defaults where it says nothing (its id is
+    /// provisional until the row is matched).
     pub value: Stakeholder,
     /// The fields this row sets: its columns, less empty number and choice cells and
     /// withheld fields.

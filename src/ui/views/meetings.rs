@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use egui::{
-    Align2, Color32, ComboBox, FontId, Rect, RichText, Role, Sense, Stroke, TextEdit, Ui,
-    WidgetInfo, vec2,
+    Align, Align2, Color32, ComboBox, FontId, Rect, RichText, Role, Sense, Stroke, TextEdit, Ui,
+    Vec2, WidgetInfo, vec2,
 };
 
 use crate::analysis::grid::{self, Quadrant};
@@ -462,45 +462,34 @@ fn seating_ui(
                 .x
         })
         .fold(0.0f32, f32::max);
-    let size = vec2(
-        ui.available_width(),
-        (ui.available_width() * 0.6)
-            .clamp(260.0, 420.0)
-            .max(seats.len() as f32 * 36.0),
-    );
-    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
     let positions = table.seat_positions();
     let extent = positions
         .iter()
         .fold(1.0f32, |m, p| m.max(p[0].abs()).max(p[1].abs()))
         + 0.8;
+    let width = ui.available_width();
+    let height = (width * 0.6)
+        .clamp(260.0, 420.0)
+        .max(seats.len() as f32 * 36.0);
     // Room round the table for the names: wide at the sides, a line above and below.
     let room = vec2(
-        (rect.width() - 2.0 * (widest + 40.0)).max(80.0),
-        (rect.height() - 110.0).max(80.0),
+        (width - 2.0 * (widest + 40.0)).max(80.0),
+        (height - 110.0).max(80.0),
     );
     let mut scale = (room.x.min(room.y) / 2.0) / extent;
     // Neighbouring seats whose names sit on the same side are at least a name's height
     // (two lines) apart, so that a large table's names never meet: the plan grows instead.
     let block = name_font.size * 2.4 + 4.0;
-    let side = |p: [f32; 2]| {
-        let out = vec2(p[0], p[1]).normalized();
-        (out.y.abs() < 0.95).then_some(out.x > 0.0)
-    };
     for (a, b) in positions.iter().zip(positions.iter().cycle().skip(1)) {
+        let side = name_anchor(vec2(a[0], a[1]));
         let dy = (a[1] - b[1]).abs();
-        if side(*a).is_some() && side(*a) == side(*b) && dy > 1e-3 {
+        if side.y() == Align::Center && side == name_anchor(vec2(b[0], b[1])) && dy > 1e-3 {
             scale = scale.max(block / dy);
         }
     }
-    if rect.height() < 2.0 * extent * scale + 110.0 {
-        ui.allocate_space(vec2(0.0, 2.0 * extent * scale + 110.0 - rect.height()));
-    }
-    let rect = Rect::from_center_size(
-        rect.center_top() + vec2(0.0, extent * scale + 55.0),
-        vec2(rect.width(), 2.0 * extent * scale + 110.0),
-    );
-    let painter = ui.painter_at(rect.intersect(ui.clip_rect()));
+    let size = vec2(width, height.max(2.0 * extent * scale + 110.0));
+    let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+    let painter = ui.painter_at(rect);
     let to_screen = |p: [f32; 2]| rect.center() + vec2(p[0], p[1]) * scale;
     let fill = ui.visuals().faint_bg_color;
     let edge = Stroke::new(1.5, ui.visuals().weak_text_color());
@@ -536,17 +525,7 @@ fn seating_ui(
         let name = map.name_of(id);
         let lines = &names[k];
         let outward = (at - rect.center()).normalized();
-        let anchor = if outward.y.abs() < 0.95 {
-            if outward.x > 0.0 {
-                Align2::LEFT_CENTER
-            } else {
-                Align2::RIGHT_CENTER
-            }
-        } else if outward.y > 0.0 {
-            Align2::CENTER_TOP
-        } else {
-            Align2::CENTER_BOTTOM
-        };
+        let anchor = name_anchor(outward);
         painter.text(
             at + outward * (seat_radius + 4.0),
             anchor,
@@ -614,5 +593,22 @@ fn seating_ui(
         for reason in reasons {
             ui.label(format!("- {reason}"));
         }
+    }
+}
+
+/// Where a seat's name goes, from the direction out of the table's centre: beside the seat,
+/// or above or below it at the top and the bottom of the table.
+fn name_anchor(outward: Vec2) -> Align2 {
+    let outward = outward.normalized();
+    if outward.y.abs() < 0.95 {
+        if outward.x > 0.0 {
+            Align2::LEFT_CENTER
+        } else {
+            Align2::RIGHT_CENTER
+        }
+    } else if outward.y > 0.0 {
+        Align2::CENTER_TOP
+    } else {
+        Align2::CENTER_BOTTOM
     }
 }
