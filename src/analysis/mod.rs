@@ -13,7 +13,7 @@
 //! - [`workshop`]: a workshop's maps of one case read together: spreads, disagreements, the
 //!   consensus map.
 //!
-//! [`analyse`] runs all of them at once. [`to_json`] and [`to_text`] give what `astute analyse`
+//! [`analyse`] runs all of them at once ([`analyse_unless_cancelled`] gives up when asked). [`to_json`] and [`to_text`] give what `astute analyse`
 //! prints: the analysis of the map as the redaction step lets it out ([`Shareable`]), since
 //! suggested alliances quote words from stated interests.
 
@@ -30,6 +30,8 @@ pub mod seating;
 pub mod workshop;
 
 use std::fmt::Write as _;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
 
@@ -76,10 +78,40 @@ pub struct Analysis {
     pub suggestions: Vec<Suggestion>,
 }
 
+/// Asks an analysis that is running to give up, as the app does when the map has changed again
+/// before the analysis of the last change is done. Clones share one flag, and once set it
+/// stays set.
+#[derive(Clone, Debug, Default)]
+pub struct Cancel(Arc<AtomicBool>);
+
+impl Cancel {
+    /// Asks every analysis holding this flag (or a clone of it) to stop.
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether [`Cancel::cancel`] has been called.
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::Relaxed)
+    }
+}
+
 /// Analyses the whole map: quadrants, salience, centralities, coalitions, blocking coalitions,
 /// brokers, isolated partners and suggested alliances.
 pub fn analyse(map: &Map) -> Analysis {
-    let network = network::centralities(map);
+    analyse_with(map, network::centralities(map))
+}
+
+/// [`analyse`], or `None` if `cancel` is set before it is done. The centralities, which are
+/// nearly all the work on a large map, look at the flag after every stakeholder's search, so a
+/// cancelled analysis stops within milliseconds.
+pub fn analyse_unless_cancelled(map: &Map, cancel: &Cancel) -> Option<Analysis> {
+    let network = network::centralities_unless_cancelled(map, cancel)?;
+    Some(analyse_with(map, network))
+}
+
+/// The rest of the analysis, once the centralities are known.
+fn analyse_with(map: &Map, network: Centralities) -> Analysis {
     let (coalitions, membership) = coalitions::coalitions_with_membership(map);
     let stakeholders = map
         .stakeholders
@@ -457,6 +489,31 @@ impl Analysis {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cancelled_analysis_gives_nothing_and_an_uncancelled_one_everything() {
+        let map = crate::model::synthetic::map(300, 3, 5);
+        let cancel = super::Cancel::default();
+        assert_eq!(
+            super::analyse_unless_cancelled(&map, &cancel),
+            Some(super::analyse(&map))
+        );
+        cancel.clone().cancel();
+        assert!(
+            cancel.is_cancelled(),
+            "a clone's cancel did not reach the original"
+        );
+        assert_eq!(super::analyse_unless_cancelled(&map, &cancel), None);
+        // Called off from another thread while it runs (or before it starts): never a result.
+        let large = crate::model::synthetic::map(3_000, 3, 5);
+        let cancel = super::Cancel::default();
+        let run = std::thread::spawn({
+            let cancel = cancel.clone();
+            move || super::analyse_unless_cancelled(&large, &cancel).is_some()
+        });
+        cancel.cancel();
+        assert_eq!(run.join().ok(), Some(false));
+    }
+
     #[test]
     fn moving_a_stakeholder_reads_the_same_and_a_new_score_does_not() {
         let a = crate::model::synthetic::map(30, 2, 1);

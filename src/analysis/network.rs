@@ -22,6 +22,7 @@ use std::collections::{HashMap, HashSet};
 
 use petgraph::graph::{NodeIndex, UnGraph};
 
+use super::Cancel;
 use crate::model::{Map, StakeholderId};
 
 /// Graphs with at least this many nodes are analysed on all cores.
@@ -98,12 +99,25 @@ pub fn centralities(map: &Map) -> Centralities {
     centralities_of(&link_graph(map))
 }
 
+/// [`centralities`], or `None` if `cancel` is set before they are done (the searches check it
+/// after each stakeholder, so they give up within a few milliseconds).
+pub fn centralities_unless_cancelled(map: &Map, cancel: &Cancel) -> Option<Centralities> {
+    let found = centralities_checking(&link_graph(map), cancel);
+    // `cancel` is never unset, so if it is clear now it was clear throughout.
+    (!cancel.is_cancelled()).then_some(found)
+}
+
 /// [`centralities`] of an already built graph (node `i` is row `i`).
 pub fn centralities_of(graph: &UnGraph<(), ()>) -> Centralities {
+    centralities_checking(graph, &Cancel::default())
+}
+
+/// [`centralities_of`], cut short (and so wrong) if `cancel` is set while it runs.
+fn centralities_checking(graph: &UnGraph<(), ()>, cancel: &Cancel) -> Centralities {
     let n = graph.node_count();
     let adjacency = Adjacency::of(graph);
-    let (betweenness, closeness) = betweenness_and_closeness(&adjacency);
-    let (eigenvector, eigenvector_converged) = eigenvector(&adjacency);
+    let (betweenness, closeness) = betweenness_and_closeness(&adjacency, cancel);
+    let (eigenvector, eigenvector_converged) = eigenvector(&adjacency, cancel);
     let rows = graph
         .node_indices()
         .map(|node| {
@@ -296,8 +310,9 @@ impl<D: Level> Search<D> {
 }
 
 /// Betweenness (normalised as networkx, endpoints excluded) and closeness (Wasserman–Faust)
-/// of every node, from one search per source, on all cores for larger graphs.
-fn betweenness_and_closeness(graph: &Adjacency) -> (Vec<f64>, Vec<f64>) {
+/// of every node, from one search per source, on all cores for larger graphs. The searches stop
+/// early when `cancel` is set.
+fn betweenness_and_closeness(graph: &Adjacency, cancel: &Cancel) -> (Vec<f64>, Vec<f64>) {
     let n = graph.len();
     let threads = if n >= PARALLEL_THRESHOLD {
         std::thread::available_parallelism().map_or(1, |t| t.get().min(n))
@@ -308,7 +323,9 @@ fn betweenness_and_closeness(graph: &Adjacency) -> (Vec<f64>, Vec<f64>) {
     let work = |t: usize| {
         let mut betweenness = vec![0.0; n];
         let mut closeness = Vec::with_capacity(n / threads + 1);
-        let sources = (t..n).step_by(threads);
+        let sources = (t..n)
+            .step_by(threads)
+            .take_while(|_| !cancel.is_cancelled());
         if n < i16::MAX as usize {
             let mut search = Search::<i16>::new(n);
             closeness.extend(sources.map(|s| search.run(graph, s, &mut betweenness)));
@@ -358,7 +375,7 @@ fn betweenness_and_closeness(graph: &Adjacency) -> (Vec<f64>, Vec<f64>) {
 /// components whose largest eigenvalue equals the map's largest (within [`EIGENVALUE_TIE`]),
 /// each weighted by the sum of its unit eigenvector, normalised to unit length; every other
 /// stakeholder gets 0.
-fn eigenvector(adjacency: &Adjacency) -> (Vec<f64>, bool) {
+fn eigenvector(adjacency: &Adjacency, cancel: &Cancel) -> (Vec<f64>, bool) {
     let n = adjacency.len();
     let mut values = vec![0.0; n];
     if adjacency.targets.is_empty() {
@@ -369,7 +386,7 @@ fn eigenvector(adjacency: &Adjacency) -> (Vec<f64>, bool) {
         if component.len() < 2 {
             continue;
         }
-        match principal_eigenvector(adjacency, &component, EIGENVECTOR_WORK) {
+        match principal_eigenvector(adjacency, &component, EIGENVECTOR_WORK, cancel) {
             Some(principal) => found.push((component, principal)),
             None => return (vec![0.0; n], false),
         }
@@ -449,7 +466,7 @@ fn components(adjacency: &Adjacency) -> Vec<Vec<usize>> {
 
 /// The principal eigenvector of one connected component (at least two nodes), by power
 /// iteration on A + I from the all-ones vector, or `None` if it does not converge within
-/// `work` neighbour visits ([`EIGENVECTOR_WORK`]).
+/// `work` neighbour visits ([`EIGENVECTOR_WORK`]) or `cancel` is set.
 ///
 /// The stopping test bounds the error rather than the last step's change. With x of unit norm,
 /// θ = xᵀBx and residual r = Bx − θx, the angle between x and the eigenvector is at most
@@ -460,6 +477,7 @@ fn principal_eigenvector(
     adjacency: &Adjacency,
     component: &[usize],
     work: usize,
+    cancel: &Cancel,
 ) -> Option<Principal> {
     let size = component.len();
     // Local numbering: the component's own compact adjacency.
@@ -489,6 +507,9 @@ fn principal_eigenvector(
     let (mut recorded, mut noisy_steps) = (0, 0);
     let mut last_residual = f64::INFINITY;
     for step in 0..max_steps {
+        if cancel.is_cancelled() {
+            return None;
+        }
         // y = (A + I) x
         for k in 0..size {
             let mut sum = x[k];
@@ -683,7 +704,7 @@ mod tests {
         let edges: Vec<_> = (1..n).map(|i| (i, i + 1)).collect();
         let graph = Adjacency::of(&link_graph(&map_with(n, &edges)));
         let all: Vec<usize> = (0..n as usize).collect();
-        assert!(principal_eigenvector(&graph, &all, 20_000_000).is_none());
+        assert!(principal_eigenvector(&graph, &all, 20_000_000, &Cancel::default()).is_none());
         let mut map = map_with(n, &edges);
         map.stakeholders.truncate(40);
         map.links.truncate(39);

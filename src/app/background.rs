@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::analysis::Cancel;
 use crate::layout::{NodeBox, StressLayout, StressParams};
 use crate::model::{Map, Pos, StakeholderId};
 use crate::scene::node_radius;
@@ -19,22 +20,55 @@ pub const BACKGROUND_ANALYSIS_FROM: usize = 400;
 /// How often a running layout sends its positions to the window.
 const LAYOUT_FRAME: Duration = Duration::from_millis(40);
 
-type Job = (u64, Arc<Map>);
-/// An analysis done: the revision asked for, the map it read, and what it found.
-type Done = (u64, Arc<Map>, Analysed);
+/// Which state of the map an analysis is asked for, or describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Revision {
+    /// The map's revision ([`crate::edit::History::revision`]): it changes with every edit.
+    pub map: u64,
+    /// A number that changes whenever what the analysis reads may have changed
+    /// ([`crate::edit::History::analysis_revision`]): two states with the same number read
+    /// the same to the analysis, so it holds without comparing the maps.
+    pub inputs: u64,
+}
+
+impl Revision {
+    /// A state known only by the map's revision: any other revision is compared with the
+    /// map analysed ([`crate::analysis::reads_the_same`]).
+    pub fn of(map: u64) -> Self {
+        Self { map, inputs: map }
+    }
+}
+
+/// A map to analyse, and the flag that calls the run off.
+#[derive(Clone)]
+struct Job {
+    at: Revision,
+    map: Arc<Map>,
+    cancel: Cancel,
+}
+
+/// An analysis done: the state asked for, the map it read, and what it found.
+struct Done {
+    at: Revision,
+    map: Arc<Map>,
+    analysed: Analysed,
+}
+
 /// Where jobs go to the worker, and where its analyses come back.
 type Worker = (Sender<Job>, Receiver<Done>);
 
 /// Keeps the analysis of the open map up to date, on a worker thread for large maps. It
-/// analyses again only when something the analysis reads has changed
-/// ([`crate::analysis::reads_the_same`]): dragging stakeholders or changing the view does not.
+/// analyses again only when something the analysis reads has changed: dragging stakeholders
+/// or changing the view does not. It knows that from [`Revision::inputs`] at once, else by
+/// comparing the maps ([`crate::analysis::reads_the_same`]). A run whose map has been
+/// overtaken by another change (or undone) is called off.
 pub struct AnalysisService {
     current: Arc<Analysed>,
     /// The map `current` was made from.
     input: Option<Arc<Map>>,
-    /// Which revision of the map `current` describes.
-    revision: Option<u64>,
-    /// The newest job handed to the worker: its revision and map.
+    /// Which state of the map `current` describes.
+    revision: Option<Revision>,
+    /// The newest job handed to the worker.
     pending: Option<Job>,
     worker: Option<Worker>,
     /// How many analyses have been started (for tests and benches).
@@ -54,69 +88,89 @@ impl Default for AnalysisService {
     }
 }
 
+impl Drop for AnalysisService {
+    fn drop(&mut self) {
+        self.call_off_pending();
+    }
+}
+
 impl AnalysisService {
-    /// The analysis of `map` at `revision`, and whether it is up to date. While a large map
-    /// is being analysed the previous analysis is returned, and the window repaints when the
-    /// new one is ready.
-    pub fn get(&mut self, ctx: &egui::Context, map: &Map, revision: u64) -> (Arc<Analysed>, bool) {
+    /// The analysis of `map` at `at`, and whether it is up to date. While a large map is
+    /// being analysed the previous analysis is returned, and the window repaints when the new
+    /// one is ready.
+    pub fn get(&mut self, ctx: &egui::Context, map: &Map, at: Revision) -> (Arc<Analysed>, bool) {
         while let Some(done) = self.worker.as_ref().and_then(|(_, r)| r.try_recv().ok()) {
-            self.accept(done, map, revision);
+            self.accept(done, map, at);
         }
-        if self.revision == Some(revision) {
+        if self.revision.is_some_and(|r| r.map == at.map) {
             return (Arc::clone(&self.current), true);
         }
         // Only what the analysis does not read has changed (a stakeholder moved).
-        if self
-            .input
-            .as_ref()
-            .is_some_and(|input| crate::analysis::reads_the_same(input, map))
+        if self.revision.is_some_and(|r| r.inputs == at.inputs)
+            || self
+                .input
+                .as_ref()
+                .is_some_and(|input| crate::analysis::reads_the_same(input, map))
         {
-            self.revision = Some(revision);
-            self.pending = None;
+            self.revision = Some(at);
+            self.call_off_pending();
             return (Arc::clone(&self.current), true);
         }
         if map.stakeholders.len() < BACKGROUND_ANALYSIS_FROM {
-            self.analyse_here(map, revision);
+            self.call_off_pending();
+            self.analyse_here(map, at);
             return (Arc::clone(&self.current), true);
         }
-        let waiting = self
-            .pending
-            .as_ref()
-            .is_some_and(|(_, input)| crate::analysis::reads_the_same(input, map));
+        let waiting = self.pending.as_ref().is_some_and(|job| {
+            job.at.inputs == at.inputs || crate::analysis::reads_the_same(&job.map, map)
+        });
         if !waiting {
+            self.call_off_pending();
             let (jobs, _) = self.worker.get_or_insert_with(|| spawn_worker(ctx.clone()));
-            let job = Arc::new(map.clone());
-            if jobs.send((revision, Arc::clone(&job))).is_ok() {
-                self.pending = Some((revision, job));
+            let job = Job {
+                at,
+                map: Arc::new(map.clone()),
+                cancel: Cancel::default(),
+            };
+            if jobs.send(job.clone()).is_ok() {
+                self.pending = Some(job);
                 self.runs += 1;
             } else {
                 // The worker is gone (it panicked): analyse here rather than never.
                 self.worker = None;
-                self.analyse_here(map, revision);
+                self.analyse_here(map, at);
                 return (Arc::clone(&self.current), true);
             }
         }
         (Arc::clone(&self.current), false)
     }
 
-    /// Takes an analysis from the worker: it describes `map` at `revision` if it read the
-    /// same; else it is kept while newer than the one shown (a stale run's result is dropped).
-    fn accept(&mut self, (done, input, analysed): Done, map: &Map, revision: u64) {
-        let fits = crate::analysis::reads_the_same(&input, map);
-        if fits || self.revision.is_none_or(|r| done >= r) {
-            self.current = Arc::new(analysed);
-            self.input = Some(input);
-            self.revision = Some(if fits { revision } else { done });
+    /// Takes an analysis from the worker: it describes `map` at `at` if it read the same;
+    /// else it is kept while newer than the one shown (a stale run's result is dropped).
+    fn accept(&mut self, done: Done, map: &Map, at: Revision) {
+        let fits = done.at.inputs == at.inputs || crate::analysis::reads_the_same(&done.map, map);
+        if fits || self.revision.is_none_or(|r| done.at.map >= r.map) {
+            self.current = Arc::new(done.analysed);
+            self.input = Some(done.map);
+            self.revision = Some(if fits { at } else { done.at });
         }
-        if self.pending.as_ref().is_some_and(|(p, _)| *p == done) {
+        if self.pending.as_ref().is_some_and(|job| job.at == done.at) {
             self.pending = None;
         }
     }
 
-    fn analyse_here(&mut self, map: &Map, revision: u64) {
+    /// Calls off the run asked for last, if it is still to come: its map is no longer the
+    /// one shown, so its result would only be dropped.
+    fn call_off_pending(&mut self) {
+        if let Some(job) = self.pending.take() {
+            job.cancel.cancel();
+        }
+    }
+
+    fn analyse_here(&mut self, map: &Map, at: Revision) {
         self.current = Arc::new(Analysed::of_map(map));
         self.input = Some(Arc::new(map.clone()));
-        self.revision = Some(revision);
+        self.revision = Some(at);
         self.runs += 1;
     }
 
@@ -150,7 +204,8 @@ pub(super) fn slow_spinner_ui(ui: &mut egui::Ui) -> egui::Response {
     response
 }
 
-/// A thread that analyses the newest map it is sent, skipping any it has been sent since.
+/// A thread that analyses the newest map it is sent, skipping any it has been sent since and
+/// giving up on one that is called off while it runs.
 fn spawn_worker(ctx: egui::Context) -> Worker {
     let (job_tx, job_rx) = channel::<Job>();
     let (result_tx, result_rx) = channel::<Done>();
@@ -159,8 +214,12 @@ fn spawn_worker(ctx: egui::Context) -> Worker {
             while let Ok(newer) = job_rx.try_recv() {
                 job = newer;
             }
-            let analysed = Analysed::of_map(&job.1);
-            if result_tx.send((job.0, job.1, analysed)).is_err() {
+            let Job { at, map, cancel } = job;
+            let Some(analysis) = crate::analysis::analyse_unless_cancelled(&map, &cancel) else {
+                continue;
+            };
+            let analysed = Analysed::new(analysis);
+            if result_tx.send(Done { at, map, analysed }).is_err() {
                 return;
             }
             ctx.request_repaint();
@@ -332,16 +391,16 @@ mod tests {
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
         let map = crate::io::examples::hub();
-        assert!(service.get(&ctx, &map, 1).1);
+        assert!(service.get(&ctx, &map, Revision::of(1)).1);
         assert_eq!(service.runs(), 1);
         for step in 2..20 {
-            let (_, fresh) = service.get(&ctx, &moved(&map, step as f32), step);
+            let (_, fresh) = service.get(&ctx, &moved(&map, step as f32), Revision::of(step));
             assert!(fresh);
         }
         assert_eq!(service.runs(), 1, "a drag re-ran the analysis");
         let mut scored = map.clone();
         scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
-        assert!(service.get(&ctx, &scored, 30).1);
+        assert!(service.get(&ctx, &scored, Revision::of(30)).1);
         assert_eq!(service.runs(), 2);
     }
 
@@ -350,10 +409,14 @@ mod tests {
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
         let map = crate::model::synthetic::map(BACKGROUND_ANALYSIS_FROM, 2, 7);
-        assert!(!service.get(&ctx, &map, 1).1);
+        assert!(!service.get(&ctx, &map, Revision::of(1)).1);
         // Dragging while it runs starts no other run.
         for step in 2..10 {
-            assert!(!service.get(&ctx, &moved(&map, step as f32), step).1);
+            assert!(
+                !service
+                    .get(&ctx, &moved(&map, step as f32), Revision::of(step))
+                    .1
+            );
         }
         assert_eq!(service.runs(), 1);
         let latest = moved(&map, 9.0);
@@ -364,14 +427,71 @@ mod tests {
         let Some(done) = done else {
             panic!("the worker never answered");
         };
-        service.accept(done, &latest, 9);
+        service.accept(done, &latest, Revision::of(9));
         // The run for revision 1 describes revision 9: only positions changed between them.
-        assert!(service.get(&ctx, &latest, 9).1);
+        assert!(service.get(&ctx, &latest, Revision::of(9)).1);
         assert_eq!(service.runs(), 1);
         // A change the analysis reads starts a new run, and the old result is not shown for it.
         let mut linked = latest.clone();
         linked.links.pop();
-        assert!(!service.get(&ctx, &linked, 10).1);
+        assert!(!service.get(&ctx, &linked, Revision::of(10)).1);
+        assert_eq!(service.runs(), 2);
+    }
+
+    #[test]
+    fn a_change_while_a_large_map_is_analysed_calls_that_run_off() {
+        let ctx = egui::Context::default();
+        let mut service = AnalysisService::default();
+        let map = crate::model::synthetic::map(2 * BACKGROUND_ANALYSIS_FROM, 3, 11);
+        assert!(!service.get(&ctx, &map, Revision::of(1)).1);
+        let Some(Job { cancel: first, .. }) = service.pending.clone() else {
+            panic!("no run was started for a large map");
+        };
+        let mut scored = map.clone();
+        scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
+        assert!(!service.get(&ctx, &scored, Revision::of(2)).1);
+        assert!(first.is_cancelled(), "the overtaken run was not called off");
+        assert_eq!(service.runs(), 2);
+        // Whether the worker had begun the first run or not, only the second one answers.
+        let done = service
+            .worker
+            .as_ref()
+            .and_then(|(_, results)| results.recv_timeout(Duration::from_secs(120)).ok());
+        let Some(done) = done else {
+            panic!("the worker never answered");
+        };
+        assert_eq!(done.at, Revision::of(2));
+        service.accept(done, &scored, Revision::of(2));
+        assert!(service.get(&ctx, &scored, Revision::of(2)).1);
+        // Undoing back to an analysed map calls off the run for the map undone.
+        let mut linked = scored.clone();
+        linked.links.pop();
+        assert!(!service.get(&ctx, &linked, Revision::of(3)).1);
+        let Some(Job { cancel: third, .. }) = service.pending.clone() else {
+            panic!("no run was started for the new link");
+        };
+        assert!(service.get(&ctx, &scored, Revision::of(4)).1);
+        assert!(third.is_cancelled());
+    }
+
+    #[test]
+    fn a_drag_with_the_same_analysis_revision_is_not_compared_or_analysed() {
+        let ctx = egui::Context::default();
+        let mut service = AnalysisService::default();
+        let map = crate::io::examples::hub();
+        let at = |map: u64| Revision { map, inputs: 1 };
+        assert!(service.get(&ctx, &map, at(1)).1);
+        for step in 2..20 {
+            assert!(service.get(&ctx, &moved(&map, step as f32), at(step)).1);
+        }
+        // The number is trusted: a map that reads differently under the same number is not
+        // even compared (the history never gives one).
+        let mut scored = map.clone();
+        scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
+        assert!(service.get(&ctx, &scored, at(20)).1);
+        assert_eq!(service.runs(), 1);
+        let new_inputs = Revision { map: 21, inputs: 2 };
+        assert!(service.get(&ctx, &scored, new_inputs).1);
         assert_eq!(service.runs(), 2);
     }
 
@@ -406,10 +526,10 @@ mod tests {
         let mut map = crate::io::examples::hub();
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
-        let (first, fresh) = service.get(&ctx, &map, 1);
+        let (first, fresh) = service.get(&ctx, &map, Revision::of(1));
         assert!(fresh);
         assert_eq!(first.analysis.stakeholders.len(), map.stakeholders.len());
-        let (again, _) = service.get(&ctx, &map, 1);
+        let (again, _) = service.get(&ctx, &map, Revision::of(1));
         assert!(
             Arc::ptr_eq(&first, &again),
             "the same revision is not analysed twice"
@@ -419,7 +539,7 @@ mod tests {
             map.stakeholders.iter().any(|s| s.id == l.from)
                 && map.stakeholders.iter().any(|s| s.id == l.to)
         });
-        let (changed, fresh) = service.get(&ctx, &map, 2);
+        let (changed, fresh) = service.get(&ctx, &map, Revision::of(2));
         assert!(fresh);
         assert_eq!(changed.analysis.stakeholders.len(), map.stakeholders.len());
     }

@@ -322,7 +322,9 @@ impl AstuteApp {
             self.scenario = None;
         }
         let shown = shown_map(&self.doc.map, &self.scenario);
-        let (analysed, fresh) = self.analysis.get(&ctx, shown, self.shown_revision());
+        let (analysed, fresh) = self
+            .analysis
+            .get(&ctx, shown, self.shown_analysis_revision());
         if let Some(presenting) = &mut self.presenting {
             let step = presenting.step;
             let revision = self.doc.history.revision();

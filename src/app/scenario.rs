@@ -3,6 +3,7 @@
 //! scenario to the map as one undoable step.
 
 use super::AstuteApp;
+use super::background::Revision;
 use crate::model::{Map, ScenarioId};
 
 /// The what-if scenario being edited, with the map as the views show it meanwhile.
@@ -64,6 +65,18 @@ impl AstuteApp {
         self.scenario
             .as_ref()
             .map_or(self.doc.history.revision(), |what_if| what_if.revision)
+    }
+
+    /// The state of the shown map as the analysis knows it: the map's revisions, or a
+    /// scenario's revision alone (a scenario's map is compared with the one analysed).
+    pub(super) fn shown_analysis_revision(&self) -> Revision {
+        match &self.scenario {
+            Some(what_if) => Revision::of(what_if.revision),
+            None => Revision {
+                map: self.doc.history.revision(),
+                inputs: self.doc.history.analysis_revision(),
+            },
+        }
     }
 
     /// Makes the scenario being edited the real map, as one undoable step: stakeholders it

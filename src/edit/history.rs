@@ -91,6 +91,8 @@ pub struct History {
     limit: usize,
     /// The map's revision: a new number after every change, undo and redo.
     revision: u64,
+    /// A new number after every change, undo and redo that the analysis may read.
+    analysis_revision: u64,
 }
 
 impl Default for History {
@@ -111,6 +113,7 @@ impl History {
             floor_serial: 0,
             limit: limit.max(1),
             revision: fresh_revision(),
+            analysis_revision: fresh_revision(),
         }
     }
 
@@ -118,6 +121,13 @@ impl History {
     /// state in this process has had it.
     pub fn revision(&self) -> u64 {
         self.revision
+    }
+
+    /// Like [`History::revision`], but it changes only with the edits, undos and redos that
+    /// may change what the analysis reads ([`Edit::is_read_by_analysis`]): a drag leaves it
+    /// alone, so the app knows at once, without comparing maps, that its analysis still holds.
+    pub fn analysis_revision(&self) -> u64 {
+        self.analysis_revision
     }
 
     /// Applies `edit` to `map` and records how to undo it. Consecutive edits with the same
@@ -129,6 +139,7 @@ impl History {
         edit: Edit,
         group: Option<GroupKey>,
     ) -> Result<(), EditError> {
+        let read_by_analysis = edit.is_read_by_analysis();
         let inverse = edit.apply(map)?;
         self.redo.clear();
         let merges =
@@ -149,6 +160,9 @@ impl History {
         // When merging, the first inverse of the run already restores what the run changed.
         self.open = true;
         self.revision = fresh_revision();
+        if read_by_analysis {
+            self.analysis_revision = fresh_revision();
+        }
         Ok(())
     }
 
@@ -161,21 +175,25 @@ impl History {
     pub fn undo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
         let undone = Self::shift(&mut self.undo, &mut self.redo, map)?;
         self.after_shift(&undone);
-        Ok(undone)
+        Ok(undone.map(|(label, _)| label))
     }
 
     /// Redoes the last undone step; returns its label.
     pub fn redo(&mut self, map: &mut Map) -> Result<Option<String>, EditError> {
         let redone = Self::shift(&mut self.redo, &mut self.undo, map)?;
         self.after_shift(&redone);
-        Ok(redone)
+        Ok(redone.map(|(label, _)| label))
     }
 
-    /// After an undo or redo: a new run starts, and the map has a new revision if it changed.
-    fn after_shift(&mut self, shifted: &Option<String>) {
+    /// After an undo or redo: a new run starts, and the map has a new revision if it changed
+    /// (and a new analysis revision if the analysis reads what changed).
+    fn after_shift(&mut self, shifted: &Option<(String, bool)>) {
         self.open = false;
-        if shifted.is_some() {
+        if let Some((_, read_by_analysis)) = shifted {
             self.revision = fresh_revision();
+            if *read_by_analysis {
+                self.analysis_revision = fresh_revision();
+            }
         }
     }
 
@@ -183,10 +201,11 @@ impl History {
         from: &mut Vec<Step>,
         to: &mut Vec<Step>,
         map: &mut Map,
-    ) -> Result<Option<String>, EditError> {
+    ) -> Result<Option<(String, bool)>, EditError> {
         let Some(step) = from.pop() else {
             return Ok(None);
         };
+        let read_by_analysis = step.edit.is_read_by_analysis();
         match step.edit.clone().apply(map) {
             Ok(inverse) => {
                 let label = step.label.clone();
@@ -194,7 +213,7 @@ impl History {
                     edit: inverse,
                     ..step
                 });
-                Ok(Some(label))
+                Ok(Some((label, read_by_analysis)))
             }
             Err(error) => {
                 from.push(step);

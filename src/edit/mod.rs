@@ -146,6 +146,32 @@ pub enum EditError {
 }
 
 impl Edit {
+    /// Whether the edit may change something [`crate::analysis::analyse`] reads. Moving
+    /// stakeholders does not, nor do the parts of the map that
+    /// [`crate::analysis::reads_the_same`] passes over (the journal, meetings, snapshots, …).
+    /// An edit's inverse answers the same, so undo and redo agree with it.
+    pub fn is_read_by_analysis(&self) -> bool {
+        match self {
+            Self::MoveStakeholders(_) => false,
+            Self::Set(part) => !matches!(
+                part,
+                Part::Meta(_)
+                    | Part::Purpose(_)
+                    | Part::Interactions(_)
+                    | Part::Journal(_)
+                    | Part::Assessments(_)
+                    | Part::Factors(_)
+                    | Part::Meetings(_)
+                    | Part::Snapshots(_)
+                    | Part::Scenarios(_)
+                    | Part::Views(_)
+            ),
+            Self::Batch(edits) => edits.iter().any(Self::is_read_by_analysis),
+            // Everything else touches stakeholders, links, "me" or what a scenario shows.
+            _ => true,
+        }
+    }
+
     /// Applies the edit to `map` and returns the edit that undoes it. On error the map is
     /// left exactly as it was.
     pub fn apply(self, map: &mut Map) -> Result<Edit, EditError> {

@@ -272,3 +272,43 @@ fn duplicate_copies_internal_links_only() -> Result<(), EditError> {
     assert!(crate::model::validate(&map).is_empty());
     Ok(())
 }
+
+#[test]
+fn the_analysis_revision_moves_only_with_what_the_analysis_reads() -> Result<(), EditError> {
+    let mut map = hub();
+    let mut history = History::default();
+    let start = history.analysis_revision();
+    let id = Id::from_raw(1);
+    // A drag, a new description, their undo and redo: the analysis reads none of them.
+    let mut meta = map.meta.clone();
+    meta.description = "Renamed for the board".into();
+    let not_read = [
+        Edit::MoveStakeholders(vec![(id, Pos::new(40.0, 0.0))]),
+        Edit::Set(Part::Meta(Box::new(meta))),
+    ];
+    for edit in not_read {
+        let before = map.clone();
+        assert!(!edit.is_read_by_analysis());
+        history.apply(&mut map, "not read", edit, None)?;
+        assert!(crate::analysis::reads_the_same(&before, &map));
+    }
+    history.undo(&mut map)?;
+    history.redo(&mut map)?;
+    assert_eq!(history.analysis_revision(), start);
+    // A new score is read; so are its undo and redo.
+    let mut scored = map.stakeholders[0].clone();
+    scored.power = (scored.power + 1.0) % 10.0;
+    let before = map.clone();
+    history.apply(
+        &mut map,
+        "score",
+        Edit::ReplaceStakeholder(Box::new(scored)),
+        None,
+    )?;
+    assert!(!crate::analysis::reads_the_same(&before, &map));
+    let scored_at = history.analysis_revision();
+    assert_ne!(scored_at, start);
+    history.undo(&mut map)?;
+    assert_ne!(history.analysis_revision(), scored_at);
+    Ok(())
+}
