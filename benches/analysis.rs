@@ -63,8 +63,8 @@ fn parts(c: &mut Criterion) {
 /// The cost of an edit the analysis does not read, at 10,000 stakeholders: one drag step (a
 /// stakeholder moved, through the undo history as the app does) and the check that the
 /// analysis still holds, which is all the app does instead of analysing again: the history's
-/// analysis revision has not moved. `reads_the_same` is the fallback when it has (a what-if
-/// scenario's map), and is timed too.
+/// analysis revision has not moved. `reads_the_same`, the fallback for a state known by no such
+/// number, is timed too.
 fn edit_not_read(c: &mut Criterion) {
     let mut group = c.benchmark_group("edit_not_read_by_analysis");
     let analysed = synthetic::map(10_000, LINKS_PER_STAKEHOLDER, 1);

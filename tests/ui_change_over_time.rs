@@ -141,3 +141,25 @@ fn deleting_the_what_if_being_edited_goes_back_to_the_untouched_map() -> TestRes
     assert_eq!(map.scenarios[0].stakeholders.len(), 2);
     Ok(())
 }
+
+#[test]
+fn the_analysis_follows_the_what_if_and_back() -> TestResult {
+    let mut setup = what_if_without_the_police()?;
+    let harness = &mut setup.harness;
+    // Without the police, the hub co-ordinator has no links left: the alliances lens reads
+    // the scenario's map, not the untouched one.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    harness.run();
+    harness.get_by_label("Isolated partners");
+    harness.get_by_label_contains("Hub co-ordinator · no links");
+    // Back on the map (the scenario kept), the hub co-ordinator is linked again.
+    harness.get_by_label("Back to the map").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Hub co-ordinator · no links")
+            .is_none(),
+        "the scenario's analysis is still shown for the map"
+    );
+    Ok(())
+}

@@ -31,14 +31,6 @@ pub struct Revision {
     pub inputs: u64,
 }
 
-impl Revision {
-    /// A state known only by the map's revision: any other revision is compared with the
-    /// map analysed ([`crate::analysis::reads_the_same`]).
-    pub fn of(map: u64) -> Self {
-        Self { map, inputs: map }
-    }
-}
-
 /// A map to analyse, and the flag that calls the run off.
 #[derive(Clone)]
 struct Job {
@@ -379,6 +371,12 @@ impl Drop for LayoutRun {
 mod tests {
     use super::*;
 
+    /// A state known only by its map revision: any other one is compared with the map
+    /// analysed.
+    fn known_by(map: u64) -> Revision {
+        Revision { map, inputs: map }
+    }
+
     /// `map` with one stakeholder moved, as a drag step leaves it.
     fn moved(map: &Map, by: f32) -> Map {
         let mut map = map.clone();
@@ -391,16 +389,16 @@ mod tests {
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
         let map = crate::io::examples::hub();
-        assert!(service.get(&ctx, &map, Revision::of(1)).1);
+        assert!(service.get(&ctx, &map, known_by(1)).1);
         assert_eq!(service.runs(), 1);
         for step in 2..20 {
-            let (_, fresh) = service.get(&ctx, &moved(&map, step as f32), Revision::of(step));
+            let (_, fresh) = service.get(&ctx, &moved(&map, step as f32), known_by(step));
             assert!(fresh);
         }
         assert_eq!(service.runs(), 1, "a drag re-ran the analysis");
         let mut scored = map.clone();
         scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
-        assert!(service.get(&ctx, &scored, Revision::of(30)).1);
+        assert!(service.get(&ctx, &scored, known_by(30)).1);
         assert_eq!(service.runs(), 2);
     }
 
@@ -409,12 +407,12 @@ mod tests {
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
         let map = crate::model::synthetic::map(BACKGROUND_ANALYSIS_FROM, 2, 7);
-        assert!(!service.get(&ctx, &map, Revision::of(1)).1);
+        assert!(!service.get(&ctx, &map, known_by(1)).1);
         // Dragging while it runs starts no other run.
         for step in 2..10 {
             assert!(
                 !service
-                    .get(&ctx, &moved(&map, step as f32), Revision::of(step))
+                    .get(&ctx, &moved(&map, step as f32), known_by(step))
                     .1
             );
         }
@@ -427,14 +425,14 @@ mod tests {
         let Some(done) = done else {
             panic!("the worker never answered");
         };
-        service.accept(done, &latest, Revision::of(9));
+        service.accept(done, &latest, known_by(9));
         // The run for revision 1 describes revision 9: only positions changed between them.
-        assert!(service.get(&ctx, &latest, Revision::of(9)).1);
+        assert!(service.get(&ctx, &latest, known_by(9)).1);
         assert_eq!(service.runs(), 1);
         // A change the analysis reads starts a new run, and the old result is not shown for it.
         let mut linked = latest.clone();
         linked.links.pop();
-        assert!(!service.get(&ctx, &linked, Revision::of(10)).1);
+        assert!(!service.get(&ctx, &linked, known_by(10)).1);
         assert_eq!(service.runs(), 2);
     }
 
@@ -443,13 +441,13 @@ mod tests {
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
         let map = crate::model::synthetic::map(2 * BACKGROUND_ANALYSIS_FROM, 3, 11);
-        assert!(!service.get(&ctx, &map, Revision::of(1)).1);
+        assert!(!service.get(&ctx, &map, known_by(1)).1);
         let Some(Job { cancel: first, .. }) = service.pending.clone() else {
             panic!("no run was started for a large map");
         };
         let mut scored = map.clone();
         scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
-        assert!(!service.get(&ctx, &scored, Revision::of(2)).1);
+        assert!(!service.get(&ctx, &scored, known_by(2)).1);
         assert!(first.is_cancelled(), "the overtaken run was not called off");
         assert_eq!(service.runs(), 2);
         // Whether the worker had begun the first run or not, only the second one answers.
@@ -460,17 +458,17 @@ mod tests {
         let Some(done) = done else {
             panic!("the worker never answered");
         };
-        assert_eq!(done.at, Revision::of(2));
-        service.accept(done, &scored, Revision::of(2));
-        assert!(service.get(&ctx, &scored, Revision::of(2)).1);
+        assert_eq!(done.at, known_by(2));
+        service.accept(done, &scored, known_by(2));
+        assert!(service.get(&ctx, &scored, known_by(2)).1);
         // Undoing back to an analysed map calls off the run for the map undone.
         let mut linked = scored.clone();
         linked.links.pop();
-        assert!(!service.get(&ctx, &linked, Revision::of(3)).1);
+        assert!(!service.get(&ctx, &linked, known_by(3)).1);
         let Some(Job { cancel: third, .. }) = service.pending.clone() else {
             panic!("no run was started for the new link");
         };
-        assert!(service.get(&ctx, &scored, Revision::of(4)).1);
+        assert!(service.get(&ctx, &scored, known_by(4)).1);
         assert!(third.is_cancelled());
     }
 
@@ -526,10 +524,10 @@ mod tests {
         let mut map = crate::io::examples::hub();
         let ctx = egui::Context::default();
         let mut service = AnalysisService::default();
-        let (first, fresh) = service.get(&ctx, &map, Revision::of(1));
+        let (first, fresh) = service.get(&ctx, &map, known_by(1));
         assert!(fresh);
         assert_eq!(first.analysis.stakeholders.len(), map.stakeholders.len());
-        let (again, _) = service.get(&ctx, &map, Revision::of(1));
+        let (again, _) = service.get(&ctx, &map, known_by(1));
         assert!(
             Arc::ptr_eq(&first, &again),
             "the same revision is not analysed twice"
@@ -539,7 +537,7 @@ mod tests {
             map.stakeholders.iter().any(|s| s.id == l.from)
                 && map.stakeholders.iter().any(|s| s.id == l.to)
         });
-        let (changed, fresh) = service.get(&ctx, &map, Revision::of(2));
+        let (changed, fresh) = service.get(&ctx, &map, known_by(2));
         assert!(fresh);
         assert_eq!(changed.analysis.stakeholders.len(), map.stakeholders.len());
     }

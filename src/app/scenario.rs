@@ -17,6 +17,11 @@ pub(super) struct WhatIf {
     pub(super) shown: Map,
     /// The revision of `shown`, for the views' caches (the analysis, the picture preview).
     pub(super) revision: u64,
+    /// The map's analysis revision `shown` was last made from.
+    inputs_from: Option<u64>,
+    /// What the analysis reads of `shown`: a new number when the map's analysis revision
+    /// moves, never one the map itself has had ([`Revision::inputs`]).
+    inputs: u64,
 }
 
 impl WhatIf {
@@ -27,6 +32,8 @@ impl WhatIf {
             made_from: None,
             shown: Map::default(),
             revision: crate::edit::fresh_revision(),
+            inputs_from: None,
+            inputs: crate::edit::fresh_revision(),
         }
     }
 }
@@ -49,6 +56,11 @@ impl AstuteApp {
                 .filter(|me| shown.stakeholders.iter().any(|s| s.id == *me));
             what_if.made_from = Some(revision);
             what_if.revision = crate::edit::fresh_revision();
+            let inputs = self.doc.history.analysis_revision();
+            if what_if.inputs_from != Some(inputs) {
+                what_if.inputs_from = Some(inputs);
+                what_if.inputs = crate::edit::fresh_revision();
+            }
         }
         Some(&what_if.shown)
     }
@@ -67,11 +79,14 @@ impl AstuteApp {
             .map_or(self.doc.history.revision(), |what_if| what_if.revision)
     }
 
-    /// The state of the shown map as the analysis knows it: the map's revisions, or a
-    /// scenario's revision alone (a scenario's map is compared with the one analysed).
+    /// The state of the shown map as the analysis knows it: the map's revisions, or the
+    /// scenario's.
     pub(super) fn shown_analysis_revision(&self) -> Revision {
         match &self.scenario {
-            Some(what_if) => Revision::of(what_if.revision),
+            Some(what_if) => Revision {
+                map: what_if.revision,
+                inputs: what_if.inputs,
+            },
             None => Revision {
                 map: self.doc.history.revision(),
                 inputs: self.doc.history.analysis_revision(),

@@ -146,13 +146,15 @@ pub enum EditError {
 }
 
 impl Edit {
-    /// Whether the edit may change something [`crate::analysis::analyse`] reads. Moving
-    /// stakeholders does not, nor do the parts of the map that
+    /// Whether the edit may change something [`crate::analysis::analyse`] reads, of the map
+    /// or of a what-if scenario's map as the views show it. Moving stakeholders does not (in
+    /// a scenario either), nor do the parts of the map that
     /// [`crate::analysis::reads_the_same`] passes over (the journal, meetings, snapshots, …).
     /// An edit's inverse answers the same, so undo and redo agree with it.
     pub fn is_read_by_analysis(&self) -> bool {
         match self {
             Self::MoveStakeholders(_) => false,
+            Self::InScenario { edit, .. } => edit.is_read_by_analysis(),
             Self::Set(part) => !matches!(
                 part,
                 Part::Meta(_)
@@ -163,11 +165,10 @@ impl Edit {
                     | Part::Factors(_)
                     | Part::Meetings(_)
                     | Part::Snapshots(_)
-                    | Part::Scenarios(_)
                     | Part::Views(_)
             ),
             Self::Batch(edits) => edits.iter().any(Self::is_read_by_analysis),
-            // Everything else touches stakeholders, links, "me" or what a scenario shows.
+            // Everything else touches stakeholders, links or "me".
             _ => true,
         }
     }

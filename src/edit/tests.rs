@@ -310,5 +310,13 @@ fn the_analysis_revision_moves_only_with_what_the_analysis_reads() -> Result<(),
     assert_ne!(scored_at, start);
     history.undo(&mut map)?;
     assert_ne!(history.analysis_revision(), scored_at);
+    // In a what-if scenario, a move is not read and a new link is.
+    let in_scenario = |edit| Edit::InScenario {
+        id: Id::from_raw(99),
+        edit: Box::new(edit),
+    };
+    assert!(!in_scenario(Edit::MoveStakeholders(vec![])).is_read_by_analysis());
+    let link = Link::new(Id::from_raw(12), id, Id::from_raw(3), LinkKind::Tension);
+    assert!(in_scenario(Edit::InsertLink { index: 0, link }).is_read_by_analysis());
     Ok(())
 }
