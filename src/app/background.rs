@@ -98,11 +98,23 @@ impl AnalysisService {
             return (Arc::clone(&self.current), true);
         }
         // Only what the analysis does not read has changed (a stakeholder moved).
-        if self.revision.is_some_and(|r| r.inputs == at.inputs)
-            || self
-                .input
-                .as_ref()
-                .is_some_and(|input| crate::analysis::reads_the_same(input, map))
+        if self.revision.is_some_and(|r| r.inputs == at.inputs) {
+            self.revision = Some(at);
+            self.call_off_pending();
+            return (Arc::clone(&self.current), true);
+        }
+        // The run asked for reads this map: wait for it (without comparing maps every frame).
+        if self
+            .pending
+            .as_ref()
+            .is_some_and(|job| job.at.inputs == at.inputs)
+        {
+            return (Arc::clone(&self.current), false);
+        }
+        if self
+            .input
+            .as_ref()
+            .is_some_and(|input| crate::analysis::reads_the_same(input, map))
         {
             self.revision = Some(at);
             self.call_off_pending();
@@ -113,9 +125,10 @@ impl AnalysisService {
             self.analyse_here(map, at);
             return (Arc::clone(&self.current), true);
         }
-        let waiting = self.pending.as_ref().is_some_and(|job| {
-            job.at.inputs == at.inputs || crate::analysis::reads_the_same(&job.map, map)
-        });
+        let waiting = self
+            .pending
+            .as_ref()
+            .is_some_and(|job| crate::analysis::reads_the_same(&job.map, map));
         if !waiting {
             self.call_off_pending();
             let (jobs, _) = self.worker.get_or_insert_with(|| spawn_worker(ctx.clone()));
@@ -491,6 +504,23 @@ mod tests {
         let new_inputs = Revision { map: 21, inputs: 2 };
         assert!(service.get(&ctx, &scored, new_inputs).1);
         assert_eq!(service.runs(), 2);
+    }
+
+    #[test]
+    fn a_drag_while_a_run_is_pending_waits_for_it_by_its_number() {
+        let ctx = egui::Context::default();
+        let mut service = AnalysisService::default();
+        let map = crate::model::synthetic::map(BACKGROUND_ANALYSIS_FROM, 2, 3);
+        let at = |map: u64| Revision { map, inputs: 1 };
+        assert!(!service.get(&ctx, &map, at(1)).1);
+        for step in 2..10 {
+            assert!(!service.get(&ctx, &moved(&map, step as f32), at(step)).1);
+        }
+        assert_eq!(service.runs(), 1);
+        assert!(
+            service.pending.as_ref().is_some_and(|job| job.at == at(1)),
+            "the run was replaced or called off by a drag"
+        );
     }
 
     #[test]
