@@ -230,10 +230,6 @@ fn the_name_column_stays_on_screen_when_the_table_is_scrolled_right() -> TestRes
     let Setup { mut harness, .. } = open_at(Lens::Personal, View::Table, &small_hub())?;
     let name_before = rect_of(&harness, Role::TextInput, "Name of Police");
     let organisation_before = rect_of(&harness, Role::TextInput, "Organisation of Police");
-    eprintln!(
-        "DEBUG {name_before:?} {organisation_before:?} {:?}",
-        rect_of(&harness, Role::Button, "Name")
-    );
     // A wheel turned sideways over the table scrolls it right.
     harness.hover_at(organisation_before.center());
     harness.run();
