@@ -16,11 +16,7 @@ use astute::ui::{Requests, Selection};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2};
 
-fn input(frame: u64) -> RawInput {
-    input_with(frame, Vec::new())
-}
-
-fn input_with(frame: u64, events: Vec<Event>) -> RawInput {
+fn input(frame: u64, events: Vec<Event>) -> RawInput {
     RawInput {
         screen_rect: Some(Rect::from_min_size(Pos2::ZERO, Vec2::new(1600.0, 1000.0))),
         time: Some(frame as f64 / 60.0),
@@ -39,8 +35,8 @@ fn button(pos: Pos2, pressed: bool) -> Event {
     }
 }
 
-/// What the app keeps from frame to frame while one stakeholder is dragged.
-struct Dragging {
+/// What the app keeps from frame to frame for the canvas.
+struct Canvas {
     ctx: egui::Context,
     history: History,
     state: CanvasState,
@@ -48,15 +44,30 @@ struct Dragging {
     ids: IdAllocator,
 }
 
+impl Canvas {
+    /// A fresh canvas for `map`, to be zoomed to fit at its first frame.
+    fn new(map: &Map) -> Self {
+        let mut state = CanvasState::default();
+        state.pending_fit = Some(Fit::All);
+        Self {
+            ctx: egui::Context::default(),
+            history: History::default(),
+            state,
+            selection: Selection::default(),
+            ids: IdAllocator::for_map(map),
+        }
+    }
+}
+
 /// Runs one canvas frame of `map` with `events`, applies the edits it asks for and tessellates
 /// it; returns the number of edits and the triangles.
 fn canvas_frame(
-    app: &mut Dragging,
+    app: &mut Canvas,
     map: &mut Map,
     frame: u64,
     events: Vec<Event>,
 ) -> (usize, Vec<egui::ClippedPrimitive>) {
-    let Dragging {
+    let Canvas {
         ctx,
         history,
         state,
@@ -65,7 +76,7 @@ fn canvas_frame(
     } = app;
     let look = Look::default();
     let mut out = Requests::default();
-    let output = ctx.run_ui(input_with(frame, events), |ui| {
+    let output = ctx.run_ui(input(frame, events), |ui| {
         let encoding = Encoding::new(map, None, &look);
         let view = ViewContext {
             map,
@@ -91,14 +102,7 @@ fn drag(c: &mut Criterion) {
     let mut group = c.benchmark_group("canvas_drag");
     let n = 10_000;
     let mut map = synthetic::map(n, 3, 42);
-    let mut app = Dragging {
-        ctx: egui::Context::default(),
-        history: History::default(),
-        state: CanvasState::default(),
-        selection: Selection::default(),
-        ids: IdAllocator::for_map(&map),
-    };
-    app.state.pending_fit = Some(Fit::All);
+    let mut app = Canvas::new(&map);
     let analysed_at = app.history.analysis_revision();
     let mut frame_number = 0;
     for _ in 0..3 {
@@ -113,7 +117,7 @@ fn drag(c: &mut Criterion) {
     frame_number += 1;
     canvas_frame(&mut app, &mut map, frame_number, press);
     let mut step = 1.0;
-    let mut drag_frame = |app: &mut Dragging, map: &mut Map| {
+    let mut drag_frame = |app: &mut Canvas, map: &mut Map| {
         frame_number += 1;
         // Back and forth, so the dragged stakeholder stays on screen.
         step = -step;
@@ -141,35 +145,19 @@ fn drag(c: &mut Criterion) {
 fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("canvas_frame");
     for n in [100, 1_000, 10_000] {
-        let map = synthetic::map(n, 3, 42);
-        let ctx = egui::Context::default();
-        let mut state = CanvasState::default();
-        state.pending_fit = Some(Fit::All);
-        let mut selection = Selection::default();
-        let mut ids = IdAllocator::for_map(&map);
-        let look = Look::default();
+        let mut map = synthetic::map(n, 3, 42);
+        let mut app = Canvas::new(&map);
         let mut frame_number = 0;
-        let mut run = |state: &mut CanvasState| {
+        let mut run = |app: &mut Canvas, map: &mut Map| {
             frame_number += 1;
-            let output = ctx.run_ui(input(frame_number), |ui| {
-                let mut out = Requests::default();
-                let encoding = Encoding::new(&map, None, &look);
-                let view = ViewContext {
-                    map: &map,
-                    analysed: None,
-                    look: &look,
-                    encoding: &encoding,
-                };
-                canvas_ui(ui, &view, state, &mut selection, &mut ids, &mut out);
-            });
-            ctx.tessellate(output.shapes, output.pixels_per_point)
+            canvas_frame(app, map, frame_number, Vec::new())
         };
         // Warm up: the first frames fit the view and lay out fonts.
         for _ in 0..3 {
-            run(&mut state);
+            run(&mut app, &mut map);
         }
         group.bench_with_input(BenchmarkId::from_parameter(n), &n, |b, _| {
-            b.iter(|| black_box(run(&mut state)));
+            b.iter(|| black_box(run(&mut app, &mut map)));
         });
     }
     group.finish();

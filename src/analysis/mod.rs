@@ -146,7 +146,8 @@ fn analyse_with(map: &Map, network: Centralities) -> Analysis {
 /// plans, journal, meetings, snapshots, scenarios, saved views and merge conflicts). Dragging a stakeholder
 /// changes nothing the analysis reads, so the app need not analyse again.
 pub fn reads_the_same(a: &Map, b: &Map) -> bool {
-    // Every field is named, so a field added to the map must be sorted here.
+    // Every field is named, so a field added to the map must be sorted here (and, if the
+    // analysis passes over it, in `Edit::is_read_by_analysis`).
     let Map {
         meta: _,
         purpose: _,

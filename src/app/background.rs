@@ -99,9 +99,7 @@ impl AnalysisService {
         }
         // Only what the analysis does not read has changed (a stakeholder moved).
         if self.revision.is_some_and(|r| r.inputs == at.inputs) {
-            self.revision = Some(at);
-            self.call_off_pending();
-            return (Arc::clone(&self.current), true);
+            return self.still_holds(at);
         }
         // The run asked for reads this map: wait for it (without comparing maps every frame).
         if self
@@ -116,9 +114,7 @@ impl AnalysisService {
             .as_ref()
             .is_some_and(|input| crate::analysis::reads_the_same(input, map))
         {
-            self.revision = Some(at);
-            self.call_off_pending();
-            return (Arc::clone(&self.current), true);
+            return self.still_holds(at);
         }
         if map.stakeholders.len() < BACKGROUND_ANALYSIS_FROM {
             self.call_off_pending();
@@ -162,6 +158,14 @@ impl AnalysisService {
         if self.pending.as_ref().is_some_and(|job| job.at == done.at) {
             self.pending = None;
         }
+    }
+
+    /// The analysis shown still describes the map, now at `at`: any run asked for is not
+    /// needed.
+    fn still_holds(&mut self, at: Revision) -> (Arc<Analysed>, bool) {
+        self.revision = Some(at);
+        self.call_off_pending();
+        (Arc::clone(&self.current), true)
     }
 
     /// Calls off the run asked for last, if it is still to come: its map is no longer the
@@ -390,6 +394,22 @@ mod tests {
         Revision { map, inputs: map }
     }
 
+    /// `map` with its first stakeholder's power changed, which the analysis reads.
+    fn rescored(map: &Map) -> Map {
+        let mut map = map.clone();
+        map.stakeholders[0].power = (map.stakeholders[0].power + 1.0) % 10.0;
+        map
+    }
+
+    /// The next analysis the worker sends back (within two minutes).
+    fn next_result(service: &AnalysisService) -> Done {
+        service
+            .worker
+            .as_ref()
+            .and_then(|(_, results)| results.recv_timeout(Duration::from_secs(120)).ok())
+            .unwrap_or_else(|| panic!("the worker never answered"))
+    }
+
     /// `map` with one stakeholder moved, as a drag step leaves it.
     fn moved(map: &Map, by: f32) -> Map {
         let mut map = map.clone();
@@ -409,8 +429,7 @@ mod tests {
             assert!(fresh);
         }
         assert_eq!(service.runs(), 1, "a drag re-ran the analysis");
-        let mut scored = map.clone();
-        scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
+        let scored = rescored(&map);
         assert!(service.get(&ctx, &scored, known_by(30)).1);
         assert_eq!(service.runs(), 2);
     }
@@ -431,13 +450,7 @@ mod tests {
         }
         assert_eq!(service.runs(), 1);
         let latest = moved(&map, 9.0);
-        let done = service
-            .worker
-            .as_ref()
-            .and_then(|(_, results)| results.recv_timeout(Duration::from_secs(120)).ok());
-        let Some(done) = done else {
-            panic!("the worker never answered");
-        };
+        let done = next_result(&service);
         service.accept(done, &latest, known_by(9));
         // The run for revision 1 describes revision 9: only positions changed between them.
         assert!(service.get(&ctx, &latest, known_by(9)).1);
@@ -458,19 +471,12 @@ mod tests {
         let Some(Job { cancel: first, .. }) = service.pending.clone() else {
             panic!("no run was started for a large map");
         };
-        let mut scored = map.clone();
-        scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
+        let scored = rescored(&map);
         assert!(!service.get(&ctx, &scored, known_by(2)).1);
         assert!(first.is_cancelled(), "the overtaken run was not called off");
         assert_eq!(service.runs(), 2);
         // Whether the worker had begun the first run or not, only the second one answers.
-        let done = service
-            .worker
-            .as_ref()
-            .and_then(|(_, results)| results.recv_timeout(Duration::from_secs(120)).ok());
-        let Some(done) = done else {
-            panic!("the worker never answered");
-        };
+        let done = next_result(&service);
         assert_eq!(done.at, known_by(2));
         service.accept(done, &scored, known_by(2));
         assert!(service.get(&ctx, &scored, known_by(2)).1);
@@ -497,8 +503,7 @@ mod tests {
         }
         // The number is trusted: a map that reads differently under the same number is not
         // even compared (the history never gives one).
-        let mut scored = map.clone();
-        scored.stakeholders[0].power = (scored.stakeholders[0].power + 1.0) % 10.0;
+        let scored = rescored(&map);
         assert!(service.get(&ctx, &scored, at(20)).1);
         assert_eq!(service.runs(), 1);
         let new_inputs = Revision { map: 21, inputs: 2 };

@@ -81,8 +81,7 @@ pub fn add_link(
                 t += length;
             }
         }
-        Some(_) => add_segment(mesh, a, body_end, width, colour),
-        None => add_segment(mesh, a, body_end, width, colour),
+        _ => add_segment(mesh, a, body_end, width, colour),
     }
     if style.arrow && detail {
         let normal = vec2(-dir.y, dir.x) * (arrow_len * 0.5);
